@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema.js';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Same depth from src/db and dist/db, so this resolves in development and in the build. */
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+/** The migrations this code expects, by tag; a database built with others must be re-seeded. */
+export function expectedMigrations(): string[] {
+  const journal = JSON.parse(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as {
+    entries: { tag: string }[];
+  };
+  return journal.entries.map((e) => e.tag);
+}
+
+/** Creates a new database file and brings it to the current schema (used by the seed). */
+export function createDatabase(file: string): Db {
+  const client = new Database(file);
+  client.pragma('journal_mode = DELETE');
+  client.pragma('foreign_keys = ON');
+  const db = drizzle({ client, schema });
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return db;
+}
+
+export class DatabaseUnusableError extends Error {
+  override name = 'DatabaseUnusableError';
+}
+
+/**
+ * Opens the dataset read-only for the server. The HTTP API never writes (SPEC §1), and SQLite
+ * enforces it: any write through this connection fails with SQLITE_READONLY.
+ */
+export function openReadOnly(file: string): Db {
+  let client: Database.Database;
+  try {
+    client = new Database(file, { readonly: true, fileMustExist: true });
+    client.pragma('query_only = ON');
+    const version = client.prepare("SELECT value FROM meta WHERE key = 'dataset_version'").pluck().get();
+    if (typeof version !== 'string') throw new Error('it has no dataset version');
+  } catch (error) {
+    throw new DatabaseUnusableError(
+      `cannot use the database at ${file}: ${(error as Error).message}. Run "npm run seed" to build it.`,
+    );
+  }
+  return drizzle({ client, schema });
+}

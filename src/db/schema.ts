@@ -1,0 +1,212 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The storage truth. Spans (`start`, `end`) count Unicode code points of the source text, end
+ * exclusive (W3C TextPositionSelector). Dates are inclusive `YYYY-MM-DD` intervals, which sort and
+ * compare correctly as text.
+ */
+
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const sources = sqliteTable('sources', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  outlet: text('outlet').notNull(),
+  authors: text('authors', { mode: 'json' }).$type<string[]>().notNull(),
+  published: text('published').notNull(),
+  timezone: text('timezone').notNull(),
+  dateline: text('dateline'),
+  language: text('language').notNull(),
+  url: text('url'),
+  textFile: text('text_file').notNull(),
+  body: text('body').notNull(),
+});
+
+export const actors = sqliteTable(
+  'actors',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    description: text('description'),
+    wikidata: text('wikidata'),
+  },
+  (t) => [index('actors_kind_id').on(t.kind, t.id)],
+);
+
+/** One row per distinct surface form per source, with the span of one attested occurrence. */
+export const actorAliases = sqliteTable(
+  'actor_aliases',
+  {
+    actorId: text('actor_id')
+      .notNull()
+      .references(() => actors.id),
+    alias: text('alias').notNull(),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.actorId, t.sourceId, t.start] })],
+);
+
+export const actorRoles = sqliteTable(
+  'actor_roles',
+  {
+    id: integer('id').primaryKey(),
+    actorId: text('actor_id')
+      .notNull()
+      .references(() => actors.id),
+    title: text('title').notNull(),
+    ofActorId: text('of_actor_id').references(() => actors.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+  },
+  (t) => [index('actor_roles_actor').on(t.actorId)],
+);
+
+export const actorRelations = sqliteTable(
+  'actor_relations',
+  {
+    id: integer('id').primaryKey(),
+    subjectId: text('subject_id')
+      .notNull()
+      .references(() => actors.id),
+    type: text('type').notNull(),
+    objectId: text('object_id')
+      .notNull()
+      .references(() => actors.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+  },
+  (t) => [index('actor_relations_subject').on(t.subjectId), index('actor_relations_object').on(t.objectId)],
+);
+
+export const events = sqliteTable(
+  'events',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    type: text('type').notNull(),
+    location: text('location'),
+    start: text('start').notNull(),
+    end: text('end').notNull(),
+    precision: text('precision').notNull(),
+    edtf: text('edtf').notNull(),
+    approximate: integer('approximate', { mode: 'boolean' }).notNull(),
+    phrase: text('phrase').notNull(),
+    dateSourceId: text('date_source_id')
+      .notNull()
+      .references(() => sources.id),
+    status: text('status').notNull(),
+  },
+  (t) => [
+    index('events_timeline').on(t.start, t.end, t.id),
+    index('events_type_timeline').on(t.type, t.start, t.end, t.id),
+    index('events_status_timeline').on(t.status, t.start, t.end, t.id),
+  ],
+);
+
+export const eventParticipants = sqliteTable(
+  'event_participants',
+  {
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id),
+    actorId: text('actor_id')
+      .notNull()
+      .references(() => actors.id),
+    role: text('role').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.actorId, t.role] }),
+    index('event_participants_actor').on(t.actorId, t.eventId),
+  ],
+);
+
+/** The words in one source that tell an event. */
+export const eventEvidence = sqliteTable(
+  'event_evidence',
+  {
+    id: integer('id').primaryKey(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [
+    index('event_evidence_event').on(t.eventId, t.sourceId, t.start),
+    index('event_evidence_source').on(t.sourceId, t.eventId),
+  ],
+);
+
+export const claims = sqliteTable(
+  'claims',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
+    property: text('property').notNull(),
+    about: text('about'),
+    /** JSON of the normalised value: a number, a string, or for dates the interval object. */
+    value: text('value', { mode: 'json' }).notNull(),
+    attributedActorId: text('attributed_actor_id').references(() => actors.id),
+    attributedDescription: text('attributed_description'),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    text: text('text').notNull(),
+    status: text('status').notNull(),
+  },
+  (t) => [
+    index('claims_event').on(t.eventId, t.property, t.id),
+    index('claims_source').on(t.sourceId, t.id),
+    index('claims_property').on(t.property, t.id),
+    index('claims_status').on(t.status, t.id),
+  ],
+);
+
+export const quotes = sqliteTable(
+  'quotes',
+  {
+    id: text('id').primaryKey(),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
+    ordinal: integer('ordinal').notNull(),
+    text: text('text').notNull(),
+    speakerId: text('speaker_id').references(() => actors.id),
+    speakerDescription: text('speaker_description'),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    prefix: text('prefix').notNull(),
+    suffix: text('suffix').notNull(),
+    kind: text('kind').notNull(),
+    eventId: text('event_id').references(() => events.id),
+    reportedViaId: text('reported_via_id').references(() => actors.id),
+  },
+  (t) => [
+    index('quotes_speaker').on(t.speakerId, t.id),
+    index('quotes_source').on(t.sourceId, t.id),
+    index('quotes_event').on(t.eventId, t.id),
+  ],
+);

@@ -1,0 +1,75 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/open.js';
+import { actors, claims } from '../db/schema.js';
+import { type ClaimValue, judgeClaims } from '../domain/claim-status.js';
+import type { Claim } from '../schemas/claims.js';
+
+type ClaimRow = typeof claims.$inferSelect;
+
+export function createClaimRepository(db: Db) {
+  const actorRef = (id: string | null) => {
+    if (id === null) return null;
+    const a = db
+      .select({ id: actors.id, name: actors.name, kind: actors.kind })
+      .from(actors)
+      .where(eq(actors.id, id))
+      .get();
+    return a ?? null;
+  };
+
+  /** Rivals and supporters come from the same pure judgement the seed used for the status. */
+  function toClaims(rows: ClaimRow[]): Claim[] {
+    if (rows.length === 0) return [];
+    const eventIds = [...new Set(rows.map((r) => r.eventId))];
+    const related = db.select().from(claims).where(inArray(claims.eventId, eventIds)).all();
+    const verdicts = judgeClaims(
+      related.map((r) => ({
+        id: r.id,
+        eventId: r.eventId,
+        sourceId: r.sourceId,
+        property: r.property,
+        about: r.about,
+        value: r.value as ClaimValue,
+      })),
+    );
+    return rows.map((r) => {
+      const verdict = verdicts.get(r.id);
+      const value = r.property === 'date' ? { ...(r.value as object), source: r.sourceId } : r.value;
+      return {
+        id: r.id,
+        event: r.eventId,
+        source: r.sourceId,
+        property: r.property,
+        about: r.about,
+        value: value as Claim['value'],
+        attributed_to:
+          r.attributedActorId === null && r.attributedDescription === null
+            ? null
+            : { actor: actorRef(r.attributedActorId), description: r.attributedDescription },
+        evidence: { source: r.sourceId, start: r.start, end: r.end, text: r.text },
+        status: r.status as Claim['status'],
+        rivals: verdict?.rivals ?? [],
+        supporters: verdict?.supporters ?? [],
+      };
+    });
+  }
+
+  return {
+    listByEvent(eventId: string): Claim[] {
+      return toClaims(
+        db
+          .select()
+          .from(claims)
+          .where(eq(claims.eventId, eventId))
+          .orderBy(asc(claims.property), asc(claims.about), asc(claims.sourceId))
+          .all(),
+      );
+    },
+    findById(id: string): Claim | undefined {
+      return toClaims(db.select().from(claims).where(eq(claims.id, id)).all())[0];
+    },
+    toClaims,
+  };
+}
+
+export type ClaimRepository = ReturnType<typeof createClaimRepository>;

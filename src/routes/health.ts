@@ -1,0 +1,63 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../db/open.js';
+import { HttpProblem } from '../plugins/errors.js';
+import { named } from '../schemas/registry.js';
+import { problems } from './responses.js';
+
+const HealthSchema = named('Health', 'Liveness: the process is up.', z.object({ status: z.literal('ok') }));
+
+const ReadinessSchema = named(
+  'Readiness',
+  'Readiness: the dataset can be read, and which version it is.',
+  z.object({
+    status: z.literal('ready'),
+    dataset_version: z.string().describe('A content hash of the dataset.'),
+  }),
+);
+
+export function readDatasetVersion(db: Db): string | undefined {
+  const row = db.$client.prepare("SELECT value FROM meta WHERE key = 'dataset_version'").get() as
+    | { value: string }
+    | undefined;
+  return row?.value;
+}
+
+export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        operationId: 'getHealth',
+        tags: ['operations'],
+        summary: 'Liveness',
+        description: 'Answers 200 while the process runs.',
+        response: { 200: HealthSchema },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        operationId: 'getReadiness',
+        tags: ['operations'],
+        summary: 'Readiness',
+        description: 'Answers 200 with the dataset version when the database can be read, 503 otherwise.',
+        response: { 200: ReadinessSchema, ...problems(503) },
+      },
+    },
+    async () => {
+      let version: string | undefined;
+      try {
+        version = readDatasetVersion(db);
+      } catch (error) {
+        throw new HttpProblem(503, `the database cannot be read: ${(error as Error).message}`);
+      }
+      if (!version) throw new HttpProblem(503, 'the database has no dataset version; re-run the seed');
+      return { status: 'ready' as const, dataset_version: version };
+    },
+  );
+};

@@ -1,0 +1,75 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { notFound } from '../plugins/errors.js';
+import type { SourceRepository } from '../repositories/sources.js';
+import { IdParamsSchema } from '../schemas/common.js';
+import { SourceListQuerySchema, SourceListSchema, SourceSchema } from '../schemas/sources.js';
+import { readCursor, sendPage } from './lists.js';
+import { problems } from './responses.js';
+
+export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceRepository }> = async (
+  app,
+  { sources },
+) => {
+  app.get(
+    '/v1/sources',
+    {
+      schema: {
+        operationId: 'listSources',
+        tags: ['sources'],
+        summary: 'List sources',
+        description: 'The articles Parallax is built from, with their metadata and counts, by id.',
+        querystring: SourceListQuerySchema,
+        response: { 200: SourceListSchema, ...problems(400) },
+      },
+    },
+    async (request, reply) => {
+      const { limit, cursor } = request.query;
+      const after = readCursor(cursor, 'sources', ['string']);
+      return sendPage(
+        request,
+        reply,
+        sources.list(limit, after?.[0] as string | undefined),
+        'sources',
+        limit,
+      );
+    },
+  );
+
+  app.get(
+    '/v1/sources/:id',
+    {
+      schema: {
+        operationId: 'getSource',
+        tags: ['sources'],
+        summary: 'Get a source',
+        description: 'One article with its metadata and counts.',
+        params: IdParamsSchema,
+        response: { 200: SourceSchema, ...problems(404) },
+      },
+    },
+    async (request) =>
+      sources.findById(request.params.id) ?? Promise.reject(notFound('source', request.params.id)),
+  );
+
+  app.get(
+    '/v1/sources/:id/text',
+    {
+      schema: {
+        operationId: 'getSourceText',
+        tags: ['sources'],
+        summary: 'Get the exact text of a source',
+        description:
+          'The article text exactly as received (`text/plain; charset=utf-8`). Every span in the API counts Unicode code points of this text, end exclusive.',
+        params: IdParamsSchema,
+        produces: ['text/plain'],
+        response: { 200: z.string().describe('The exact text.'), ...problems(404) },
+      },
+    },
+    async (request, reply) => {
+      const text = sources.text(request.params.id);
+      if (text === undefined) throw notFound('source', request.params.id);
+      return reply.type('text/plain; charset=utf-8').send(text);
+    },
+  );
+};

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { CLAIM_STATUSES } from '../domain/vocabulary.js';
+import { ActorRefSchema, DateValueSchema, SpanSchema } from './common.js';
+import { named } from './registry.js';
+
+export const ClaimStatusSchema = named(
+  'ClaimStatus',
+  '`corroborated`: two or more sources agree; `single_source`: one source says so; `contested`: sources disagree.',
+  z.enum(CLAIM_STATUSES),
+);
+
+export const ClaimSchema = named(
+  'Claim',
+  "One source's statement of one property of an event.",
+  z.object({
+    id: z.string(),
+    event: z.string().describe('Id of the event the claim is about.'),
+    source: z.string().describe('Id of the source making the claim.'),
+    property: z.string().describe('`date`, `count`, `location`, `actor`, `description`, …'),
+    about: z
+      .string()
+      .nullable()
+      .describe('What is counted or described, where an event has several such claims.'),
+    value: z
+      .union([z.number(), z.string(), DateValueSchema])
+      .describe('The normalised value: a number for counts, a date object for dates, a string otherwise.'),
+    attributed_to: z
+      .object({ actor: ActorRefSchema.nullable(), description: z.string().nullable() })
+      .nullable()
+      .describe('Who the source says made the statement; null when the outlet states it itself.'),
+    evidence: SpanSchema,
+    status: ClaimStatusSchema,
+    rivals: z.array(z.string()).describe('Ids of the claims of other sources that contradict this one.'),
+    supporters: z.array(z.string()).describe('Ids of the claims of other sources that agree with this one.'),
+  }),
+);
+export type Claim = z.infer<typeof ClaimSchema>;

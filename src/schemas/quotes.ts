@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { QUOTE_KINDS } from '../domain/vocabulary.js';
+import { ActorRefSchema } from './common.js';
+import { named } from './registry.js';
+
+export const QuoteSchema = named(
+  'Quote',
+  'Words in quotation marks, verbatim, as one source printed them.',
+  z.object({
+    id: z.string(),
+    text: z.string().describe('The exact words inside the quotation marks.'),
+    speaker: ActorRefSchema.nullable(),
+    speaker_description: z.string().nullable().describe('How the article names the speaker.'),
+    source: z.string(),
+    span: z
+      .object({ start: z.number().int(), end: z.number().int() })
+      .describe('Code-point offsets, end exclusive.'),
+    prefix: z.string().describe('Up to 32 characters before the quote (W3C TextQuoteSelector).'),
+    suffix: z.string().describe('Up to 32 characters after the quote.'),
+    kind: z
+      .enum(QUOTE_KINDS)
+      .describe('`full`: a whole utterance; `fragment`: words lifted into a sentence.'),
+    event: z.string().nullable(),
+    reported_via: ActorRefSchema.nullable().describe(
+      'The actor that relayed the words (e.g. a news agency).',
+    ),
+  }),
+);
+export type Quote = z.infer<typeof QuoteSchema>;

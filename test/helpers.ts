@@ -1,0 +1,58 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { type App, buildApp } from '../src/app.js';
+import { type Db, openReadOnly } from '../src/db/open.js';
+import { DEFAULT_SEEDS_DIR } from '../src/ingest/defaults.js';
+import { seed } from '../src/ingest/load.js';
+
+export { DEFAULT_SEEDS_DIR };
+
+/** A fresh temporary folder, removed after the file's tests. */
+export function tempDir(prefix = 'parallax-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A copy of the project's seeds that a test may break. */
+export function copySeeds(into: string): string {
+  const dir = path.join(into, 'seeds');
+  cpSync(DEFAULT_SEEDS_DIR, dir, { recursive: true });
+  return dir;
+}
+
+export interface TestContext {
+  app: App;
+  db: Db;
+  file: string;
+}
+
+/**
+ * Seeds a real SQLite database from seeds/ into a temporary folder and builds the app on it,
+ * read-only, as the server does. Use inside a describe block; the returned object fills in
+ * beforeAll.
+ */
+export function useSeededApp(): TestContext {
+  const ctx = {} as TestContext;
+  const dir = mkdtempSync(path.join(tmpdir(), 'parallax-app-'));
+  beforeAll(async () => {
+    ctx.file = path.join(dir, 'parallax.db');
+    await seed(DEFAULT_SEEDS_DIR, ctx.file);
+    ctx.db = openReadOnly(ctx.file);
+    ctx.app = await buildApp({ db: ctx.db });
+    await ctx.app.ready();
+  });
+  afterAll(async () => {
+    await ctx.app?.close();
+    ctx.db?.$client.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return ctx;
+}
+
+/** Code-point slice, the unit of every span. */
+export function slice(text: string, start: number, end: number): string {
+  return Array.from(text).slice(start, end).join('');
+}
