@@ -3,15 +3,18 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Db } from './db/open.js';
 import docs from './plugins/docs.js';
 import errors from './plugins/errors.js';
-import { createActorRepository } from './repositories/actors.js';
-import { createClaimRepository } from './repositories/claims.js';
-import { createEventRepository } from './repositories/events.js';
-import { createQuoteRepository } from './repositories/quotes.js';
-import { createSourceRepository } from './repositories/sources.js';
+import type { DocumentExamples } from './plugins/openapi-polish.js';
+import { type ActorRepository, createActorRepository } from './repositories/actors.js';
+import { type ClaimRepository, createClaimRepository } from './repositories/claims.js';
+import { createEventRepository, type EventRepository } from './repositories/events.js';
+import { createQuoteRepository, type QuoteRepository } from './repositories/quotes.js';
+import { createSourceRepository, type SourceRepository } from './repositories/sources.js';
 import { actorRoutes } from './routes/actors.js';
+import { claimRoutes } from './routes/claims.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { normaliseRepeatableParams } from './routes/lists.js';
+import { quoteRoutes } from './routes/quotes.js';
 import { sourceRoutes } from './routes/sources.js';
 
 export interface AppOptions {
@@ -30,21 +33,59 @@ export async function buildApp({ db, logger = false }: AppOptions) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(errors);
-  await app.register(docs);
-  app.addHook('preValidation', async (request) => normaliseRepeatableParams(request));
-
   const claims = createClaimRepository(db);
   const quotes = createQuoteRepository(db);
   const events = createEventRepository(db, claims, quotes);
   const actors = createActorRepository(db);
   const sources = createSourceRepository(db);
 
+  await app.register(errors);
+  await app.register(docs, { examples: documentExamples({ events, actors, quotes, claims, sources }) });
+  app.addHook('preValidation', async (request) => normaliseRepeatableParams(request));
+
   await app.register(healthRoutes, { db });
   await app.register(sourceRoutes, { sources });
   await app.register(eventRoutes, { events });
-  await app.register(actorRoutes, { actors, events });
+  await app.register(actorRoutes, { actors, events, quotes });
+  await app.register(quoteRoutes, { quotes });
+  await app.register(claimRoutes, { claims });
   return app;
+}
+
+/** Examples for the OpenAPI document, taken from the dataset itself so they are always real. */
+function documentExamples(repos: {
+  events: EventRepository;
+  actors: ActorRepository;
+  quotes: QuoteRepository;
+  claims: ClaimRepository;
+  sources: SourceRepository;
+}): DocumentExamples {
+  const event = repos.events.list({ dateMatch: 'overlap', actorMatch: 'any', status: 'contested' }, 'asc', 1)
+    .items[0];
+  const detail = event && repos.events.findById(event.id);
+  const actorId = event?.participants[0]?.actor.id;
+  const profile = actorId === undefined ? undefined : repos.actors.findProfile(actorId);
+  const quote = repos.quotes.list({}, 1).items[0];
+  const claim = detail?.claims[0];
+  const source = repos.sources.list(1).items[0];
+  const components: Record<string, unknown> = {};
+  const add = (name: string, value: unknown) => {
+    if (value !== undefined) components[name] = value;
+  };
+  add('Event', event);
+  add('EventDetail', detail);
+  add('DateValue', event?.date);
+  add('ActorProfile', profile);
+  add('Quote', quote);
+  add('Claim', claim);
+  add('Source', source);
+  const parameters: Record<string, unknown> = {
+    from: '2020-06',
+    to: '2020-06-30',
+    ...(actorId ? { actor: [actorId], speaker: [actorId] } : {}),
+    ...(source ? { source: source.id } : {}),
+  };
+  return { components, parameters };
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

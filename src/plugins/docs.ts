@@ -3,7 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import { apiRegistry } from '../schemas/registry.js';
+import { type DocumentExamples, polishDocument } from './openapi-polish.js';
 
 export const API_VERSION = '1.0.0';
 
@@ -20,7 +20,9 @@ export const TAGS = [
 ];
 
 /** The OpenAPI 3.1 document from the routes' zod schemas, served at /openapi.json and /docs. */
-async function docs(app: FastifyInstance) {
+const toComponents = createJsonSchemaTransformObject({});
+
+async function docs(app: FastifyInstance, { examples }: { examples: DocumentExamples }) {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -33,11 +35,8 @@ async function docs(app: FastifyInstance) {
       },
       tags: TAGS,
     },
-    transform: createJsonSchemaTransform({
-      schemaRegistry: apiRegistry,
-      skipList: ['/docs', '/docs/*', '/openapi.json'],
-    }),
-    transformObject: createJsonSchemaTransformObject({ schemaRegistry: apiRegistry }),
+    transform: createJsonSchemaTransform({ skipList: ['/docs', '/docs/*', '/openapi.json'] }),
+    transformObject: (input) => polishDocument(toComponents(input), examples),
   });
   await app.register(swaggerUi, {
     routePrefix: '/docs',

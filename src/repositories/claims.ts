@@ -1,10 +1,19 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { actors, claims } from '../db/schema.js';
 import { type ClaimValue, judgeClaims } from '../domain/claim-status.js';
 import type { Claim } from '../schemas/claims.js';
 
+import type { Page } from './events.js';
+
 type ClaimRow = typeof claims.$inferSelect;
+
+export interface ClaimFilters {
+  event?: string | undefined;
+  source?: string | undefined;
+  property?: string | undefined;
+  status?: string | undefined;
+}
 
 export function createClaimRepository(db: Db) {
   const actorRef = (id: string | null) => {
@@ -55,6 +64,26 @@ export function createClaimRepository(db: Db) {
   }
 
   return {
+    list(filters: ClaimFilters, limit: number, afterId?: string): Page<Claim> {
+      const where: SQL[] = [];
+      if (filters.event) where.push(eq(claims.eventId, filters.event));
+      if (filters.source) where.push(eq(claims.sourceId, filters.source));
+      if (filters.property) where.push(eq(claims.property, filters.property));
+      if (filters.status) where.push(eq(claims.status, filters.status));
+      if (afterId !== undefined) where.push(gt(claims.id, afterId));
+      const rows = db
+        .select()
+        .from(claims)
+        .where(and(...where))
+        .orderBy(asc(claims.id))
+        .limit(limit + 1)
+        .all();
+      const more = rows.length > limit;
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return { items: toClaims(page), nextKey: more && last ? [last.id] : undefined };
+    },
+
     listByEvent(eventId: string): Claim[] {
       return toClaims(
         db

@@ -1,8 +1,22 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import { actors, quotes } from '../db/schema.js';
+import type { CursorKey } from '../domain/cursor.js';
+import { toFtsQuery } from '../domain/search.js';
 import type { Quote } from '../schemas/quotes.js';
+
+import type { Page } from './events.js';
+
+export interface QuoteFilters {
+  speakers?: string[] | undefined;
+  source?: string | undefined;
+  event?: string | undefined;
+  kind?: string | undefined;
+  q?: string | undefined;
+}
+
+export const QUOTE_CURSOR_SHAPE = ['string', 'number'] as const;
 
 const speaker = alias(actors, 'speaker');
 const via = alias(actors, 'via');
@@ -35,6 +49,33 @@ export function createQuoteRepository(db: Db) {
   });
 
   return {
+    /** Quotes in reading order: by source, then position in the text. */
+    list(filters: QuoteFilters, limit: number, after?: CursorKey): Page<Quote> {
+      const where: SQL[] = [];
+      if (filters.speakers?.length) where.push(inArray(quotes.speakerId, filters.speakers));
+      if (filters.source) where.push(eq(quotes.sourceId, filters.source));
+      if (filters.event) where.push(eq(quotes.eventId, filters.event));
+      if (filters.kind) where.push(eq(quotes.kind, filters.kind));
+      if (filters.q !== undefined) {
+        const match = toFtsQuery(filters.q);
+        where.push(
+          match === undefined
+            ? sql`0`
+            : inArray(quotes.id, sql`(SELECT quote_id FROM quote_search WHERE quote_search MATCH ${match})`),
+        );
+      }
+      if (after) where.push(sql`(${quotes.sourceId}, ${quotes.ordinal}) > (${after[0]}, ${after[1]})`);
+      const rows = base()
+        .where(and(...where))
+        .orderBy(asc(quotes.sourceId), asc(quotes.ordinal))
+        .limit(limit + 1)
+        .all();
+      const more = rows.length > limit;
+      const page = rows.slice(0, limit);
+      const last = page.at(-1)?.quote;
+      return { items: page.map(toQuote), nextKey: more && last ? [last.sourceId, last.ordinal] : undefined };
+    },
+
     listByEvent(eventId: string): Quote[] {
       return base()
         .where(eq(quotes.eventId, eventId))

@@ -2,9 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../plugins/errors.js';
 import type { ActorRepository } from '../repositories/actors.js';
 import { type EventRepository, TIMELINE_CURSOR_SHAPE } from '../repositories/events.js';
+import { QUOTE_CURSOR_SHAPE, type QuoteRepository } from '../repositories/quotes.js';
 import { ActorListQuerySchema, ActorListSchema, ActorProfileSchema } from '../schemas/actors.js';
 import { IdParamsSchema } from '../schemas/common.js';
 import { EventListSchema, TimelineQuerySchema } from '../schemas/events.js';
+import { ActorQuoteListQuerySchema, QuoteListSchema } from '../schemas/quotes.js';
 import { timelineFilters } from './events.js';
 import { readCursor, sendPage } from './lists.js';
 import { problems } from './responses.js';
@@ -12,7 +14,8 @@ import { problems } from './responses.js';
 export const actorRoutes: FastifyPluginAsyncZod<{
   actors: ActorRepository;
   events: EventRepository;
-}> = async (app, { actors, events }) => {
+  quotes: QuoteRepository;
+}> = async (app, { actors, events, quotes }) => {
   app.get(
     '/v1/actors',
     {
@@ -78,6 +81,30 @@ export const actorRoutes: FastifyPluginAsyncZod<{
       const after = readCursor(cursor, scope, TIMELINE_CURSOR_SHAPE);
       const page = events.list({ ...timelineFilters(request.query), requiredActor: id }, order, limit, after);
       return sendPage(request, reply, page, scope, limit);
+    },
+  );
+
+  app.get(
+    '/v1/actors/:id/quotes',
+    {
+      schema: {
+        operationId: 'listActorQuotes',
+        tags: ['actors', 'quotes'],
+        summary: "List an actor's quotes",
+        description:
+          'The quotes the actor spoke, in reading order, with the filters of `/v1/quotes` but `speaker`.',
+        params: IdParamsSchema,
+        querystring: ActorQuoteListQuerySchema,
+        response: { 200: QuoteListSchema, ...problems(400, 404, 406) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      if (!actors.exists(id)) throw notFound('actor', id);
+      const { limit, cursor, ...filters } = request.query;
+      const after = readCursor(cursor, 'actor-quotes', QUOTE_CURSOR_SHAPE);
+      const page = quotes.list({ ...filters, speakers: [id] }, limit, after);
+      return sendPage(request, reply, page, 'actor-quotes', limit);
     },
   );
 };

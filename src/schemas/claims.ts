@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLAIM_STATUSES } from '../domain/vocabulary.js';
-import { ActorRefSchema, DateValueSchema, SpanSchema } from './common.js';
+import { ActorRefSchema, cursorParam, DateValueSchema, limitParam, listOf, SpanSchema } from './common.js';
 import { named } from './registry.js';
 
 export const ClaimStatusSchema = named(
@@ -35,3 +35,19 @@ export const ClaimSchema = named(
   }),
 );
 export type Claim = z.infer<typeof ClaimSchema>;
+
+export const ClaimListSchema = listOf('Claim', ClaimSchema);
+
+export const ClaimListQuerySchema = z.strictObject({
+  event: z.string().min(1).max(200).optional().describe('Event id.'),
+  source: z.string().min(1).max(200).optional().describe('Source id.'),
+  property: z
+    .string()
+    .regex(/^[a-z_]+$/, 'must be a property name such as "date" or "count"')
+    .optional()
+    .describe('`date`, `count`, `location`, …'),
+  status: z.enum(CLAIM_STATUSES).optional(),
+  limit: limitParam,
+  cursor: cursorParam,
+});
+export type ClaimListQuery = z.infer<typeof ClaimListQuerySchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { QUOTE_KINDS } from '../domain/vocabulary.js';
-import { ActorRefSchema } from './common.js';
+import { ActorRefSchema, cursorParam, limitParam, listOf, repeatable } from './common.js';
 import { named } from './registry.js';
 
 export const QuoteSchema = named(
@@ -27,3 +27,21 @@ export const QuoteSchema = named(
   }),
 );
 export type Quote = z.infer<typeof QuoteSchema>;
+
+export const QuoteListSchema = listOf('Quote', QuoteSchema);
+
+export const QuoteListQuerySchema = z.strictObject({
+  speaker: repeatable(z.string().min(1).max(200)).describe(
+    'Speaker actor id; repeat for several (any of them).',
+  ),
+  source: z.string().min(1).max(200).optional().describe('Source id.'),
+  event: z.string().min(1).max(200).optional().describe('Event id.'),
+  kind: z.enum(QUOTE_KINDS).optional(),
+  q: z.string().min(1).max(200).optional().describe('Full-text search in the quoted words.'),
+  limit: limitParam,
+  cursor: cursorParam,
+});
+export type QuoteListQuery = z.infer<typeof QuoteListQuerySchema>;
+
+/** `/v1/actors/{id}/quotes`: the speaker is the path's actor. */
+export const ActorQuoteListQuerySchema = QuoteListQuerySchema.omit({ speaker: true });
