@@ -5,7 +5,7 @@
  * document out.
  */
 
-// biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document is plain JSON walked by key
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the OpenAPI document is plain JSON walked by key
 type Json = any;
 
 const RESPONSE_DESCRIPTIONS: Record<string, string> = {
@@ -75,7 +75,11 @@ export function polishDocument(doc: Json, examples: DocumentExamples): Json {
 
   // The type provider emits an input twin of every named schema; only those referenced stay.
   const text = JSON.stringify(doc.paths);
-  for (const name of Object.keys(schemas))
-    if (name.endsWith('Input') && !text.includes(`"#/components/schemas/${name}"`)) delete schemas[name];
+  if (doc.components)
+    doc.components.schemas = Object.fromEntries(
+      Object.entries(schemas).filter(
+        ([name]) => !name.endsWith('Input') || text.includes(`"#/components/schemas/${name}"`),
+      ),
+    );
   return doc;
 }

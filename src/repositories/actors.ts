@@ -130,7 +130,11 @@ export function createActorRepository(db: Db) {
         .where(inArray(events.id, eventIds))
         .get();
       const quoteCount =
-        db.select({ n: sql<number>`count(*)` }).from(quotes).where(eq(quotes.speakerId, id)).get()?.n ?? 0;
+        db
+          .select({ n: sql<number>`count(*)` })
+          .from(quotes)
+          .where(eq(quotes.speakerId, id))
+          .get()?.n ?? 0;
       return {
         ...actor,
         roles: roles.map((r) => ({

@@ -181,7 +181,13 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
     },
 
     exists(id: string): boolean {
-      return db.select({ one: sql`1` }).from(events).where(eq(events.id, id)).get() !== undefined;
+      return (
+        db
+          .select({ one: sql`1` })
+          .from(events)
+          .where(eq(events.id, id))
+          .get() !== undefined
+      );
     },
   };
 }

@@ -18,8 +18,7 @@ const ReadinessSchema = named(
 
 export function readDatasetVersion(db: Db): string | undefined {
   const row = db.$client.prepare("SELECT value FROM meta WHERE key = 'dataset_version'").get() as
-    | { value: string }
-    | undefined;
+    { value: string } | undefined;
   return row?.value;
 }
 

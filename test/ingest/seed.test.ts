@@ -10,7 +10,7 @@ import { copySeeds, DEFAULT_SEEDS_DIR, tempDir } from '../helpers.js';
 const run = promisify(execFile);
 const FILE_A = '000_4b06048074e592c0.json';
 
-// biome-ignore lint/suspicious/noExplicitAny: tests edit annotation JSON freely
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests edit annotation JSON freely
 type Json = any;
 
 /** Copies the seeds, lets `edit` break file A, and returns the seeds folder. */
