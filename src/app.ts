@@ -1,9 +1,12 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from './db/open.js';
+import caching from './plugins/caching.js';
 import docs from './plugins/docs.js';
 import errors from './plugins/errors.js';
+import negotiation from './plugins/negotiation.js';
 import type { DocumentExamples } from './plugins/openapi-polish.js';
+import security from './plugins/security.js';
 import { type ActorRepository, createActorRepository } from './repositories/actors.js';
 import { type ClaimRepository, createClaimRepository } from './repositories/claims.js';
 import { createEventRepository, type EventRepository } from './repositories/events.js';
@@ -12,7 +15,7 @@ import { createSourceRepository, type SourceRepository } from './repositories/so
 import { actorRoutes } from './routes/actors.js';
 import { claimRoutes } from './routes/claims.js';
 import { eventRoutes } from './routes/events.js';
-import { healthRoutes } from './routes/health.js';
+import { healthRoutes, readDatasetVersion } from './routes/health.js';
 import { normaliseRepeatableParams } from './routes/lists.js';
 import { quoteRoutes } from './routes/quotes.js';
 import { sourceRoutes } from './routes/sources.js';
@@ -40,6 +43,9 @@ export async function buildApp({ db, logger = false }: AppOptions) {
   const sources = createSourceRepository(db);
 
   await app.register(errors);
+  await app.register(security);
+  await app.register(negotiation);
+  await app.register(caching, { datasetVersion: readDatasetVersion(db) ?? 'unknown' });
   await app.register(docs, { examples: documentExamples({ events, actors, quotes, claims, sources }) });
   app.addHook('preValidation', async (request) => normaliseRepeatableParams(request));
 

@@ -40,7 +40,8 @@ async function docs(app: FastifyInstance, { examples }: { examples: DocumentExam
   });
   await app.register(swaggerUi, {
     routePrefix: '/docs',
-    uiConfig: { tryItOutEnabled: false, displayOperationId: true },
+    uiConfig: { displayOperationId: true, deepLinking: true },
+    staticCSP: true,
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

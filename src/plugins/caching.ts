@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+
+/**
+ * ETag and Cache-Control (SPEC §4). The dataset is immutable while the process runs, so a response is
+ * fully determined by the dataset version and the request (URL and Accept): the ETag is computed from
+ * those before any work is done, and a matching If-None-Match answers 304 without running a query.
+ */
+
+export const CACHE_CONTROL = 'public, max-age=60';
+
+export function computeEtag(datasetVersion: string, request: FastifyRequest): string {
+  const digest = createHash('sha256')
+    .update(`${request.url}\0${request.headers.accept ?? ''}`)
+    .digest('base64url')
+    .slice(0, 22);
+  return `"${datasetVersion}-${digest}"`;
+}
+
+/** RFC 9110 §13.1.2: weak comparison, a list of tags, or `*`. */
+export function ifNoneMatchMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const strip = (t: string) => t.trim().replace(/^W\//, '');
+  return header.split(',').some((t) => strip(t) === strip(etag));
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    etag?: string;
+  }
+}
+
+async function caching(app: FastifyInstance, { datasetVersion }: { datasetVersion: string }) {
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    const etag = computeEtag(datasetVersion, request);
+    request.etag = etag;
+    if (ifNoneMatchMatches(request.headers['if-none-match'], etag)) {
+      return reply.code(304).header('etag', etag).header('cache-control', CACHE_CONTROL).send();
+    }
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.etag && reply.statusCode === 200) {
+      reply.header('etag', request.etag);
+      reply.header('cache-control', CACHE_CONTROL);
+    }
+    reply.header('vary', 'Accept');
+    return payload;
+  });
+}
+
+export default fp(caching, { name: 'caching' });
