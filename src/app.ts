@@ -58,6 +58,8 @@ export async function buildApp({ db, logger = false }: AppOptions) {
   return app;
 }
 
+const FIRST = { order: 'asc', limit: 1 } as const;
+
 /** Examples for the OpenAPI document, taken from the dataset itself so they are always real. */
 function documentExamples(repos: {
   events: EventRepository;
@@ -66,14 +68,14 @@ function documentExamples(repos: {
   claims: ClaimRepository;
   sources: SourceRepository;
 }): DocumentExamples {
-  const event = repos.events.list({ dateMatch: 'overlap', actorMatch: 'any', status: 'contested' }, 'asc', 1)
+  const event = repos.events.list({ dateMatch: 'overlap', actorMatch: 'any', status: 'contested' }, FIRST)
     .items[0];
   const detail = event && repos.events.findById(event.id);
   const actorId = event?.participants[0]?.actor.id;
   const profile = actorId === undefined ? undefined : repos.actors.findProfile(actorId);
-  const quote = repos.quotes.list({}, 1).items[0];
+  const quote = repos.quotes.list({}, FIRST).items[0];
   const claim = detail?.claims[0];
-  const source = repos.sources.list(1).items[0];
+  const source = repos.sources.list(FIRST).items[0];
   const components: Record<string, unknown> = {};
   const add = (name: string, value: unknown) => {
     if (value !== undefined) components[name] = value;

@@ -1,7 +1,8 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import request from 'supertest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { type App, buildApp } from '../src/app.js';
 import { type Db, openReadOnly } from '../src/db/open.js';
 import { DEFAULT_SEEDS_DIR } from '../src/ingest/defaults.js';
@@ -55,4 +56,35 @@ export function useSeededApp(): TestContext {
 /** Code-point slice, the unit of every span. */
 export function slice(text: string, start: number, end: number): string {
   return Array.from(text).slice(start, end).join('');
+}
+
+/** GET on the app's server through supertest. */
+export function getter(ctx: TestContext) {
+  return (url: string) => request(ctx.app.server).get(url);
+}
+
+/**
+ * Follows `next_cursor` from `url` to the end, `limit` items a page, checking the envelope and the
+ * `Link` header on the way; returns every item in the order received.
+ */
+export async function walk<T = unknown>(ctx: TestContext, url: string, limit: number): Promise<T[]> {
+  const get = getter(ctx);
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const sep = url.includes('?') ? '&' : '?';
+    const res: request.Response = await get(
+      `${url}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+    ).expect(200);
+    expect(res.body.data.length).toBeLessThanOrEqual(limit);
+    expect(res.body.page.limit).toBe(limit);
+    items.push(...res.body.data);
+    cursor = res.body.page.next_cursor;
+    if (cursor) {
+      expect(res.body.data.length).toBe(limit);
+      expect(res.headers.link).toContain(`cursor=${cursor}`);
+      expect(res.headers.link).toMatch(/; rel="next"$/);
+    } else expect(res.headers.link).toBeUndefined();
+  } while (cursor);
+  return items;
 }

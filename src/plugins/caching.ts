@@ -18,7 +18,10 @@ export function computeEtag(datasetVersion: string, request: FastifyRequest): st
   return `"${datasetVersion}-${digest}"`;
 }
 
-/** RFC 9110 §13.1.2: weak comparison, a list of tags, or `*`. */
+/**
+ * RFC 9110 §13.1.2: weak comparison against a list of tags, or `*` (any current representation,
+ * so it only matches once the response is known to be a 200).
+ */
 export function ifNoneMatchMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
@@ -30,24 +33,39 @@ declare module 'fastify' {
   interface FastifyRequest {
     etag?: string;
   }
+  interface FastifyContextConfig {
+    /** Probes and other per-instance answers: `Cache-Control: no-store`, no ETag. */
+    noStore?: boolean;
+  }
 }
 
 async function caching(app: FastifyInstance, { datasetVersion }: { datasetVersion: string }) {
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    if (request.routeOptions.config?.noStore) return;
     const etag = computeEtag(datasetVersion, request);
     request.etag = etag;
-    if (ifNoneMatchMatches(request.headers['if-none-match'], etag)) {
+    // A tag carries the dataset version, so a client can only hold it from an earlier 200 of this
+    // very request: answer before any query runs. `*` waits for the status (see onSend).
+    const ifNoneMatch = request.headers['if-none-match'];
+    if (ifNoneMatch?.trim() !== '*' && ifNoneMatchMatches(ifNoneMatch, etag)) {
       return reply.code(304).header('etag', etag).header('cache-control', CACHE_CONTROL).send();
     }
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.etag && reply.statusCode === 200) {
-      reply.header('etag', request.etag);
-      reply.header('cache-control', CACHE_CONTROL);
-    }
     reply.header('vary', 'Accept');
+    if (request.routeOptions.config?.noStore) {
+      reply.header('cache-control', 'no-store');
+      return payload;
+    }
+    if (!request.etag || reply.statusCode !== 200) return payload;
+    reply.header('etag', request.etag);
+    reply.header('cache-control', CACHE_CONTROL);
+    if (request.headers['if-none-match']?.trim() === '*') {
+      reply.code(304);
+      return null;
+    }
     return payload;
   });
 }

@@ -14,6 +14,7 @@ const RESPONSE_DESCRIPTIONS: Record<string, string> = {
   '400': 'Invalid request: a parameter is malformed, out of range or unknown (see `errors`).',
   '404': 'No resource with this id.',
   '406': 'The `Accept` header allows no media type this operation produces.',
+  '500': 'An unexpected server error; the `instance` identifies the request in the logs.',
   '429': 'Too many requests; retry after `Retry-After` seconds.',
   '503': 'Not ready, or overloaded; retry later.',
 };
@@ -48,6 +49,8 @@ export function polishDocument(doc: Json, examples: DocumentExamples): Json {
   for (const pathItem of Object.values<Json>(doc.paths ?? {})) {
     for (const [method, op] of Object.entries<Json>(pathItem)) {
       if (method !== 'get') continue;
+      // Probes (tag `operations`, route config `noStore`) answer per instance and are never cached.
+      const cacheable = !op.tags?.includes('operations');
       for (const param of op.parameters ?? []) {
         if (param.schema?.description && !param.description) {
           param.description = param.schema.description;
@@ -60,7 +63,7 @@ export function polishDocument(doc: Json, examples: DocumentExamples): Json {
         response.description = RESPONSE_DESCRIPTIONS[status] ?? response.description;
         const json = response.content?.['application/json'];
         if (Number(status) >= 400 && json) response.content = { 'application/problem+json': json };
-        if (status === '200') {
+        if (status === '200' && cacheable) {
           const isList = /List"?$/.test(json?.schema?.$ref ?? '');
           response.headers = {
             ETag: HEADERS.ETag,
@@ -69,7 +72,7 @@ export function polishDocument(doc: Json, examples: DocumentExamples): Json {
           };
         }
       }
-      op.responses['304'] = { description: RESPONSE_DESCRIPTIONS['304'] };
+      if (cacheable) op.responses['304'] = { description: RESPONSE_DESCRIPTIONS['304'] };
     }
   }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import {
   actorAliases,
@@ -11,7 +11,7 @@ import {
 } from '../db/schema.js';
 import { toFtsQuery } from '../domain/search.js';
 import type { Actor, ActorProfile } from '../schemas/actors.js';
-import type { Page } from './events.js';
+import { keysetAfter, keysetOrderBy, type Page, type PageRequest, toPage } from './keyset.js';
 
 type ActorRow = typeof actors.$inferSelect;
 
@@ -19,6 +19,9 @@ export interface ActorFilters {
   q?: string | undefined;
   kind?: string | undefined;
 }
+
+export const ACTOR_CURSOR_SHAPE = ['string'] as const;
+const ACTOR_KEY = [actors.id];
 
 export function createActorRepository(db: Db) {
   const refs = (ids: string[]) =>
@@ -56,7 +59,7 @@ export function createActorRepository(db: Db) {
 
   return {
     /** Undefined `items` means the search had no words to look for. */
-    list(filters: ActorFilters, limit: number, afterId?: string): Page<Actor> {
+    list(filters: ActorFilters, request: PageRequest): Page<Actor> {
       const where: (SQL | undefined)[] = [];
       if (filters.kind) where.push(eq(actors.kind, filters.kind));
       if (filters.q !== undefined) {
@@ -66,18 +69,14 @@ export function createActorRepository(db: Db) {
           inArray(actors.id, sql`(SELECT actor_id FROM actor_search WHERE actor_search MATCH ${match})`),
         );
       }
-      if (afterId !== undefined) where.push(gt(actors.id, afterId));
       const rows = db
         .select()
         .from(actors)
-        .where(and(...where))
-        .orderBy(asc(actors.id))
-        .limit(limit + 1)
+        .where(and(...where, keysetAfter(ACTOR_KEY, request)))
+        .orderBy(...keysetOrderBy(ACTOR_KEY, request.order))
+        .limit(request.limit + 1)
         .all();
-      const more = rows.length > limit;
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return { items: toActors(page), nextKey: more && last ? [last.id] : undefined };
+      return toPage(rows, request.limit, (r) => [r.id], toActors);
     },
 
     exists(id: string): boolean {

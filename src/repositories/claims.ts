@@ -1,10 +1,10 @@
-import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { actors, claims } from '../db/schema.js';
 import { type ClaimValue, judgeClaims } from '../domain/claim-status.js';
 import type { Claim } from '../schemas/claims.js';
 
-import type { Page } from './events.js';
+import { keysetAfter, keysetOrderBy, type Page, type PageRequest, toPage } from './keyset.js';
 
 type ClaimRow = typeof claims.$inferSelect;
 
@@ -14,6 +14,9 @@ export interface ClaimFilters {
   property?: string | undefined;
   status?: string | undefined;
 }
+
+export const CLAIM_CURSOR_SHAPE = ['string'] as const;
+const CLAIM_KEY = [claims.id];
 
 export function createClaimRepository(db: Db) {
   const actorRef = (id: string | null) => {
@@ -64,24 +67,20 @@ export function createClaimRepository(db: Db) {
   }
 
   return {
-    list(filters: ClaimFilters, limit: number, afterId?: string): Page<Claim> {
+    list(filters: ClaimFilters, request: PageRequest): Page<Claim> {
       const where: SQL[] = [];
       if (filters.event) where.push(eq(claims.eventId, filters.event));
       if (filters.source) where.push(eq(claims.sourceId, filters.source));
       if (filters.property) where.push(eq(claims.property, filters.property));
       if (filters.status) where.push(eq(claims.status, filters.status));
-      if (afterId !== undefined) where.push(gt(claims.id, afterId));
       const rows = db
         .select()
         .from(claims)
-        .where(and(...where))
-        .orderBy(asc(claims.id))
-        .limit(limit + 1)
+        .where(and(...where, keysetAfter(CLAIM_KEY, request)))
+        .orderBy(...keysetOrderBy(CLAIM_KEY, request.order))
+        .limit(request.limit + 1)
         .all();
-      const more = rows.length > limit;
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return { items: toClaims(page), nextKey: more && last ? [last.id] : undefined };
+      return toPage(rows, request.limit, (r) => [r.id], toClaims);
     },
 
     listByEvent(eventId: string): Claim[] {

@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { actors, eventEvidence, eventParticipants, events } from '../db/schema.js';
-import type { CursorKey } from '../domain/cursor.js';
 import { toFtsQuery } from '../domain/search.js';
 import type { Event, EventDetail } from '../schemas/events.js';
 import type { ClaimRepository } from './claims.js';
+import { keysetAfter, keysetOrderBy, type Page, type PageRequest, toPage } from './keyset.js';
 import type { QuoteRepository } from './quotes.js';
 
 export interface TimelineFilters {
@@ -23,14 +23,9 @@ export interface TimelineFilters {
   requiredActor?: string | undefined;
 }
 
-export interface Page<T> {
-  items: T[];
-  /** Sort key of the last item when more items follow. */
-  nextKey: CursorKey | undefined;
-}
-
 /** The keyset of the timeline: start, then end, then id (SPEC §3). */
 export const TIMELINE_CURSOR_SHAPE = ['string', 'string', 'string'] as const;
+const TIMELINE_KEY = [events.start, events.end, events.id];
 
 type EventRow = typeof events.$inferSelect;
 
@@ -134,28 +129,15 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
   }
 
   return {
-    list(filters: TimelineFilters, order: 'asc' | 'desc', limit: number, after?: CursorKey): Page<Event> {
-      const where = timelineConditions(filters);
-      if (after) {
-        const [start, end, id] = after;
-        where.push(
-          order === 'asc'
-            ? sql`(${events.start}, ${events.end}, ${events.id}) > (${start}, ${end}, ${id})`
-            : sql`(${events.start}, ${events.end}, ${events.id}) < (${start}, ${end}, ${id})`,
-        );
-      }
-      const dir = order === 'asc' ? asc : desc;
+    list(filters: TimelineFilters, request: PageRequest): Page<Event> {
       const rows = db
         .select()
         .from(events)
-        .where(and(...where))
-        .orderBy(dir(events.start), dir(events.end), dir(events.id))
-        .limit(limit + 1)
+        .where(and(...timelineConditions(filters), keysetAfter(TIMELINE_KEY, request)))
+        .orderBy(...keysetOrderBy(TIMELINE_KEY, request.order))
+        .limit(request.limit + 1)
         .all();
-      const more = rows.length > limit;
-      const page = more ? rows.slice(0, limit) : rows;
-      const last = page.at(-1);
-      return { items: hydrate(page), nextKey: more && last ? [last.start, last.end, last.id] : undefined };
+      return toPage(rows, request.limit, (r) => [r.start, r.end, r.id], hydrate);
     },
 
     findById(id: string): EventDetail | undefined {

@@ -2,11 +2,10 @@ import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import { actors, quotes } from '../db/schema.js';
-import type { CursorKey } from '../domain/cursor.js';
 import { toFtsQuery } from '../domain/search.js';
 import type { Quote } from '../schemas/quotes.js';
 
-import type { Page } from './events.js';
+import { keysetAfter, keysetOrderBy, type Page, type PageRequest, toPage } from './keyset.js';
 
 export interface QuoteFilters {
   speakers?: string[] | undefined;
@@ -16,7 +15,9 @@ export interface QuoteFilters {
   q?: string | undefined;
 }
 
+/** Reading order: by source, then position in its text. */
 export const QUOTE_CURSOR_SHAPE = ['string', 'number'] as const;
+const QUOTE_KEY = [quotes.sourceId, quotes.ordinal];
 
 const speaker = alias(actors, 'speaker');
 const via = alias(actors, 'via');
@@ -50,7 +51,7 @@ export function createQuoteRepository(db: Db) {
 
   return {
     /** Quotes in reading order: by source, then position in the text. */
-    list(filters: QuoteFilters, limit: number, after?: CursorKey): Page<Quote> {
+    list(filters: QuoteFilters, request: PageRequest): Page<Quote> {
       const where: SQL[] = [];
       if (filters.speakers?.length) where.push(inArray(quotes.speakerId, filters.speakers));
       if (filters.source) where.push(eq(quotes.sourceId, filters.source));
@@ -64,16 +65,17 @@ export function createQuoteRepository(db: Db) {
             : inArray(quotes.id, sql`(SELECT quote_id FROM quote_search WHERE quote_search MATCH ${match})`),
         );
       }
-      if (after) where.push(sql`(${quotes.sourceId}, ${quotes.ordinal}) > (${after[0]}, ${after[1]})`);
       const rows = base()
-        .where(and(...where))
-        .orderBy(asc(quotes.sourceId), asc(quotes.ordinal))
-        .limit(limit + 1)
+        .where(and(...where, keysetAfter(QUOTE_KEY, request)))
+        .orderBy(...keysetOrderBy(QUOTE_KEY, request.order))
+        .limit(request.limit + 1)
         .all();
-      const more = rows.length > limit;
-      const page = rows.slice(0, limit);
-      const last = page.at(-1)?.quote;
-      return { items: page.map(toQuote), nextKey: more && last ? [last.sourceId, last.ordinal] : undefined };
+      return toPage(
+        rows,
+        request.limit,
+        (r) => [r.quote.sourceId, r.quote.ordinal],
+        (page) => page.map(toQuote),
+      );
     },
 
     listByEvent(eventId: string): Quote[] {

@@ -1,8 +1,8 @@
-import { asc, eq, gt, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { sources } from '../db/schema.js';
 import type { Source } from '../schemas/sources.js';
-import type { Page } from './events.js';
+import { keysetAfter, keysetOrderBy, type Page, type PageRequest, toPage } from './keyset.js';
 
 type SourceRow = Omit<typeof sources.$inferSelect, 'body'>;
 
@@ -48,20 +48,25 @@ const toSource = (r: Row): Source => ({
   },
 });
 
+export const SOURCE_CURSOR_SHAPE = ['string'] as const;
+const SOURCE_KEY = [sources.id];
+
 export function createSourceRepository(db: Db) {
   return {
-    list(limit: number, afterId?: string): Page<Source> {
+    list(request: PageRequest): Page<Source> {
       const rows = db
         .select(columns)
         .from(sources)
-        .where(afterId === undefined ? undefined : gt(sources.id, afterId))
-        .orderBy(asc(sources.id))
-        .limit(limit + 1)
+        .where(keysetAfter(SOURCE_KEY, request))
+        .orderBy(...keysetOrderBy(SOURCE_KEY, request.order))
+        .limit(request.limit + 1)
         .all();
-      const more = rows.length > limit;
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return { items: page.map(toSource), nextKey: more && last ? [last.id] : undefined };
+      return toPage(
+        rows,
+        request.limit,
+        (r) => [r.id],
+        (page) => page.map(toSource),
+      );
     },
     findById(id: string): Source | undefined {
       const row = db.select(columns).from(sources).where(eq(sources.id, id)).get();

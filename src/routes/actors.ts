@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../plugins/errors.js';
-import type { ActorRepository } from '../repositories/actors.js';
+import { ACTOR_CURSOR_SHAPE, type ActorRepository } from '../repositories/actors.js';
 import { type EventRepository, TIMELINE_CURSOR_SHAPE } from '../repositories/events.js';
 import { QUOTE_CURSOR_SHAPE, type QuoteRepository } from '../repositories/quotes.js';
 import { ActorListQuerySchema, ActorListSchema, ActorProfileSchema } from '../schemas/actors.js';
-import { IdParamsSchema } from '../schemas/common.js';
+import { IdParamsSchema, NoQuerySchema } from '../schemas/common.js';
 import { EventListSchema, TimelineQuerySchema } from '../schemas/events.js';
 import { ActorQuoteListQuerySchema, QuoteListSchema } from '../schemas/quotes.js';
 import { timelineFilters } from './events.js';
-import { readCursor, sendPage } from './lists.js';
+import { paginate } from './lists.js';
 import { problems } from './responses.js';
 
 export const actorRoutes: FastifyPluginAsyncZod<{
@@ -30,14 +30,12 @@ export const actorRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
-      const { q, kind, limit, cursor } = request.query;
-      const after = readCursor(cursor, 'actors', ['string']);
-      return sendPage(
+      const { q, kind } = request.query;
+      return paginate(
         request,
         reply,
-        actors.list({ q, kind }, limit, after?.[0] as string | undefined),
-        'actors',
-        limit,
+        { name: 'actors', shape: ACTOR_CURSOR_SHAPE, query: request.query },
+        (page) => actors.list({ q, kind }, page),
       );
     },
   );
@@ -52,7 +50,8 @@ export const actorRoutes: FastifyPluginAsyncZod<{
         description:
           'The actor with its aliases, roles and relations (each with evidence), counts of events (by type) and quotes, and the dates of its first and last events.',
         params: IdParamsSchema,
-        response: { 200: ActorProfileSchema, ...problems(404) },
+        querystring: NoQuerySchema,
+        response: { 200: ActorProfileSchema, ...problems(400, 404) },
       },
     },
     async (request) =>
@@ -76,11 +75,13 @@ export const actorRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       const { id } = request.params;
       if (!actors.exists(id)) throw notFound('actor', id);
-      const { order, limit, cursor } = request.query;
-      const scope = `actor-events:${order}`;
-      const after = readCursor(cursor, scope, TIMELINE_CURSOR_SHAPE);
-      const page = events.list({ ...timelineFilters(request.query), requiredActor: id }, order, limit, after);
-      return sendPage(request, reply, page, scope, limit);
+      const filters = { ...timelineFilters(request.query), requiredActor: id };
+      return paginate(
+        request,
+        reply,
+        { name: 'actor-events', shape: TIMELINE_CURSOR_SHAPE, query: request.query },
+        (page) => events.list(filters, page),
+      );
     },
   );
 
@@ -95,16 +96,19 @@ export const actorRoutes: FastifyPluginAsyncZod<{
           'The quotes the actor spoke, in reading order, with the filters of `/v1/quotes` but `speaker`.',
         params: IdParamsSchema,
         querystring: ActorQuoteListQuerySchema,
-        response: { 200: QuoteListSchema, ...problems(400, 404, 406) },
+        response: { 200: QuoteListSchema, ...problems(400, 404) },
       },
     },
     async (request, reply) => {
       const { id } = request.params;
       if (!actors.exists(id)) throw notFound('actor', id);
-      const { limit, cursor, ...filters } = request.query;
-      const after = readCursor(cursor, 'actor-quotes', QUOTE_CURSOR_SHAPE);
-      const page = quotes.list({ ...filters, speakers: [id] }, limit, after);
-      return sendPage(request, reply, page, 'actor-quotes', limit);
+      const { source, event, kind, q } = request.query;
+      return paginate(
+        request,
+        reply,
+        { name: 'actor-quotes', shape: QUOTE_CURSOR_SHAPE, query: request.query },
+        (page) => quotes.list({ source, event, kind, q, speakers: [id] }, page),
+      );
     },
   );
 };

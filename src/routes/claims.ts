@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../plugins/errors.js';
-import type { ClaimRepository } from '../repositories/claims.js';
+import { CLAIM_CURSOR_SHAPE, type ClaimRepository } from '../repositories/claims.js';
 import { ClaimListQuerySchema, ClaimListSchema, ClaimSchema } from '../schemas/claims.js';
-import { IdParamsSchema } from '../schemas/common.js';
-import { readCursor, sendPage } from './lists.js';
+import { IdParamsSchema, NoQuerySchema } from '../schemas/common.js';
+import { paginate } from './lists.js';
 import { problems } from './responses.js';
 
 export const claimRoutes: FastifyPluginAsyncZod<{ claims: ClaimRepository }> = async (app, { claims }) => {
@@ -17,18 +17,16 @@ export const claimRoutes: FastifyPluginAsyncZod<{ claims: ClaimRepository }> = a
         description:
           "Each source's statements about events, by id, filtered by event, source, property and status. A contested claim lists its rivals.",
         querystring: ClaimListQuerySchema,
-        response: { 200: ClaimListSchema, ...problems(400, 406) },
+        response: { 200: ClaimListSchema, ...problems(400) },
       },
     },
     async (request, reply) => {
-      const { limit, cursor, ...filters } = request.query;
-      const after = readCursor(cursor, 'claims', ['string']);
-      return sendPage(
+      const { event, source, property, status } = request.query;
+      return paginate(
         request,
         reply,
-        claims.list(filters, limit, after?.[0] as string | undefined),
-        'claims',
-        limit,
+        { name: 'claims', shape: CLAIM_CURSOR_SHAPE, query: request.query },
+        (page) => claims.list({ event, source, property, status }, page),
       );
     },
   );
@@ -42,7 +40,8 @@ export const claimRoutes: FastifyPluginAsyncZod<{ claims: ClaimRepository }> = a
         summary: 'Get a claim',
         description: 'One claim with its evidence, status, and the ids of rival and supporting claims.',
         params: IdParamsSchema,
-        response: { 200: ClaimSchema, ...problems(404, 406) },
+        querystring: NoQuerySchema,
+        response: { 200: ClaimSchema, ...problems(400, 404) },
       },
     },
     async (request) =>

@@ -2,14 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { parseRangeBound } from '../domain/dates.js';
 import { invalidParameter, notFound } from '../plugins/errors.js';
 import { type EventRepository, TIMELINE_CURSOR_SHAPE, type TimelineFilters } from '../repositories/events.js';
-import { IdParamsSchema } from '../schemas/common.js';
+import { IdParamsSchema, NoQuerySchema } from '../schemas/common.js';
 import {
   EventDetailSchema,
   EventListSchema,
   type TimelineQuery,
   TimelineQuerySchema,
 } from '../schemas/events.js';
-import { readCursor, sendPage } from './lists.js';
+import { paginate } from './lists.js';
 import { problems } from './responses.js';
 
 /** Query → repository filters; shared with the actor timeline. */
@@ -45,11 +45,13 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventRepository }> = a
       },
     },
     async (request, reply) => {
-      const { order, limit, cursor } = request.query;
-      const scope = `events:${order}`;
-      const after = readCursor(cursor, scope, TIMELINE_CURSOR_SHAPE);
-      const page = events.list(timelineFilters(request.query), order, limit, after);
-      return sendPage(request, reply, page, scope, limit);
+      const filters = timelineFilters(request.query);
+      return paginate(
+        request,
+        reply,
+        { name: 'events', shape: TIMELINE_CURSOR_SHAPE, query: request.query },
+        (page) => events.list(filters, page),
+      );
     },
   );
 
@@ -63,7 +65,8 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventRepository }> = a
         description:
           'One event with its participants, its evidence grouped by source, its claims (contested ones side by side under `disputes`) and its quotes.',
         params: IdParamsSchema,
-        response: { 200: EventDetailSchema, ...problems(404) },
+        querystring: NoQuerySchema,
+        response: { 200: EventDetailSchema, ...problems(400, 404) },
       },
     },
     async (request) =>

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/open.js';
 import { HttpProblem } from '../plugins/errors.js';
+import { NoQuerySchema } from '../schemas/common.js';
 import { named } from '../schemas/registry.js';
 import { problems } from './responses.js';
 
@@ -26,12 +27,14 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
   app.get(
     '/healthz',
     {
+      config: { noStore: true },
       schema: {
         operationId: 'getHealth',
         tags: ['operations'],
         summary: 'Liveness',
         description: 'Answers 200 while the process runs.',
-        response: { 200: HealthSchema },
+        querystring: NoQuerySchema,
+        response: { 200: HealthSchema, ...problems(400) },
       },
     },
     async () => ({ status: 'ok' as const }),
@@ -40,12 +43,14 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
   app.get(
     '/readyz',
     {
+      config: { noStore: true },
       schema: {
         operationId: 'getReadiness',
         tags: ['operations'],
         summary: 'Readiness',
         description: 'Answers 200 with the dataset version when the database can be read, 503 otherwise.',
-        response: { 200: ReadinessSchema, ...problems(503) },
+        querystring: NoQuerySchema,
+        response: { 200: ReadinessSchema, ...problems(400, 503) },
       },
     },
     async () => {

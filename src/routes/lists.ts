@@ -2,10 +2,34 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type CursorKey, decodeCursor, encodeCursor } from '../domain/cursor.js';
 import { invalidParameter } from '../plugins/errors.js';
-import type { Page } from '../repositories/events.js';
+import type { Order, Page, PageRequest } from '../repositories/keyset.js';
 
-/** The list envelope and `Link: rel="next"` header of SPEC §4, for every list endpoint. */
-export function sendPage<T>(
+/** The paging parameters every list query has (see `pageParams`). */
+export interface PageQuery {
+  order: Order;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/**
+ * Runs one page of a list and answers with the envelope of SPEC §4. The cursor is checked against
+ * the list and its order, so a cursor from elsewhere is a 400 rather than a wrong page.
+ */
+export function paginate<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  list: { name: string; shape: readonly ('string' | 'number')[]; query: PageQuery },
+  run: (page: PageRequest) => Page<T>,
+) {
+  const { order, limit, cursor } = list.query;
+  const { name, shape } = list;
+  const scope = `${name}:${order}`;
+  const page = run({ order, limit, after: readCursor(cursor, scope, shape) });
+  return sendPage(request, reply, page, scope, limit);
+}
+
+/** The list envelope and `Link: rel="next"` header of SPEC §4. */
+function sendPage<T>(
   request: FastifyRequest,
   reply: FastifyReply,
   page: Page<T>,
@@ -22,7 +46,7 @@ export function sendPage<T>(
 }
 
 /** Decodes `cursor` for this list, or answers 400: a cursor from another list or order is a client bug. */
-export function readCursor(
+function readCursor(
   cursor: string | undefined,
   scope: string,
   shape: readonly ('string' | 'number')[],

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../plugins/errors.js';
 import { QUOTE_CURSOR_SHAPE, type QuoteRepository } from '../repositories/quotes.js';
-import { IdParamsSchema } from '../schemas/common.js';
+import { IdParamsSchema, NoQuerySchema } from '../schemas/common.js';
 import { QuoteListQuerySchema, QuoteListSchema, QuoteSchema } from '../schemas/quotes.js';
-import { readCursor, sendPage } from './lists.js';
+import { paginate } from './lists.js';
 import { problems } from './responses.js';
 
 export const quoteRoutes: FastifyPluginAsyncZod<{ quotes: QuoteRepository }> = async (app, { quotes }) => {
@@ -17,14 +17,17 @@ export const quoteRoutes: FastifyPluginAsyncZod<{ quotes: QuoteRepository }> = a
         description:
           'Quotes in reading order (by source, then position in the text), filtered by speaker, source, event, kind and full-text `q`.',
         querystring: QuoteListQuerySchema,
-        response: { 200: QuoteListSchema, ...problems(400, 406) },
+        response: { 200: QuoteListSchema, ...problems(400) },
       },
     },
     async (request, reply) => {
-      const { speaker, source, event, kind, q, limit, cursor } = request.query;
-      const after = readCursor(cursor, 'quotes', QUOTE_CURSOR_SHAPE);
-      const page = quotes.list({ speakers: speaker, source, event, kind, q }, limit, after);
-      return sendPage(request, reply, page, 'quotes', limit);
+      const { speaker, source, event, kind, q } = request.query;
+      return paginate(
+        request,
+        reply,
+        { name: 'quotes', shape: QUOTE_CURSOR_SHAPE, query: request.query },
+        (page) => quotes.list({ speakers: speaker, source, event, kind, q }, page),
+      );
     },
   );
 
@@ -37,7 +40,8 @@ export const quoteRoutes: FastifyPluginAsyncZod<{ quotes: QuoteRepository }> = a
         summary: 'Get a quote',
         description: 'One quote with its speaker, source span and context (W3C TextQuoteSelector).',
         params: IdParamsSchema,
-        response: { 200: QuoteSchema, ...problems(404, 406) },
+        querystring: NoQuerySchema,
+        response: { 200: QuoteSchema, ...problems(400, 404) },
       },
     },
     async (request) =>

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../plugins/errors.js';
-import type { SourceRepository } from '../repositories/sources.js';
-import { IdParamsSchema } from '../schemas/common.js';
+import { SOURCE_CURSOR_SHAPE, type SourceRepository } from '../repositories/sources.js';
+import { IdParamsSchema, NoQuerySchema } from '../schemas/common.js';
 import { SourceListQuerySchema, SourceListSchema, SourceSchema } from '../schemas/sources.js';
-import { readCursor, sendPage } from './lists.js';
+import { paginate } from './lists.js';
 import { problems } from './responses.js';
 
 export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceRepository }> = async (
@@ -24,14 +24,11 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceRepository }> 
       },
     },
     async (request, reply) => {
-      const { limit, cursor } = request.query;
-      const after = readCursor(cursor, 'sources', ['string']);
-      return sendPage(
+      return paginate(
         request,
         reply,
-        sources.list(limit, after?.[0] as string | undefined),
-        'sources',
-        limit,
+        { name: 'sources', shape: SOURCE_CURSOR_SHAPE, query: request.query },
+        (page) => sources.list(page),
       );
     },
   );
@@ -45,7 +42,8 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceRepository }> 
         summary: 'Get a source',
         description: 'One article with its metadata and counts.',
         params: IdParamsSchema,
-        response: { 200: SourceSchema, ...problems(404) },
+        querystring: NoQuerySchema,
+        response: { 200: SourceSchema, ...problems(400, 404) },
       },
     },
     async (request) =>
@@ -62,8 +60,9 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceRepository }> 
         description:
           'The article text exactly as received (`text/plain; charset=utf-8`). Every span in the API counts Unicode code points of this text, end exclusive.',
         params: IdParamsSchema,
+        querystring: NoQuerySchema,
         produces: ['text/plain'],
-        response: { 200: z.string().describe('The exact text.'), ...problems(404) },
+        response: { 200: z.string().describe('The exact text.'), ...problems(400, 404) },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTOR_KINDS, EVENT_TYPES, RELATION_TYPES } from '../domain/vocabulary.js';
-import { ActorRefSchema, cursorParam, limitParam, listOf, SpanSchema } from './common.js';
+import { ActorRefSchema, listOf, SpanSchema, pageParams } from './common.js';
 import { named } from './registry.js';
 
 export const ActorSchema = named(
@@ -56,6 +56,5 @@ export const ActorListQuerySchema = z.strictObject({
     .optional()
     .describe('Name or alias; case-, accent- and hyphen-insensitive (`kim jong un` finds `Kim Jong-un`).'),
   kind: z.enum(ACTOR_KINDS).optional(),
-  limit: limitParam,
-  cursor: cursorParam,
+  ...pageParams,
 });

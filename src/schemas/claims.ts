@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLAIM_STATUSES } from '../domain/vocabulary.js';
-import { ActorRefSchema, cursorParam, DateValueSchema, limitParam, listOf, SpanSchema } from './common.js';
+import { ActorRefSchema, DateValueSchema, listOf, SpanSchema, pageParams } from './common.js';
 import { named } from './registry.js';
 
 export const ClaimStatusSchema = named(
@@ -47,7 +47,6 @@ export const ClaimListQuerySchema = z.strictObject({
     .optional()
     .describe('`date`, `count`, `location`, …'),
   status: z.enum(CLAIM_STATUSES).optional(),
-  limit: limitParam,
-  cursor: cursorParam,
+  ...pageParams,
 });
 export type ClaimListQuery = z.infer<typeof ClaimListQuerySchema>;

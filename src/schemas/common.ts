@@ -3,6 +3,9 @@ import { parseRangeBound } from '../domain/dates.js';
 import { DATE_PRECISIONS } from '../domain/vocabulary.js';
 import { named } from './registry.js';
 
+/** The query of an operation that takes none: any parameter is unknown, so a 400 (SPEC §4). */
+export const NoQuerySchema = z.strictObject({});
+
 export const IdParamsSchema = z.strictObject({
   id: z.string().min(1).max(200).describe('The resource id (a slug).'),
 });
@@ -87,7 +90,13 @@ export const cursorParam = z
   .optional()
   .describe('The `next_cursor` of the previous page.');
 
-export const orderParam = z.enum(['asc', 'desc']).default('asc').describe('Sort direction.');
+export const orderParam = z
+  .enum(['asc', 'desc'])
+  .default('asc')
+  .describe('Sort direction of the list’s order; `desc` reverses it.');
+
+/** `order`, `limit` and `cursor`: the paging parameters of every list. */
+export const pageParams = { order: orderParam, limit: limitParam, cursor: cursorParam };
 
 /** A repeatable query parameter (`?actor=a&actor=b`); a single value arrives as a one-item array. */
 export const repeatable = <T extends z.ZodType>(item: T) => z.array(item).max(20).optional();

@@ -3,12 +3,10 @@ import { CLAIM_STATUSES, EVENT_TYPES, PARTICIPANT_ROLES } from '../domain/vocabu
 import { ClaimSchema, ClaimStatusSchema } from './claims.js';
 import {
   ActorRefSchema,
-  cursorParam,
   DateValueSchema,
   dateBound,
-  limitParam,
   listOf,
-  orderParam,
+  pageParams,
   repeatable,
   SpanSchema,
 } from './common.js';
@@ -67,8 +65,6 @@ export const TimelineQuerySchema = z.strictObject({
   source: repeatable(slugParam).describe('Source id; repeat for several.'),
   status: z.enum(CLAIM_STATUSES).optional(),
   q: z.string().min(1).max(200).optional().describe('Full-text search in titles, summaries and evidence.'),
-  order: orderParam,
-  limit: limitParam,
-  cursor: cursorParam,
+  ...pageParams,
 });
 export type TimelineQuery = z.infer<typeof TimelineQuerySchema>;

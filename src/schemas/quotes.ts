@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { QUOTE_KINDS } from '../domain/vocabulary.js';
-import { ActorRefSchema, cursorParam, limitParam, listOf, repeatable } from './common.js';
+import { ActorRefSchema, listOf, repeatable, pageParams } from './common.js';
 import { named } from './registry.js';
 
 export const QuoteSchema = named(
@@ -38,8 +38,7 @@ export const QuoteListQuerySchema = z.strictObject({
   event: z.string().min(1).max(200).optional().describe('Event id.'),
   kind: z.enum(QUOTE_KINDS).optional(),
   q: z.string().min(1).max(200).optional().describe('Full-text search in the quoted words.'),
-  limit: limitParam,
-  cursor: cursorParam,
+  ...pageParams,
 });
 export type QuoteListQuery = z.infer<typeof QuoteListQuerySchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursorParam, limitParam, listOf } from './common.js';
+import { listOf, pageParams } from './common.js';
 import { named } from './registry.js';
 
 export const SourceSchema = named(
@@ -29,6 +29,5 @@ export type Source = z.infer<typeof SourceSchema>;
 export const SourceListSchema = listOf('Source', SourceSchema);
 
 export const SourceListQuerySchema = z.strictObject({
-  limit: limitParam,
-  cursor: cursorParam,
+  ...pageParams,
 });

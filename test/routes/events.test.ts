@@ -1,28 +1,10 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../../src/schemas/events.js';
-import { useSeededApp } from '../helpers.js';
+import { useSeededApp, walk } from '../helpers.js';
 
 const ctx = useSeededApp();
 const get = (url: string) => request(ctx.app.server).get(url);
-
-/** Follows next_cursor from `url` to the end, `limit` items a page. */
-async function walk(url: string, limit: number): Promise<Event[]> {
-  const items: Event[] = [];
-  let cursor: string | null = null;
-  do {
-    const sep = url.includes('?') ? '&' : '?';
-    const res: request.Response = await get(
-      `${url}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
-    ).expect(200);
-    expect(res.body.data.length).toBeLessThanOrEqual(limit);
-    items.push(...res.body.data);
-    cursor = res.body.page.next_cursor;
-    if (cursor) expect(res.headers.link).toContain('rel="next"');
-    else expect(res.headers.link).toBeUndefined();
-  } while (cursor);
-  return items;
-}
 
 describe('GET /v1/events', () => {
   it('returns the timeline sorted by start, then end, then id', async () => {
@@ -36,7 +18,7 @@ describe('GET /v1/events', () => {
   it('walked two events a page, equals the whole timeline, in both orders', async () => {
     for (const order of ['asc', 'desc']) {
       const whole = (await get(`/v1/events?order=${order}&limit=200`).expect(200)).body.data;
-      expect(await walk(`/v1/events?order=${order}`, 2)).toEqual(whole);
+      expect(await walk(ctx, `/v1/events?order=${order}`, 2)).toEqual(whole);
     }
   });
 

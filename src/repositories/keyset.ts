@@ -1,0 +1,54 @@
+import { asc, desc, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { CursorKey } from '../domain/cursor.js';
+
+/**
+ * Keyset pagination shared by every list: a page is the `limit` rows after the last key seen, in the
+ * list's sort order, so any page costs the same at any depth. Each list sorts on a unique key
+ * (ending in an id), which makes the order total and a cursor unambiguous.
+ */
+
+export type Order = 'asc' | 'desc';
+
+export interface PageRequest {
+  order: Order;
+  limit: number;
+  /** The sort key of the last item of the previous page. */
+  after?: CursorKey | undefined;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Sort key of the last item when more items follow. */
+  nextKey: CursorKey | undefined;
+}
+
+/** `ORDER BY` terms for the key, all in one direction. */
+export function keysetOrderBy(key: readonly SQLiteColumn[], order: Order): SQL[] {
+  const dir = order === 'asc' ? asc : desc;
+  return key.map((column) => dir(column));
+}
+
+/** The row-value comparison that resumes after `after`, or undefined on the first page. */
+export function keysetAfter(key: readonly SQLiteColumn[], { order, after }: PageRequest): SQL | undefined {
+  if (!after) return undefined;
+  const columns = sql.join([...key], sql`, `);
+  const values = sql.join(
+    after.map((v) => sql`${v}`),
+    sql`, `,
+  );
+  return order === 'asc' ? sql`(${columns}) > (${values})` : sql`(${columns}) < (${values})`;
+}
+
+/** Cuts the `limit + 1` rows a list fetched into a page and the key to resume from. */
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  keyOf: (row: R) => CursorKey,
+  map: (rows: R[]) => T[],
+): Page<T> {
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const last = page.at(-1);
+  return { items: map(page), nextKey: more && last !== undefined ? keyOf(last) : undefined };
+}
