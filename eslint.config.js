@@ -4,7 +4,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', '.tmp/', 'migrations/meta/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'data/',
+      'coverage/',
+      '.tmp/',
+      'migrations/meta/',
+      'test/sdk/generated/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

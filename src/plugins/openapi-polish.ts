@@ -57,7 +57,11 @@ export function polishDocument(doc: Json, examples: DocumentExamples): Json {
           delete param.schema.description;
         }
         if (param.schema?.type === 'array') Object.assign(param, { style: 'form', explode: true });
-        if (param.name in examples.parameters) param.example = examples.parameters[param.name];
+        if (param.name in examples.parameters) {
+          const example = examples.parameters[param.name];
+          const wantsArray = param.schema?.type === 'array';
+          param.example = wantsArray && !Array.isArray(example) ? [example] : example;
+        }
       }
       for (const [status, response] of Object.entries<Json>(op.responses ?? {})) {
         response.description = RESPONSE_DESCRIPTIONS[status] ?? response.description;

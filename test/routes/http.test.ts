@@ -25,7 +25,7 @@ describe('caching', () => {
   it('gives every GET an ETag and Cache-Control, and answers If-None-Match with an empty 304', async () => {
     for (const url of EVERY_GET) {
       const first = await get(url).expect(200);
-      const etag = first.headers.etag;
+      const etag: string = first.headers.etag ?? '';
       expect(etag, url).toMatch(/^"[0-9a-f]{16}-[A-Za-z0-9_-]+"$/);
       expect(first.headers['cache-control']).toBe('public, max-age=60');
       expect(first.headers.vary).toMatch(/Accept/);
@@ -44,7 +44,7 @@ describe('caching', () => {
   });
 
   it('gives different requests different tags', async () => {
-    const tags = new Set<string>();
+    const tags = new Set<string | undefined>();
     for (const url of EVERY_GET) tags.add((await get(url).expect(200)).headers.etag);
     tags.add((await get('/v1/quotes?limit=1').expect(200)).headers.etag);
     expect(tags.size).toBe(EVERY_GET.length + 1);
@@ -95,7 +95,7 @@ describe('content negotiation', () => {
   });
 
   it('answers 406 problem+json when Accept allows nothing the operation produces', async () => {
-    for (const [url, accept] of [
+    for (const [url, accept] of <[string, string][]>[
       ['/v1/events', 'text/csv'],
       ['/v1/actors/kim-jong-un', 'application/xml'],
       ['/v1/sources/nyt-2020-06-24/text', 'application/json'],

@@ -1,0 +1,65 @@
+/**
+ * A small Parallax client as an SDK user would write it: types generated from
+ * openapi/openapi.json by openapi-typescript (into ./generated, by test/sdk/sdk.test.ts), calls made
+ * with openapi-fetch. It is type-checked on its own, strictly (test/sdk/tsconfig.json).
+ */
+import createClient from 'openapi-fetch';
+import type { components, paths } from './generated/openapi.js';
+
+export type Event = components['schemas']['Event'];
+export type ActorProfile = components['schemas']['ActorProfile'];
+export type Quote = components['schemas']['Quote'];
+type Problem = components['schemas']['Problem'];
+
+function fail(problem: Problem): never {
+  throw new Error(`${problem.status} ${problem.title}: ${problem.detail ?? ''}`);
+}
+
+export function parallax(baseUrl: string) {
+  const client = createClient<paths>({ baseUrl });
+  return {
+    /** Every event between two dates, following the cursor a small page at a time. */
+    async timeline(from: string, to: string): Promise<Event[]> {
+      const events: Event[] = [];
+      let cursor: string | undefined;
+      do {
+        const { data, error } = await client.GET('/v1/events', {
+          params: { query: { from, to, limit: 2, ...(cursor ? { cursor } : {}) } },
+        });
+        if (error) fail(error);
+        events.push(...data.data);
+        cursor = data.page.next_cursor ?? undefined;
+      } while (cursor);
+      return events;
+    },
+
+    async profile(id: string): Promise<ActorProfile | undefined> {
+      const { data, error, response } = await client.GET('/v1/actors/{id}', { params: { path: { id } } });
+      if (response.status === 404) return undefined;
+      if (error) fail(error);
+      return data;
+    },
+
+    async quotesOf(id: string): Promise<Quote[]> {
+      const { data, error } = await client.GET('/v1/actors/{id}/quotes', {
+        params: { path: { id }, query: { limit: 200 } },
+      });
+      if (error) fail(error);
+      return data.data;
+    },
+  };
+}
+
+/** Never called: each line must fail to type-check, which shows the generated types have teeth. */
+export function misuses(client: ReturnType<typeof createClient<paths>>) {
+  // @ts-expect-error limit is a number
+  void client.GET('/v1/events', { params: { query: { limit: 'ten' } } });
+  // @ts-expect-error there is no such parameter
+  void client.GET('/v1/events', { params: { query: { actr: 'kim-jong-un' } } });
+  // @ts-expect-error date_match is overlap or within
+  void client.GET('/v1/events', { params: { query: { date_match: 'inside' } } });
+  // @ts-expect-error the path needs its id
+  void client.GET('/v1/actors/{id}', {});
+  // @ts-expect-error there is no such path
+  void client.GET('/v1/people');
+}

@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSeededApp } from '../helpers.js';
+
+/**
+ * The SDK path: types generated from the committed openapi/openapi.json, a client written against
+ * them type-checked strictly, then run against a real server on a loopback port.
+ */
+
+/** What the test uses of client.ts, by shape. */
+interface Client {
+  timeline(from: string, to: string): Promise<{ id: string; date: { start: string; end: string } }[]>;
+  profile(id: string): Promise<{ name: string; counts: { quotes: number } } | undefined>;
+  quotesOf(id: string): Promise<{ text: string }[]>;
+}
+
+const run = promisify(execFile);
+const HERE = import.meta.dirname;
+const ROOT = path.resolve(HERE, '../..');
+const ctx = useSeededApp();
+let baseUrl: string;
+
+beforeAll(async () => {
+  const ast = await openapiTS(new URL(`file://${path.join(ROOT, 'openapi/openapi.json')}`));
+  mkdirSync(path.join(HERE, 'generated'), { recursive: true });
+  writeFileSync(path.join(HERE, 'generated/openapi.d.ts'), astToString(ast));
+  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = ctx.app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  baseUrl = `http://127.0.0.1:${address.port}`;
+});
+
+describe('a client generated from openapi/openapi.json', () => {
+  it('type-checks strictly (and refuses misuse)', async () => {
+    const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
+    const result = await run(process.execPath, [tsc, '-p', path.join(HERE, 'tsconfig.json')]).catch(
+      (error: { stdout: string }) => ({ stdout: error.stdout, failed: true }),
+    );
+    expect(result.stdout).toBe('');
+  });
+
+  it('reads a timeline by date, an actor’s profile and that actor’s quotes from a live server', async () => {
+    // client.ts is compiled by its own tsconfig once the types exist, so the project's type check
+    // (which runs before any test, on a fresh clone) must not follow this import.
+    const clientModule = './client.js';
+    const { parallax } = (await import(clientModule)) as { parallax: (baseUrl: string) => Client };
+    const api = parallax(baseUrl);
+
+    const june = await api.timeline('2020-06-20', '2020-06-24');
+    expect(june.length).toBeGreaterThan(2);
+    for (const e of june) expect(e.date.start <= '2020-06-24' && e.date.end >= '2020-06-20').toBe(true);
+    expect(june.map((e) => e.id)).toContain('cmc-suspends-military-action-plans');
+
+    const kim = await api.profile('kim-yo-jong');
+    expect(kim?.name).toBe('Kim Yo-jong');
+    expect(kim?.counts.quotes).toBe(2);
+    expect(await api.profile('nobody')).toBeUndefined();
+
+    const quotes = await api.quotesOf('kim-yo-jong');
+    expect(quotes.map((q) => q.text)).toEqual(['insane', 'sickening.']);
+    await expect(api.timeline('2020-13', '2020-14')).rejects.toThrow(/^400 Bad Request/);
+  });
+});
