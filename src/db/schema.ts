@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * The storage truth. Spans (`start`, `end`) count Unicode code points of the source text, end
@@ -129,10 +129,45 @@ export const eventParticipants = sqliteTable(
       .references(() => actors.id),
     role: text('role').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.eventId, t.actorId, t.role] }),
-    index('event_participants_actor').on(t.actorId, t.eventId),
-  ],
+  // By actor, events are found through actor_timeline.
+  (t) => [primaryKey({ columns: [t.eventId, t.actorId, t.role] })],
+);
+
+/**
+ * Derived at seed time from event_participants and events: each actor's events in timeline order,
+ * clustered by (actor, start, end, event), so an actor's timeline is one index range at any depth.
+ */
+export const actorTimeline = sqliteTable(
+  'actor_timeline',
+  {
+    actorId: text('actor_id')
+      .notNull()
+      .references(() => actors.id),
+    start: text('start').notNull(),
+    end: text('end').notNull(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id),
+  },
+  (t) => [primaryKey({ columns: [t.actorId, t.start, t.end, t.eventId] })],
+);
+
+/**
+ * Derived at seed time: per actor and event type, how many events and their date range, so that a
+ * profile's counts cost the same for an actor in three events as for one in a hundred thousand.
+ */
+export const actorEventCounts = sqliteTable(
+  'actor_event_counts',
+  {
+    actorId: text('actor_id')
+      .notNull()
+      .references(() => actors.id),
+    type: text('type').notNull(),
+    events: integer('events').notNull(),
+    firstStart: text('first_start').notNull(),
+    lastEnd: text('last_end').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.actorId, t.type] })],
 );
 
 /** The words in one source that tell an event. */
@@ -178,7 +213,7 @@ export const claims = sqliteTable(
     status: text('status').notNull(),
   },
   (t) => [
-    index('claims_event').on(t.eventId, t.property, t.id),
+    index('claims_event').on(t.eventId, t.id),
     index('claims_source').on(t.sourceId, t.id),
     index('claims_property').on(t.property, t.id),
     index('claims_status').on(t.status, t.id),
@@ -205,8 +240,10 @@ export const quotes = sqliteTable(
     reportedViaId: text('reported_via_id').references(() => actors.id),
   },
   (t) => [
-    index('quotes_speaker').on(t.speakerId, t.id),
-    index('quotes_source').on(t.sourceId, t.id),
-    index('quotes_event').on(t.eventId, t.id),
+    // Every quote list reads in reading order (source, ordinal) after its filter's equality.
+    uniqueIndex('quotes_reading').on(t.sourceId, t.ordinal),
+    index('quotes_speaker').on(t.speakerId, t.sourceId, t.ordinal),
+    index('quotes_event').on(t.eventId, t.sourceId, t.ordinal),
+    index('quotes_kind').on(t.kind, t.sourceId, t.ordinal),
   ],
 );

@@ -1,14 +1,6 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import {
-  actorAliases,
-  actorRelations,
-  actorRoles,
-  actors,
-  eventParticipants,
-  events,
-  quotes,
-} from '../db/schema.js';
+import { actorAliases, actorEventCounts, actorRelations, actorRoles, actors, quotes } from '../db/schema.js';
 import { toFtsQuery } from '../domain/search.js';
 import type { Actor, ActorProfile } from '../schemas/actors.js';
 import { keysetAfter, keysetOrderBy, type Page, type PageRequest, toPage } from './keyset.js';
@@ -113,21 +105,21 @@ export function createActorRepository(db: Db) {
         db.get<{ t: string }>(
           sql`SELECT substr(body, ${start + 1}, ${end - start}) AS t FROM sources WHERE id = ${sourceId}`,
         )?.t ?? '';
-      const eventIds = sql`(SELECT DISTINCT ${eventParticipants.eventId} FROM ${eventParticipants} WHERE ${eventParticipants.actorId} = ${id})`;
+      // Precomputed at seed time (actor_event_counts): constant cost however busy the actor.
       const byType = db
-        .select({ type: events.type, n: sql<number>`count(*)` })
-        .from(events)
-        .where(inArray(events.id, eventIds))
-        .groupBy(events.type)
-        .all();
-      const range = db
         .select({
-          first: sql<string | null>`min(${events.start})`,
-          last: sql<string | null>`max(${events.end})`,
+          type: actorEventCounts.type,
+          n: actorEventCounts.events,
+          first: actorEventCounts.firstStart,
+          last: actorEventCounts.lastEnd,
         })
-        .from(events)
-        .where(inArray(events.id, eventIds))
-        .get();
+        .from(actorEventCounts)
+        .where(eq(actorEventCounts.actorId, id))
+        .all();
+      const range = {
+        first: byType.reduce<string | null>((m, r) => (m === null || r.first < m ? r.first : m), null),
+        last: byType.reduce<string | null>((m, r) => (m === null || r.last > m ? r.last : m), null),
+      };
       const quoteCount =
         db
           .select({ n: sql<number>`count(*)` })
@@ -159,8 +151,8 @@ export function createActorRepository(db: Db) {
           quotes: quoteCount,
           events_by_type: Object.fromEntries(byType.map((t) => [t.type, t.n])),
         },
-        first_event_date: range?.first ?? null,
-        last_event_date: range?.last ?? null,
+        first_event_date: range.first,
+        last_event_date: range.last,
       };
     },
   };

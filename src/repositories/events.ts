@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { actors, eventEvidence, eventParticipants, events } from '../db/schema.js';
+import { actors, actorTimeline, eventEvidence, eventParticipants, events } from '../db/schema.js';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { toFtsQuery } from '../domain/search.js';
 import type { Event, EventDetail } from '../schemas/events.js';
 import type { ClaimRepository } from './claims.js';
@@ -26,17 +27,62 @@ export interface TimelineFilters {
 /** The keyset of the timeline: start, then end, then id (SPEC §3). */
 export const TIMELINE_CURSOR_SHAPE = ['string', 'string', 'string'] as const;
 const TIMELINE_KEY = [events.start, events.end, events.id];
+const ACTOR_TIMELINE_KEY = [actorTimeline.start, actorTimeline.end, actorTimeline.eventId];
 
 type EventRow = typeof events.$inferSelect;
 
-export function timelineConditions(f: TimelineFilters): SQL[] {
+/** The columns a timeline is sorted and date-filtered on: the events table's, or actor_timeline's. */
+interface TimelineColumns {
+  start: SQLiteColumn;
+  end: SQLiteColumn;
+  id: SQLiteColumn;
+}
+
+const EVENT_COLUMNS: TimelineColumns = { start: events.start, end: events.end, id: events.id };
+const ACTOR_TIMELINE_COLUMNS: TimelineColumns = {
+  start: actorTimeline.start,
+  end: actorTimeline.end,
+  id: actorTimeline.eventId,
+};
+
+/**
+ * The one actor whose own timeline can drive the query, if any: the actor of /actors/{id}/events,
+ * or a lone `actor` filter. Reading actor_timeline in order then costs O(page) however many events
+ * the actor has, where filtering the whole timeline by participation would not.
+ */
+function anchorActor(f: TimelineFilters): string | undefined {
+  if (f.requiredActor) return f.requiredActor;
+  const distinct = new Set(f.actors ?? []);
+  if (distinct.size === 1 || (f.actorMatch === 'all' && distinct.size > 0)) return [...distinct][0];
+  return undefined;
+}
+
+/** `day` minus `days`, both ISO dates. */
+function daysBefore(day: string, days: number): string {
+  return new Date(Date.parse(day) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The WHERE terms of a timeline. `maxEventDays` (the longest event of the dataset) bounds how far
+ * before `from` an overlapping event can start, which turns "ends after `from`" into an index range
+ * on `start` instead of a scan from the beginning of time.
+ */
+export function timelineConditions(
+  f: TimelineFilters,
+  c: TimelineColumns = EVENT_COLUMNS,
+  anchor?: string,
+  maxEventDays?: number,
+): SQL[] {
   const where: SQL[] = [];
   if (f.dateMatch === 'within') {
-    if (f.from) where.push(gte(events.start, f.from));
-    if (f.to) where.push(lte(events.end, f.to));
+    if (f.from) where.push(gte(c.start, f.from));
+    if (f.to) where.push(lte(c.end, f.to));
   } else {
-    if (f.from) where.push(gte(events.end, f.from));
-    if (f.to) where.push(lte(events.start, f.to));
+    if (f.from) {
+      where.push(gte(c.end, f.from));
+      if (maxEventDays !== undefined) where.push(gte(c.start, daysBefore(f.from, maxEventDays)));
+    }
+    if (f.to) where.push(lte(c.start, f.to));
   }
   if (f.types?.length) where.push(inArray(events.type, f.types));
   if (f.status) where.push(eq(events.status, f.status));
@@ -47,14 +93,22 @@ export function timelineConditions(f: TimelineFilters): SQL[] {
         sql`(SELECT ${eventEvidence.eventId} FROM ${eventEvidence} WHERE ${inArray(eventEvidence.sourceId, f.sources)})`,
       ),
     );
+  // The anchor actor is the query's driving table already; the others are checked per row.
   const takesPart = (actorIds: string[]) =>
-    sql`(SELECT ${eventParticipants.eventId} FROM ${eventParticipants} WHERE ${inArray(eventParticipants.actorId, actorIds)})`;
+    sql`exists (SELECT 1 FROM ${eventParticipants} WHERE ${eventParticipants.eventId} = ${events.id} AND ${inArray(eventParticipants.actorId, actorIds)})`;
+  const others = (ids: string[]) => [...new Set(ids)].filter((id) => id !== anchor);
   if (f.actors?.length) {
-    if (f.actorMatch === 'all')
-      for (const a of new Set(f.actors)) where.push(inArray(events.id, takesPart([a])));
-    else where.push(inArray(events.id, takesPart(f.actors)));
+    if (f.actorMatch === 'all') for (const a of others(f.actors)) where.push(takesPart([a]));
+    // Any of several: the set of their events, which the planner may drive from or probe.
+    else if (!anchor || f.requiredActor)
+      where.push(
+        inArray(
+          events.id,
+          sql`(SELECT ${actorTimeline.eventId} FROM ${actorTimeline} WHERE ${inArray(actorTimeline.actorId, f.actors)})`,
+        ),
+      );
   }
-  if (f.requiredActor) where.push(inArray(events.id, takesPart([f.requiredActor])));
+  if (f.requiredActor && f.requiredActor !== anchor) where.push(takesPart([f.requiredActor]));
   if (f.q !== undefined) {
     const match = toFtsQuery(f.q);
     // Input without a single word ("*", "--") can match nothing rather than everything.
@@ -68,6 +122,9 @@ export function timelineConditions(f: TimelineFilters): SQL[] {
 }
 
 export function createEventRepository(db: Db, claims: ClaimRepository, quotes: QuoteRepository) {
+  const maxDays = db.$client.prepare("SELECT value FROM meta WHERE key = 'max_event_days'").pluck().get();
+  const maxEventDays = maxDays === undefined ? undefined : Number(maxDays);
+
   function hydrate(rows: EventRow[]): Event[] {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
@@ -130,13 +187,35 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
 
   return {
     list(filters: TimelineFilters, request: PageRequest): Page<Event> {
-      const rows = db
-        .select()
-        .from(events)
-        .where(and(...timelineConditions(filters), keysetAfter(TIMELINE_KEY, request)))
-        .orderBy(...keysetOrderBy(TIMELINE_KEY, request.order))
-        .limit(request.limit + 1)
-        .all();
+      const anchor = anchorActor(filters);
+      const rows = anchor
+        ? db
+            .select({ event: events })
+            .from(actorTimeline)
+            .innerJoin(events, eq(events.id, actorTimeline.eventId))
+            .where(
+              and(
+                eq(actorTimeline.actorId, anchor),
+                ...timelineConditions(filters, ACTOR_TIMELINE_COLUMNS, anchor, maxEventDays),
+                keysetAfter(ACTOR_TIMELINE_KEY, request),
+              ),
+            )
+            .orderBy(...keysetOrderBy(ACTOR_TIMELINE_KEY, request.order))
+            .limit(request.limit + 1)
+            .all()
+            .map((r) => r.event)
+        : db
+            .select()
+            .from(events)
+            .where(
+              and(
+                ...timelineConditions(filters, EVENT_COLUMNS, undefined, maxEventDays),
+                keysetAfter(TIMELINE_KEY, request),
+              ),
+            )
+            .orderBy(...keysetOrderBy(TIMELINE_KEY, request.order))
+            .limit(request.limit + 1)
+            .all();
       return toPage(rows, request.limit, (r) => [r.start, r.end, r.id], hydrate);
     },
 

@@ -1,0 +1,198 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { getTableColumns } from 'drizzle-orm';
+import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { createDatabase } from '../db/open.js';
+import * as t from '../db/schema.js';
+
+/**
+ * The one way a dataset reaches disk, for the annotated seeds and the synthetic corpus alike: rows
+ * are streamed into a new database file beside the target inside one transaction, the derived
+ * tables (search indexes, the per-actor timeline) are computed from them in SQL, and the finished
+ * file replaces the target with an atomic rename. Readers see the old dataset or the new one; a
+ * failure leaves the target untouched. Memory stays bounded: nothing is held but the statements.
+ */
+
+/** The base tables a dataset consists of, in an order that satisfies their foreign keys. */
+export const DATASET_TABLES = {
+  sources: t.sources,
+  actors: t.actors,
+  actorAliases: t.actorAliases,
+  actorRoles: t.actorRoles,
+  actorRelations: t.actorRelations,
+  events: t.events,
+  eventParticipants: t.eventParticipants,
+  eventEvidence: t.eventEvidence,
+  claims: t.claims,
+  quotes: t.quotes,
+} as const;
+
+export type DatasetTable = keyof typeof DATASET_TABLES;
+export type DatasetRow<K extends DatasetTable> = (typeof DATASET_TABLES)[K]['$inferInsert'];
+
+/** Rows go in by statements of this many, which costs SQLite and the driver far less per row. */
+const ROWS_PER_STATEMENT = 64;
+
+interface Insert {
+  add(row: Record<string, unknown>): void;
+  flush(): void;
+}
+
+/** Buffered INSERTs for a drizzle table, mapping values as drizzle would (JSON, booleans). */
+function prepareInsert(client: Database.Database, table: SQLiteTable): Insert {
+  const columns = Object.entries(getTableColumns(table)) as [string, SQLiteColumn][];
+  const names = columns.map(([, c]) => `"${c.name}"`).join(', ');
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const statement = (rows: number) =>
+    client.prepare(
+      `INSERT INTO "${getTableConfig(table).name}" (${names}) VALUES ${Array(rows).fill(tuple).join(', ')}`,
+    );
+  const many = statement(ROWS_PER_STATEMENT);
+  const one = statement(1);
+  let values: unknown[] = [];
+  let rows = 0;
+  return {
+    add(row) {
+      for (const [key, column] of columns) {
+        const value = row[key];
+        values.push(value === undefined || value === null ? null : column.mapToDriverValue(value));
+      }
+      if (++rows === ROWS_PER_STATEMENT) {
+        many.run(values);
+        values = [];
+        rows = 0;
+      }
+    },
+    flush() {
+      for (let i = 0; i < rows; i++) one.run(values.slice(i * columns.length, (i + 1) * columns.length));
+      values = [];
+      rows = 0;
+    },
+  };
+}
+
+/** Derived tables, filled from the base tables once they are complete. */
+const DERIVED_SQL = [
+  // Names and aliases of an actor in one searchable document.
+  `INSERT INTO actor_search (actor_id, names)
+     SELECT a.id, a.name || coalesce(' | ' || (SELECT group_concat(alias, ' | ') FROM actor_aliases WHERE actor_id = a.id), '')
+     FROM actors a`,
+  `INSERT INTO event_search (event_id, title, summary, evidence)
+     SELECT e.id, e.title, e.summary, coalesce((SELECT group_concat(text, ' | ') FROM event_evidence WHERE event_id = e.id), '')
+     FROM events e`,
+  `INSERT INTO quote_search (quote_id, text) SELECT id, text FROM quotes`,
+  // Each actor's events in timeline order, so an actor's timeline is one index range at any depth.
+  `INSERT INTO actor_timeline (actor_id, start, "end", event_id)
+     SELECT DISTINCT p.actor_id, e.start, e."end", e.id
+     FROM event_participants p JOIN events e ON e.id = p.event_id`,
+  // The longest event, in days: a range query needs look no further back than this before `from`.
+  `INSERT INTO meta (key, value)
+     SELECT 'max_event_days', CAST(coalesce(max(julianday("end") - julianday(start)), 0) AS INTEGER) FROM events`,
+  `INSERT INTO actor_event_counts (actor_id, type, events, first_start, last_end)
+     SELECT t.actor_id, e.type, count(*), min(e.start), max(e."end")
+     FROM actor_timeline t JOIN events e ON e.id = t.event_id
+     GROUP BY t.actor_id, e.type`,
+];
+
+export class DatasetWriter {
+  private readonly inserts = new Map<DatasetTable, Insert>();
+  private done = false;
+
+  private constructor(
+    private readonly client: Database.Database,
+    private readonly temp: string,
+    private readonly target: string,
+    /** The secondary indexes, dropped while rows stream in and built once, sorted, at commit. */
+    private readonly deferredIndexes: string[],
+  ) {}
+
+  /** Starts a new database beside `target`; nothing is visible at `target` until `commit`. */
+  static open(target: string): DatasetWriter {
+    const dir = path.dirname(path.resolve(target));
+    mkdirSync(dir, { recursive: true });
+    const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
+    rmSync(temp, { force: true });
+    const client = createDatabase(temp).$client;
+    try {
+      // The file is private until the rename and deleted on any failure, so the build may skip
+      // the rollback journal and per-statement syncs; it is synced once, whole, before the rename.
+      client.pragma('journal_mode = OFF');
+      client.pragma('synchronous = OFF');
+      client.pragma('cache_size = -262144'); // 256 MiB
+      client.pragma('temp_store = MEMORY');
+      // Checked once, over every table, before commit (PRAGMA foreign_key_check) rather than per row.
+      client.pragma('foreign_keys = OFF');
+      client.exec('BEGIN');
+      const indexes = client
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+        .all() as { name: string; sql: string }[];
+      for (const { name } of indexes) client.exec(`DROP INDEX "${name}"`);
+      return new DatasetWriter(
+        client,
+        temp,
+        target,
+        indexes.map((i) => i.sql),
+      );
+    } catch (error) {
+      client.close();
+      rmSync(temp, { force: true });
+      throw error;
+    }
+  }
+
+  insert<K extends DatasetTable>(table: K, row: DatasetRow<K>): void {
+    let insert = this.inserts.get(table);
+    if (!insert) {
+      insert = prepareInsert(this.client, DATASET_TABLES[table]);
+      this.inserts.set(table, insert);
+    }
+    insert.add(row as Record<string, unknown>);
+  }
+
+  insertAll<K extends DatasetTable>(table: K, rows: Iterable<DatasetRow<K>>): void {
+    for (const row of rows) this.insert(table, row);
+  }
+
+  /** Fills the derived tables, checks integrity, records the version, and swaps the file in. */
+  commit(datasetVersion: string): void {
+    if (this.done) throw new Error('the dataset writer is already closed');
+    try {
+      for (const insert of this.inserts.values()) insert.flush();
+      for (const statement of this.deferredIndexes) this.client.exec(statement);
+      for (const statement of DERIVED_SQL) this.client.exec(statement);
+      const broken = this.client.pragma('foreign_key_check') as { table: string; parent: string }[];
+      if (broken.length > 0) {
+        const first = broken[0];
+        throw new Error(
+          `${broken.length} row(s) refer to missing rows (first: ${first?.table} → ${first?.parent})`,
+        );
+      }
+      this.client.prepare("INSERT INTO meta (key, value) VALUES ('dataset_version', ?)").run(datasetVersion);
+      this.client.exec('COMMIT');
+      // Statistics for the query planner; sampled, which is plenty to choose between indexes.
+      this.client.pragma('analysis_limit = 1000');
+      this.client.exec('ANALYZE');
+      this.client.pragma('optimize');
+      this.client.close();
+      this.done = true;
+      const fd = openSync(this.temp, 'r');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(this.temp, this.target);
+    } catch (error) {
+      this.abort();
+      throw error;
+    }
+  }
+
+  /** Drops the unfinished file; the target is untouched. */
+  abort(): void {
+    if (this.client.open) this.client.close();
+    this.done = true;
+    rmSync(this.temp, { force: true });
+  }
+}
