@@ -21,11 +21,16 @@ export function expectedMigrations(): string[] {
 /** Creates a new database file and brings it to the current schema (used by the seed). */
 export function createDatabase(file: string): Db {
   const client = new Database(file);
-  client.pragma('journal_mode = DELETE');
-  client.pragma('foreign_keys = ON');
-  const db = drizzle({ client, schema });
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return db;
+  try {
+    client.pragma('journal_mode = DELETE');
+    client.pragma('foreign_keys = ON');
+    const db = drizzle({ client, schema });
+    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    return db;
+  } catch (error) {
+    client.close();
+    throw error;
+  }
 }
 
 export class DatabaseUnusableError extends Error {

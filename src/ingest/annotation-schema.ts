@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localDate } from '../domain/dates.js';
 import {
   ACTOR_KINDS,
   EVENT_TYPES,
@@ -30,14 +31,19 @@ export const AttributionSchema = z.union([
 ]);
 export type Attribution = z.infer<typeof AttributionSchema>;
 
-const isoDateOrDateTime = z
-  .string()
-  .refine(
-    (v) =>
-      /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(v) &&
-      !Number.isNaN(Date.parse(v.length === 10 ? `${v}T00:00:00Z` : v)),
-    'must be an ISO date (YYYY-MM-DD) or a date-time with offset',
-  );
+/**
+ * Checked by the resolver's own reading of the date (`localDate`), so what passes here resolves:
+ * `Date.parse` alone would accept 2020-02-30 and roll it over to March 1.
+ */
+const isoDateOrDateTime = z.string().refine((v) => {
+  if (v.trim() !== v) return false;
+  try {
+    localDate(v, 'UTC');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be a real calendar date, as YYYY-MM-DD or an ISO date-time with offset');
 
 const timezone = z.string().refine((tz) => {
   try {

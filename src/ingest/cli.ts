@@ -5,14 +5,27 @@ import { prepareSeeds, seed } from './load.js';
 
 /** The seed command: `npm run seed [-- --check] [--seeds DIR] [--database FILE]`. */
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
+const USAGE = 'usage: npm run seed [-- --check] [--seeds DIR] [--database FILE]';
+
+function options() {
+  return parseArgs({
     options: {
       check: { type: 'boolean', default: false },
       seeds: { type: 'string', default: DEFAULT_SEEDS_DIR },
       database: { type: 'string', default: process.env.DATABASE_PATH ?? './data/parallax.db' },
     },
-  });
+  }).values;
+}
+
+async function main(): Promise<number> {
+  let values: ReturnType<typeof options>;
+  try {
+    values = options();
+  } catch (error) {
+    // A mistyped option is the caller's mistake, not a crash: say so without a stack trace.
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
   try {
     if (values.check) {
       const { dataset, version } = await prepareSeeds(values.seeds);

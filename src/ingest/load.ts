@@ -44,12 +44,29 @@ export function writeDatabase(target: string, dataset: Dataset, version: string)
     writer.commit(version);
   } catch (error) {
     writer?.abort();
-    const issue: SeedIssue = {
-      file: target,
-      path: '$',
-      message: `cannot write the database: ${(error as Error).message}`,
-    };
+    const issue: SeedIssue = { file: target, path: '$', message: `cannot write the database: ${why(error)}` };
     throw new SeedError([issue]);
+  }
+}
+
+/** A failure to write, in the words of the person who has to fix it. */
+function why(error: unknown): string {
+  const { code, message } = error as { code?: string; message: string };
+  switch (code) {
+    case 'SQLITE_BUSY':
+      return `${message}: another connection is writing to it; try again when it has finished`;
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+    case 'SQLITE_CANTOPEN':
+      return `${message}: its folder is not writable`;
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return `${message}: a path above it is a file, not a folder`;
+    case 'EISDIR':
+      return `${message}: it is a folder`;
+    default:
+      return message;
   }
 }
 

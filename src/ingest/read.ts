@@ -3,12 +3,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type AnnotationFile, AnnotationFileSchema } from './annotation-schema.js';
 import { jsonPath, type SeedIssue } from './issues.js';
+import { findJsonSyntaxError, type JsonSyntaxError } from './json-syntax.js';
 
 /** One annotation file, validated, with the text it indexes into. */
 export interface SeedFile {
   /** Path as shown in messages (relative to the working directory when possible). */
   file: string;
-  annotation: AnnotationFile;
+  /** Undefined when the file is unreadable, not JSON or not in the format (issues say why). */
+  annotation: AnnotationFile | undefined;
   /** Undefined when the text file could not be read (an issue says why). */
   text: string | undefined;
 }
@@ -25,6 +27,25 @@ function displayPath(file: string): string {
   return rel.startsWith('..') ? file : rel;
 }
 
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * `at line L, column C: reason`, one line. Falls back to JSON.parse's own message (flattened) should
+ * the scanner disagree with it or give up (a pathologically deep file).
+ */
+function syntaxError(raw: string, error: unknown): string {
+  let found: JsonSyntaxError | undefined;
+  try {
+    found = findJsonSyntaxError(raw);
+  } catch {
+    // Only a stack overflow on absurd nesting gets here; JSON.parse's message will do.
+  }
+  if (found) return `at line ${found.line}, column ${found.column}: ${found.reason}`;
+  return `(${reason(error).replace(/\s+/g, ' ')})`;
+}
+
 /** Reads and validates every `*.json` annotation in `dir`. Never throws for bad content. */
 export async function readSeeds(dir: string): Promise<ReadResult> {
   const issues: SeedIssue[] = [];
@@ -34,10 +55,11 @@ export async function readSeeds(dir: string): Promise<ReadResult> {
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
     return {
       files,
-      issues: [{ file: displayPath(dir), path: '$', message: `cannot read the seeds folder: ${reason}` }],
+      issues: [
+        { file: displayPath(dir), path: '$', message: `cannot read the seeds folder: ${reason(error)}` },
+      ],
       contentHash: '',
     };
   }
@@ -47,19 +69,30 @@ export async function readSeeds(dir: string): Promise<ReadResult> {
   for (const name of names) {
     const full = path.join(dir, name);
     const file = displayPath(full);
-    const raw = await readFile(full, 'utf8');
+    // Every annotation file is listed, broken or not, so the resolver knows the set is incomplete.
+    const broken: SeedFile = { file, annotation: undefined, text: undefined };
+    let raw: string;
+    try {
+      raw = await readFile(full, 'utf8');
+    } catch (error) {
+      issues.push({ file, path: '$', message: `cannot read the annotation file: ${reason(error)}` });
+      files.push(broken);
+      continue;
+    }
     hash.update(`${name}\0${raw}\0`);
     let json: unknown;
     try {
       json = JSON.parse(raw);
     } catch (error) {
-      issues.push({ file, path: '$', message: `not valid JSON: ${(error as Error).message}` });
+      issues.push({ file, path: '$', message: `not valid JSON ${syntaxError(raw, error)}` });
+      files.push(broken);
       continue;
     }
     const parsed = AnnotationFileSchema.safeParse(json);
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         issues.push({ file, path: jsonPath(issue.path), message: issue.message });
+      files.push(broken);
       continue;
     }
     const annotation = parsed.data;
@@ -67,11 +100,14 @@ export async function readSeeds(dir: string): Promise<ReadResult> {
     try {
       text = await readFile(path.join(dir, annotation.source.text), 'utf8');
       hash.update(`${annotation.source.text}\0${text}\0`);
-    } catch {
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
       issues.push({
         file,
         path: 'source.text',
-        message: `the text file ${annotation.source.text} is missing beside ${name}`,
+        message: missing
+          ? `the text file ${annotation.source.text} is missing beside ${name}`
+          : `cannot read the text file ${annotation.source.text}: ${reason(error)}`,
       });
     }
     files.push({ file, annotation, text });

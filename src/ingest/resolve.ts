@@ -2,7 +2,7 @@ import type * as t from '../db/schema.js';
 import { type ClaimValue, eventStatus, judgeClaims } from '../domain/claim-status.js';
 import { type DateInterval, localDate, parseExplicitDate, resolveDatePhrase } from '../domain/dates.js';
 import { SourceText, type Span } from '../domain/spans.js';
-import type { Attribution, EvidenceRef } from './annotation-schema.js';
+import type { AnnotationFile, Attribution, EvidenceRef } from './annotation-schema.js';
 import type { SeedIssue } from './issues.js';
 import type { SeedFile } from './read.js';
 
@@ -79,20 +79,35 @@ export function resolveDataset(files: readonly SeedFile[]): { dataset: Dataset; 
     claims: [],
     quotes: [],
   };
-  const usable = files.filter((f): f is SeedFile & { text: string } => f.text !== undefined);
+  const annotated = files.filter(
+    (f): f is SeedFile & { annotation: AnnotationFile } => f.annotation !== undefined,
+  );
+  const usable = annotated.filter(
+    (f): f is (typeof annotated)[number] & { text: string } => f.text !== undefined,
+  );
+  // Checks across files ("no file defines this actor", "no file gives this event a title") would
+  // blame the readable files for what an unreadable one holds: they run only when they can be
+  // right. The unreadable file's own problem is reported already, and fixing it brings them back.
+  const everyIdKnown = annotated.length === files.length;
+  let everyFileResolved = usable.length === files.length;
 
-  // Pass 1: what ids exist, so references can be checked in any order and across files.
+  // Pass 1: what ids exist, so references can be checked in any order and across files. A file
+  // whose text is missing still declares its actors.
   const actorIds = new Set<string>();
   const sourceIdFiles = new Map<string, string>();
-  for (const { file, annotation } of usable) {
+  /** Files whose source id an earlier file has: not resolved, as every row of theirs would clash. */
+  const clashing = new Set<string>();
+  for (const { file, annotation } of annotated) {
     const previous = sourceIdFiles.get(annotation.source.id);
-    if (previous)
+    if (previous) {
       issues.push({
         file,
         path: 'source.id',
         message: `source id "${annotation.source.id}" is also used by ${previous}`,
       });
-    sourceIdFiles.set(annotation.source.id, file);
+      clashing.add(file);
+      everyFileResolved = false;
+    } else sourceIdFiles.set(annotation.source.id, file);
     for (const a of annotation.actors) actorIds.add(a.id);
   }
 
@@ -108,9 +123,18 @@ export function resolveDataset(files: readonly SeedFile[]): { dataset: Dataset; 
   })[] = [];
 
   for (const { file, annotation, text } of usable) {
+    if (clashing.has(file)) continue;
     const src = annotation.source;
     const body = new SourceText(text);
-    const reference = localDate(src.published, src.timezone);
+    let reference: string;
+    try {
+      reference = localDate(src.published, src.timezone);
+    } catch (error) {
+      // The schema checks the date in UTC; this catches what only the source's zone makes invalid.
+      issues.push({ file, path: 'source.published', message: (error as Error).message });
+      everyFileResolved = false;
+      continue;
+    }
     const locate = (ref: EvidenceRef, path: string): Located | undefined => {
       const selector = typeof ref === 'string' ? { text: ref } : ref;
       const found = body.locate(selector);
@@ -132,7 +156,8 @@ export function resolveDataset(files: readonly SeedFile[]): { dataset: Dataset; 
     };
     const knownActor = (id: string, path: string): boolean => {
       if (actorIds.has(id)) return true;
-      issues.push({ file, path, message: `unknown actor "${id}": no annotation file defines it` });
+      if (everyIdKnown)
+        issues.push({ file, path, message: `unknown actor "${id}": no annotation file defines it` });
       return false;
     };
     const attribution = (a: Attribution | undefined, path: string) => {
@@ -159,16 +184,21 @@ export function resolveDataset(files: readonly SeedFile[]): { dataset: Dataset; 
       body: text,
     });
 
-    const seenActors = new Set<string>();
+    // id → index of its first entry in this file.
+    const seenActors = new Map<string, number>();
     annotation.actors.forEach((actor, i) => {
       const path = `actors[${i}]`;
-      if (seenActors.has(actor.id))
+      const first = seenActors.get(actor.id);
+      if (first !== undefined) {
+        // The repeated entry is not merged: the one problem is the repetition, not what follows from it.
         issues.push({
           file,
           path: `${path}.id`,
-          message: `actor "${actor.id}" is listed twice in this file`,
+          message: `actor "${actor.id}" is listed twice in this file (first as actors[${first}])`,
         });
-      seenActors.add(actor.id);
+        return;
+      }
+      seenActors.set(actor.id, i);
       let fields = actorFields.get(actor.id);
       if (!fields) {
         fields = new MergedFields<ActorFields>(file, path);
@@ -215,16 +245,21 @@ export function resolveDataset(files: readonly SeedFile[]): { dataset: Dataset; 
       });
     });
 
-    const seenEvents = new Set<string>();
+    // id → index of its first entry in this file.
+    const seenEvents = new Map<string, number>();
     annotation.events.forEach((event, i) => {
       const path = `events[${i}]`;
-      if (seenEvents.has(event.id))
+      const first = seenEvents.get(event.id);
+      if (first !== undefined) {
+        // Not merged, so its date is not reported as a second date of the same event.
         issues.push({
           file,
           path: `${path}.id`,
-          message: `event "${event.id}" is listed twice in this file`,
+          message: `event "${event.id}" is listed twice in this file (first as events[${first}])`,
         });
-      seenEvents.add(event.id);
+        return;
+      }
+      seenEvents.set(event.id, i);
       let fields = eventFields.get(event.id);
       if (!fields) {
         fields = new MergedFields<EventFields>(file, path);
@@ -263,7 +298,7 @@ export function resolveDataset(files: readonly SeedFile[]): { dataset: Dataset; 
             issues.push({
               file,
               path: `${datePath}.value`,
-              message: `${JSON.stringify(event.date.value)} is not a valid date: use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD`,
+              message: `${JSON.stringify(event.date.value)} is not a valid date: ${whyNotADate(event.date.value)}`,
             });
         } else if (phrase) {
           interval = resolveDatePhrase(phrase.text, reference);
@@ -380,6 +415,7 @@ export function resolveDataset(files: readonly SeedFile[]): { dataset: Dataset; 
   }
 
   for (const [id, fields] of actorFields) {
+    if (!everyFileResolved) break; // see everyFileResolved
     const { name, kind, description, wikidata } = fields.values;
     if (name === undefined || kind === undefined) {
       issues.push({
@@ -396,6 +432,7 @@ export function resolveDataset(files: readonly SeedFile[]): { dataset: Dataset; 
     ds.claims.push({ ...c, status: verdicts.get(c.id)?.status ?? 'single_source' });
 
   for (const [id, fields] of eventFields) {
+    if (!everyFileResolved) break; // see everyFileResolved
     const { title, summary, type, location } = fields.values;
     const dates = eventDates.get(id) ?? [];
     const chosen = chooseEventDate(dates);
@@ -430,6 +467,23 @@ export function resolveDataset(files: readonly SeedFile[]): { dataset: Dataset; 
   }
 
   return { dataset: ds, issues };
+}
+
+const DATE_FORMATS = 'use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD';
+
+/** Why `parseExplicitDate` refused `value`: a wrong shape, or a well-formed date the calendar lacks. */
+export function whyNotADate(value: string): string {
+  const parts = value.trim().split('/');
+  if (parts.length > 2) return DATE_FORMATS;
+  for (const part of parts) {
+    const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(part);
+    if (!match?.[1] || (parts.length === 2 && match[3] === undefined)) return DATE_FORMATS;
+    const [, year, month, day] = match;
+    if (!parseExplicitDate(year)) return `year ${year} is out of range`;
+    if (month !== undefined && !parseExplicitDate(`${year}-${month}`)) return `there is no month ${month}`;
+    if (day !== undefined && !parseExplicitDate(part)) return `${year}-${month} has no day ${day}`;
+  }
+  return parts.length === 2 ? 'the interval ends before it starts' : DATE_FORMATS;
 }
 
 /**

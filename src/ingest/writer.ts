@@ -1,6 +1,6 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { getTableColumns } from 'drizzle-orm';
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { createDatabase } from '../db/open.js';
@@ -95,6 +95,27 @@ const DERIVED_SQL = [
      GROUP BY t.actor_id, e.type`,
 ];
 
+/**
+ * Renames the finished file over the target while holding the target's write lock, so that a seed
+ * never replaces a database another connection is writing (it fails with "database is locked" and
+ * changes nothing), and a crashed writer's leftover journal is rolled back into the old file rather
+ * than replayed into the new one. Readers keep the snapshot they have open.
+ */
+function swapIn(temp: string, target: string): void {
+  if (!existsSync(target) || !statSync(target).isFile()) {
+    renameSync(temp, target);
+    return;
+  }
+  const old = new Database(target, { fileMustExist: true, timeout: 2000 });
+  try {
+    old.exec('BEGIN IMMEDIATE');
+    renameSync(temp, target);
+    old.exec('ROLLBACK');
+  } finally {
+    old.close();
+  }
+}
+
 export class DatasetWriter {
   private readonly inserts = new Map<DatasetTable, Insert>();
   private done = false;
@@ -113,8 +134,9 @@ export class DatasetWriter {
     mkdirSync(dir, { recursive: true });
     const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
     rmSync(temp, { force: true });
-    const client = createDatabase(temp).$client;
+    let client: Database.Database | undefined;
     try {
+      client = createDatabase(temp).$client;
       // The file is private until the rename and deleted on any failure, so the build may skip
       // the rollback journal and per-statement syncs; it is synced once, whole, before the rename.
       client.pragma('journal_mode = OFF');
@@ -135,7 +157,7 @@ export class DatasetWriter {
         indexes.map((i) => i.sql),
       );
     } catch (error) {
-      client.close();
+      client?.close();
       rmSync(temp, { force: true });
       throw error;
     }
@@ -182,7 +204,7 @@ export class DatasetWriter {
       } finally {
         closeSync(fd);
       }
-      renameSync(this.temp, this.target);
+      swapIn(this.temp, this.target);
     } catch (error) {
       this.abort();
       throw error;
