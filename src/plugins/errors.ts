@@ -61,6 +61,26 @@ export function sendProblem(
     });
 }
 
+/**
+ * For the `frameworkErrors` server option. Fastify's router rejects some URLs before any route, hook
+ * or error handler runs, and by default answers them with its own `application/json` body: a path
+ * with a malformed percent-encoding (`/v1/actors/%`, `%ED%A0%80`) as 400, and a path parameter
+ * longer than the router's `maxParamLength` (decoded UTF-16 units, default 100) as 414, which no
+ * operation declares. Both are client mistakes in the path, answered here as the 400 problem every
+ * operation with a path parameter declares. With `maxParamLength` at the ids' own limit (200, see
+ * `IdParamsSchema`), every id the schema accepts reaches its route, and a longer one is the same 400
+ * the schema would give.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_BAD_URL')
+    return sendProblem(request, reply, 400, 'the path is not validly percent-encoded UTF-8');
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return sendProblem(request, reply, 400, 'a path parameter is too long');
+  // Anything else the router reports (a failing async constraint) is our bug, as in the handler below.
+  request.log.error({ err: error }, 'unhandled framework error');
+  return sendProblem(request, reply, 500, 'an unexpected error occurred; it has been logged');
+}
+
 async function errors(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpProblem)
