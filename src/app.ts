@@ -3,9 +3,11 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Db } from './db/open.js';
 import caching from './plugins/caching.js';
 import docs from './plugins/docs.js';
-import errors from './plugins/errors.js';
+import errors, { frameworkErrorHandler } from './plugins/errors.js';
+import limits, { type ConnectionOptions, connectionOptions, type LimitsOptions } from './plugins/limits.js';
 import negotiation from './plugins/negotiation.js';
 import type { DocumentExamples } from './plugins/openapi-polish.js';
+import responseCache from './plugins/response-cache.js';
 import security from './plugins/security.js';
 import { type ActorRepository, createActorRepository } from './repositories/actors.js';
 import { type ClaimRepository, createClaimRepository } from './repositories/claims.js';
@@ -23,15 +25,32 @@ import { sourceRoutes } from './routes/sources.js';
 export interface AppOptions {
   db: Db;
   logger?: FastifyServerOptions['logger'];
+  /** Rate limit and load shedding (src/plugins/limits.ts); off when absent. */
+  limits?: LimitsOptions;
+  /** Bound of the cache of finished responses (src/plugins/response-cache.ts); 0 turns it off. */
+  responseCacheBytes?: number;
+  /** trustProxy and the HTTP timeouts; Fastify's defaults when absent. */
+  connection?: ConnectionOptions;
 }
 
+export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 2 ** 20;
+
 /** Builds the app on an open database. Reads no environment: the caller passes everything. */
-export async function buildApp({ db, logger = false }: AppOptions) {
+export async function buildApp({
+  db,
+  logger = false,
+  limits: limitOptions = {},
+  connection,
+  responseCacheBytes = DEFAULT_RESPONSE_CACHE_BYTES,
+}: AppOptions) {
   const app = Fastify({
     logger,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: 'x-request-id',
-    routerOptions: { ignoreTrailingSlash: true },
+    // Ids may be 200 characters (IdParamsSchema); the router's own errors become problems too.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: frameworkErrorHandler,
+    ...connectionOptions(connection),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -44,8 +63,10 @@ export async function buildApp({ db, logger = false }: AppOptions) {
 
   await app.register(errors);
   await app.register(security);
+  await app.register(limits, limitOptions);
   await app.register(negotiation);
   await app.register(caching, { datasetVersion: readDatasetVersion(db) ?? 'unknown' });
+  await app.register(responseCache, { maxBytes: responseCacheBytes });
   await app.register(docs, { examples: documentExamples({ events, actors, quotes, claims, sources }) });
   app.addHook('preValidation', async (request) => normaliseRepeatableParams(request));
 

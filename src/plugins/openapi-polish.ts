@@ -29,7 +29,14 @@ const HEADERS = {
     description: 'RFC 8288 link to the next page: `<url>; rel="next"`, present when there is one.',
     schema: { type: 'string' },
   },
+  'Retry-After': {
+    description: 'Seconds to wait before retrying: sent with every 429, and with a 503 for overload.',
+    schema: { type: 'integer', minimum: 1 },
+  },
 };
+
+/** Answers that tell the client when to come back. */
+const RETRYABLE = new Set(['429', '503']);
 
 export interface DocumentExamples {
   /** Component name → an example value (e.g. `Event` → the first event of the timeline). */
@@ -67,6 +74,7 @@ export function polishDocument(doc: Json, examples: DocumentExamples): Json {
         response.description = RESPONSE_DESCRIPTIONS[status] ?? response.description;
         const json = response.content?.['application/json'];
         if (Number(status) >= 400 && json) response.content = { 'application/problem+json': json };
+        if (RETRYABLE.has(status)) response.headers = { 'Retry-After': HEADERS['Retry-After'] };
         if (status === '200' && cacheable) {
           const isList = /List"?$/.test(json?.schema?.$ref ?? '');
           response.headers = {

@@ -26,7 +26,14 @@ async function security(app: FastifyInstance) {
   await app.register(cors, {
     origin: '*',
     methods: ['GET', 'HEAD', 'OPTIONS'],
-    exposedHeaders: ['ETag', 'Link', 'Retry-After'],
+    exposedHeaders: [
+      'ETag',
+      'Link',
+      'Retry-After',
+      'X-RateLimit-Limit',
+      'X-RateLimit-Remaining',
+      'X-RateLimit-Reset',
+    ],
     maxAge: 600,
   });
 }

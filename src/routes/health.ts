@@ -4,7 +4,7 @@ import type { Db } from '../db/open.js';
 import { HttpProblem } from '../plugins/errors.js';
 import { NoQuerySchema } from '../schemas/common.js';
 import { named } from '../schemas/registry.js';
-import { problems } from './responses.js';
+import { probeProblems } from './responses.js';
 
 const HealthSchema = named('Health', 'Liveness: the process is up.', z.object({ status: z.literal('ok') }));
 
@@ -34,7 +34,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         summary: 'Liveness',
         description: 'Answers 200 while the process runs.',
         querystring: NoQuerySchema,
-        response: { 200: HealthSchema, ...problems(400) },
+        response: { 200: HealthSchema, ...probeProblems(400) },
       },
     },
     async () => ({ status: 'ok' as const }),
@@ -48,9 +48,10 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         operationId: 'getReadiness',
         tags: ['operations'],
         summary: 'Readiness',
-        description: 'Answers 200 with the dataset version when the database can be read, 503 otherwise.',
+        description:
+          'Answers 200 with the dataset version when the database can be read and the service is not overloaded, 503 otherwise.',
         querystring: NoQuerySchema,
-        response: { 200: ReadinessSchema, ...problems(400, 503) },
+        response: { 200: ReadinessSchema, ...probeProblems(400, 503) },
       },
     },
     async () => {

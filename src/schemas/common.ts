@@ -98,8 +98,12 @@ export const orderParam = z
 /** `order`, `limit` and `cursor`: the paging parameters of every list. */
 export const pageParams = { order: orderParam, limit: limitParam, cursor: cursorParam };
 
+/** How many times one repeatable parameter may be given: bounds the work (and SQL) one request asks for. */
+export const MAX_REPEATS = 20;
+
 /** A repeatable query parameter (`?actor=a&actor=b`); a single value arrives as a one-item array. */
-export const repeatable = <T extends z.ZodType>(item: T) => z.array(item).max(20).optional();
+export const repeatable = <T extends z.ZodType>(item: T) =>
+  z.array(item).max(MAX_REPEATS, `may be given at most ${MAX_REPEATS} times`).optional();
 
 export const dateBound = (side: 'from' | 'to') =>
   z

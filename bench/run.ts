@@ -1,0 +1,228 @@
+/**
+ * `npm run bench [-- --database FILE] [--seconds N] [--connections N]`
+ *
+ * Builds the service, starts the production server (node dist/server.js) on the database, and for
+ * each endpoint class measures throughput and latency with autocannon (no pipelining), twice: one
+ * URL over and over ("repeated"), and a pool of different URLs in turn ("varied"). In the same run
+ * it measures the ceiling: a bare Fastify server on this machine answering the same URLs with the
+ * same bytes from memory. It prints a table with the ratio of each figure to its ceiling.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { encodeCursor } from '../src/domain/cursor.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    database: { type: 'string', default: path.join(ROOT, 'data/parallax.db') },
+    seconds: { type: 'string', default: '8' },
+    connections: { type: 'string', default: '32' },
+    pool: { type: 'string', default: '200' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const SECONDS = Number(values.seconds);
+const CONNECTIONS = Number(values.connections);
+const POOL = Number(values.pool);
+
+/** Per endpoint class, a pool of real URLs drawn from the database itself. */
+function urlPools(file: string): Record<string, string[]> {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const column = (sql: string, ...params: unknown[]) =>
+      db
+        .prepare(sql)
+        .pluck()
+        .all(...params) as string[];
+    const events = (db.prepare('SELECT count(*) FROM events').pluck().get() as number) || 1;
+    const months = column(
+      "SELECT DISTINCT substr(start, 1, 7) FROM events WHERE precision = 'day' ORDER BY random() LIMIT ?",
+      POOL,
+    );
+    // Busy actors first: the heavy end of the distribution is the hard case for a timeline.
+    const actors = column(
+      'SELECT actor_id FROM actor_event_counts GROUP BY actor_id ORDER BY sum(events) DESC LIMIT ?',
+      POOL,
+    );
+    const eventIds = column('SELECT id FROM events ORDER BY random() LIMIT ?', POOL);
+    const words = [
+      ...new Set(
+        column('SELECT text FROM quotes ORDER BY random() LIMIT ?', POOL)
+          .flatMap((t) => t.toLowerCase().match(/[a-z]{4,}/g) ?? [])
+          .slice(0, POOL),
+      ),
+    ];
+    // Cursors deep into the timeline: from the middle onwards.
+    const deep = (
+      db
+        .prepare('SELECT start, "end", id FROM events ORDER BY start, "end", id LIMIT ? OFFSET ?')
+        .all(POOL, Math.floor(events / 2)) as { start: string; end: string; id: string }[]
+    ).map((r) => encodeCursor('events:asc', [r.start, r.end, r.id]));
+    return {
+      'date-range timeline': months.map((m) => `/v1/events?from=${m}&to=${m}`),
+      'actor timeline': actors.map((a) => `/v1/actors/${a}/events`),
+      'actor profile': actors.map((a) => `/v1/actors/${a}`),
+      'event detail': eventIds.map((id) => `/v1/events/${id}`),
+      'quote search': words.map((w) => `/v1/quotes?q=${w}`),
+      'deep cursor page': deep.map((c) => `/v1/events?cursor=${c}`),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+async function waitForServer(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no answer from ${url} within 60 s`);
+}
+
+function start(args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return child;
+}
+
+function rssMiB(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(base: string, urls: string[]): Promise<Figures> {
+  let i = 0;
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    pipelining: 1,
+    duration: SECONDS,
+    requests: [
+      {
+        path: urls[0] as string,
+        setupRequest: (request) => ({ ...request, path: urls[i++ % urls.length] as string }),
+      },
+    ],
+  });
+  const bad = result.non2xx + result.errors + result.timeouts;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: bad };
+}
+
+async function main() {
+  if (!values['no-build']) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const pools = urlPools(values.database);
+  const apiPort = 38_000 + Math.floor(Math.random() * 1000);
+  const ceilingPort = apiPort + 1;
+  const api = start(['dist/server.js'], {
+    PORT: String(apiPort),
+    HOST: '127.0.0.1',
+    DATABASE_PATH: values.database,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_MAX: '0',
+  });
+  const ceiling = start(['--import', 'tsx', path.join(ROOT, 'bench/ceiling.ts')], {
+    PORT: String(ceilingPort),
+  });
+  try {
+    const apiBase = `http://127.0.0.1:${apiPort}`;
+    await waitForServer(`${apiBase}/healthz`, api);
+    // The ceiling serves exactly the bytes the API answers for every URL of the pools.
+    const responses: Record<string, { type: string; body: string }> = {};
+    for (const url of Object.values(pools).flat()) {
+      const res = await fetch(`${apiBase}${url}`);
+      if (!res.ok) throw new Error(`${url}: ${res.status}`);
+      responses[url] = {
+        type: res.headers.get('content-type') ?? 'application/json',
+        body: await res.text(),
+      };
+    }
+    const ceilingBase = `http://127.0.0.1:${ceilingPort}`;
+    await waitForServer(`${ceilingBase}/healthz`, ceiling);
+    const loaded = await fetch(`${ceilingBase}/__load`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(responses),
+    });
+    if (!loaded.ok) throw new Error(`the ceiling server refused the responses: ${loaded.status}`);
+
+    const rssStart = rssMiB(api);
+    const rows: string[][] = [];
+    for (const [name, urls] of Object.entries(pools)) {
+      if (urls.length === 0) continue;
+      const bytes = Math.round(
+        urls.reduce((sum, u) => sum + Buffer.byteLength(responses[u]?.body ?? ''), 0) / urls.length,
+      );
+      for (const [mode, pool] of [
+        ['repeated', urls.slice(0, 1)],
+        ['varied', urls],
+      ] as const) {
+        const ours = await load(apiBase, pool);
+        const bare = await load(ceilingBase, pool);
+        rows.push([
+          name,
+          mode,
+          String(bytes),
+          ours.rps.toFixed(0),
+          ours.p50.toFixed(1),
+          ours.p99.toFixed(1),
+          bare.rps.toFixed(0),
+          bare.p99.toFixed(1),
+          (ours.rps / bare.rps).toFixed(2),
+          `${ours.errors}/${bare.errors}`,
+        ]);
+        console.error(`measured ${name} (${mode})`);
+      }
+    }
+    const rssEnd = rssMiB(api);
+    const header = [
+      'endpoint class',
+      'requests',
+      'bytes',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'ceiling req/s',
+      'ceiling p99 ms',
+      'ratio',
+      'errors (ours/ceiling)',
+    ];
+    const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+    const events = new Database(values.database, { readonly: true }).prepare('SELECT count(*) FROM events');
+    console.log(
+      [
+        `database: ${values.database} (${events.pluck().get()} events)`,
+        `machine: ${availableParallelism()} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+        `autocannon: ${CONNECTIONS} connections, no pipelining, ${SECONDS} s per measurement`,
+        `server RSS: ${rssStart} MiB after warm-up, ${rssEnd} MiB at the end`,
+        '',
+        table,
+      ].join('\n'),
+    );
+  } finally {
+    api.kill('SIGTERM');
+    ceiling.kill('SIGTERM');
+  }
+}
+
+await main();

@@ -1,0 +1,100 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+
+/**
+ * A bounded cache of finished 200 responses. The dataset never changes while the process runs, so
+ * a response is a pure function of the request's URL and Accept header (the same key as the ETag):
+ * a hit skips the query, the response validation and the serialisation, and sends the very bytes
+ * the first request produced, with the same headers. Least recently used entries go first once the
+ * cached bodies exceed `maxBytes`.
+ */
+
+interface Entry {
+  body: string;
+  /** UTF-8 length of the body. */
+  bytes: number;
+  contentType: string;
+  link: string | undefined;
+}
+
+export class ResponseCache {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  get(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (entry) {
+      // Most recently used last: Map keeps insertion order.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  set(key: string, entry: Entry): void {
+    const size = entry.bytes;
+    if (size > this.maxBytes / 8) return; // one huge page must not flush everything else
+    const old = this.entries.get(key);
+    if (old) {
+      this.entries.delete(key);
+      this.bytes -= old.bytes;
+    }
+    this.entries.set(key, entry);
+    this.bytes += size;
+    for (const [k, e] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(k);
+      this.bytes -= e.bytes;
+    }
+  }
+
+  /** Entries and the bytes of their bodies. */
+  get usage(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    responseCacheKey?: string;
+  }
+}
+
+const keyOf = (request: FastifyRequest) => `${request.url}\0${request.headers.accept ?? ''}`;
+
+async function responseCache(app: FastifyInstance, { maxBytes }: { maxBytes: number }) {
+  if (maxBytes <= 0) return;
+  const cache = new ResponseCache(maxBytes);
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    const schema = request.routeOptions.schema as { operationId?: string } | undefined;
+    if (!schema?.operationId || request.routeOptions.config?.noStore) return;
+    const key = keyOf(request);
+    const hit = cache.get(key);
+    if (!hit) {
+      request.responseCacheKey = key;
+      return;
+    }
+    reply.type(hit.contentType);
+    if (hit.link) reply.header('link', hit.link);
+    return reply.send(hit.body);
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.responseCacheKey && reply.statusCode === 200 && typeof payload === 'string') {
+      const link = reply.getHeader('link');
+      cache.set(request.responseCacheKey, {
+        body: payload,
+        bytes: Buffer.byteLength(payload),
+        contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+        link: typeof link === 'string' ? link : undefined,
+      });
+    }
+    return payload;
+  });
+}
+
+export default fp(responseCache, { name: 'response-cache' });

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseDuration } from '../../src/config.js';
+import { connectionOptions } from '../../src/plugins/limits.js';
+
+/** The production settings of src/config.ts: defaults, accepted spellings, and clear refusals. */
+
+const error = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as Error).message;
+  }
+  throw new Error(`accepted ${JSON.stringify(env)}`);
+};
+
+describe('configuration', () => {
+  it('has production defaults: limits on, proxies untrusted', () => {
+    expect(loadConfig({})).toMatchObject({
+      RATE_LIMIT_MAX: 600,
+      RATE_LIMIT_WINDOW: 60_000,
+      TRUST_PROXY: false,
+      REQUEST_TIMEOUT_MS: 30_000,
+      HEADERS_TIMEOUT_MS: 10_000,
+      KEEP_ALIVE_TIMEOUT_MS: 72_000,
+      CONNECTION_TIMEOUT_MS: 60_000,
+      SHUTDOWN_TIMEOUT_MS: 10_000,
+      MAX_EVENT_LOOP_DELAY_MS: 1000,
+      MAX_EVENT_LOOP_UTILIZATION: 0,
+      MAX_HEAP_USED_MB: 0,
+      MAX_RSS_MB: 0,
+    });
+  });
+
+  it('reads a rate-limit window as milliseconds or an amount and a unit', () => {
+    expect(parseDuration('250')).toBe(250);
+    expect(parseDuration('30s')).toBe(30_000);
+    expect(parseDuration('1 minute')).toBe(60_000);
+    expect(parseDuration('2 Hours')).toBe(7_200_000);
+    expect(parseDuration('1.5 min')).toBe(90_000);
+    for (const bad of ['', '0', 'soon', '1 fortnight', '-5 s', '5 s s'])
+      expect(parseDuration(bad), bad).toBeUndefined();
+    expect(error({ RATE_LIMIT_WINDOW: '1 fortnight' })).toMatch(
+      /RATE_LIMIT_WINDOW: "1 fortnight" is not a duration/,
+    );
+  });
+
+  it('takes TRUST_PROXY as true/false or a list of addresses and CIDR ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: 'TRUE' }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,::1,fd00::/8,loopback' }).TRUST_PROXY).toBe(
+      '10.0.0.1,192.168.0.0/16,::1,fd00::/8,loopback',
+    );
+  });
+
+  it('refuses a TRUST_PROXY it cannot honour, naming the bad entry', () => {
+    // A hop count would be silently ignored by Fastify (it trusts no one for a number).
+    expect(error({ TRUST_PROXY: '2' })).toMatch(/TRUST_PROXY: a hop count is not supported/);
+    expect(error({ TRUST_PROXY: '10.0.0.0/33' })).toMatch(/"10\.0\.0\.0\/33" is not/);
+    expect(error({ TRUST_PROXY: '10.0.0.1,proxy.internal' })).toMatch(/"proxy\.internal" is not/);
+  });
+
+  it('refuses out-of-range limits with the variable’s name', () => {
+    expect(error({ RATE_LIMIT_MAX: '-1' })).toMatch(/RATE_LIMIT_MAX/);
+    expect(error({ REQUEST_TIMEOUT_MS: 'soon' })).toMatch(/REQUEST_TIMEOUT_MS/);
+    expect(error({ MAX_EVENT_LOOP_UTILIZATION: '1.5' })).toMatch(/MAX_EVENT_LOOP_UTILIZATION/);
+    expect(error({ HEADERS_TIMEOUT_MS: '5000', REQUEST_TIMEOUT_MS: '1000' })).toMatch(
+      /HEADERS_TIMEOUT_MS: must not exceed REQUEST_TIMEOUT_MS \(1000\)/,
+    );
+    // With the request timeout off, any headers timeout is consistent.
+    expect(loadConfig({ HEADERS_TIMEOUT_MS: '5000', REQUEST_TIMEOUT_MS: '0' }).HEADERS_TIMEOUT_MS).toBe(5000);
+  });
+});
+
+describe('connectionOptions', () => {
+  it('leaves Fastify’s defaults alone when given nothing', () => {
+    expect(connectionOptions()).toEqual({});
+  });
+
+  it('sweeps for expired requests at a quarter of the shortest timeout, not Node’s 30 s', () => {
+    expect(
+      connectionOptions({
+        trustProxy: '127.0.0.1',
+        requestTimeout: 30_000,
+        headersTimeout: 10_000,
+        keepAliveTimeout: 72_000,
+        connectionTimeout: 60_000,
+      }),
+    ).toEqual({
+      trustProxy: '127.0.0.1',
+      requestTimeout: 30_000,
+      keepAliveTimeout: 72_000,
+      connectionTimeout: 60_000,
+      http: { requestTimeout: 30_000, headersTimeout: 10_000, connectionsCheckingInterval: 2500 },
+    });
+    expect(connectionOptions({ requestTimeout: 0, headersTimeout: 0 }).http).toEqual({
+      requestTimeout: 0,
+      headersTimeout: 0,
+    });
+  });
+});

@@ -1,0 +1,166 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
+import { DEFAULT_SEEDS_DIR } from '../../src/ingest/defaults.js';
+import { seed } from '../../src/ingest/load.js';
+
+/**
+ * The production server as a child process (`node --import tsx src/server.ts`), for what only a
+ * real process shows: start-up failures and exit codes, signals, sockets and timeouts. Every child
+ * is killed after the file's tests; every wait is bounded.
+ */
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** A temporary folder with a freshly seeded database, removed after the file's tests. */
+export async function seededDatabase(): Promise<{ dir: string; file: string }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'parallax-server-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'parallax.db');
+  await seed(DEFAULT_SEEDS_DIR, file);
+  return { dir, file };
+}
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  pid: number;
+  /** Stdout, line by line: pino's JSON log (parsed when it is JSON). */
+  lines: { text: string; json?: Record<string, unknown> }[];
+  stderr: () => string;
+  exited: Promise<Exit>;
+  /** Resolves with the first log line (present or future) matching, or rejects after `timeoutMs`. */
+  waitForLine: (
+    match: (json: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ) => Promise<Record<string, unknown>>;
+}
+
+const children = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
+/** Starts the server with `env` on top of a clean environment (no PORT etc. leaking from outside). */
+export function spawnServer(env: Record<string, string>): ServerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  const lines: ServerProcess['lines'] = [];
+  const waiters: (() => void)[] = [];
+  let partial = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    const parts = (partial + chunk).split('\n');
+    partial = parts.pop() ?? '';
+    for (const text of parts) {
+      let json: Record<string, unknown> | undefined;
+      try {
+        json = JSON.parse(text) as Record<string, unknown>;
+      } catch {
+        json = undefined;
+      }
+      lines.push({ text, json });
+    }
+    for (const w of [...waiters]) w();
+  });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<Exit>((resolve) =>
+    child.on('exit', (code, signal) => {
+      for (const w of [...waiters]) w();
+      resolve({ code, signal });
+    }),
+  );
+
+  const waitForLine: ServerProcess['waitForLine'] = (match, timeoutMs = 15_000) =>
+    new Promise((resolve, reject) => {
+      const check = () => {
+        const found = lines.find((l) => l.json && match(l.json));
+        if (found?.json) {
+          done();
+          resolve(found.json);
+        } else if (child.exitCode !== null || child.signalCode !== null) {
+          done();
+          reject(new Error(`server exited before the expected log line; stderr: ${stderr}`));
+        }
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`no such log line within ${timeoutMs} ms; stderr: ${stderr}`));
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        const i = waiters.indexOf(check);
+        if (i >= 0) waiters.splice(i, 1);
+      };
+      waiters.push(check);
+      check();
+    });
+
+  return { child, pid: child.pid ?? -1, lines, stderr: () => stderr, exited, waitForLine };
+}
+
+/** Starts the server and waits for its "Server listening" line; returns it with its base URL. */
+export async function startServer(
+  env: Record<string, string>,
+): Promise<ServerProcess & { port: number; url: string }> {
+  const server = spawnServer(env);
+  const line = await server.waitForLine((j) => String(j.msg).startsWith('Server listening at '));
+  const port = Number(new URL(String(line.msg).slice('Server listening at '.length)).port);
+  return { ...server, port, url: `http://127.0.0.1:${port}` };
+}
+
+/** Resolves with the exit, or rejects (and kills the process) if it has not exited after `ms`. */
+export async function exitWithin(server: ServerProcess, ms: number): Promise<Exit> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      server.child.kill('SIGKILL');
+      reject(new Error(`server still running after ${ms} ms`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([server.exited, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Whether a new TCP connection to the port is accepted (true) or refused (false). */
+export function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.setTimeout(2000, () => {
+      socket.destroy();
+      reject(new Error('connect neither accepted nor refused within 2 s'));
+    });
+    socket.on('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ECONNREFUSED' ? resolve(false) : reject(error),
+    );
+  });
+}
+
+/** Milliseconds since `start`. */
+export const since = (start: number) => performance.now() - start;
