@@ -1,24 +1,24 @@
 /**
- * The ceiling for `npm run bench`: a bare Fastify server that answers each URL with bytes held in
- * memory (loaded once with POST /__load), no routing logic, no validation, no database. Whatever
- * Parallax does beyond this is the cost the benchmark's ratios show.
+ * The ceiling for `npm run bench`: a bare Fastify server that answers each URL with the very bytes
+ * Parallax answered (body and headers), held in memory and loaded once with POST /__load: no hooks,
+ * no validation, no database. Whatever Parallax does beyond this is the cost the ratios show.
  */
 import Fastify from 'fastify';
 
-const responses = new Map<string, { type: string; body: Buffer }>();
+const responses = new Map<string, { headers: Record<string, string>; body: Buffer }>();
 const app = Fastify({ logger: false, bodyLimit: 1 << 30 });
 
 app.post('/__load', async (request) => {
-  const all = request.body as Record<string, { type: string; body: string }>;
-  for (const [url, { type, body }] of Object.entries(all))
-    responses.set(url, { type, body: Buffer.from(body) });
+  const all = request.body as Record<string, { headers: Record<string, string>; body: string }>;
+  for (const [url, { headers, body }] of Object.entries(all))
+    responses.set(url, { headers, body: Buffer.from(body) });
   return { loaded: responses.size };
 });
 app.get('/healthz', async () => ({ status: 'ok' }));
 app.get('/*', async (request, reply) => {
   const found = responses.get(request.url);
   if (!found) return reply.code(404).send();
-  return reply.type(found.type).send(found.body);
+  return reply.headers(found.headers).send(found.body);
 });
 
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });

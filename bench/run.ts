@@ -24,6 +24,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '32' },
     pool: { type: 'string', default: '200' },
     'no-build': { type: 'boolean', default: false },
+    /** Measure the query path: the server's response cache off. */
+    'no-cache': { type: 'boolean', default: false },
   },
 });
 const SECONDS = Number(values.seconds);
@@ -140,6 +142,7 @@ async function main() {
     DATABASE_PATH: values.database,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_MAX: '0',
+    RESPONSE_CACHE_MB: values['no-cache'] ? '0' : '64',
   });
   const ceiling = start(['--import', 'tsx', path.join(ROOT, 'bench/ceiling.ts')], {
     PORT: String(ceilingPort),
@@ -148,14 +151,14 @@ async function main() {
     const apiBase = `http://127.0.0.1:${apiPort}`;
     await waitForServer(`${apiBase}/healthz`, api);
     // The ceiling serves exactly the bytes the API answers for every URL of the pools.
-    const responses: Record<string, { type: string; body: string }> = {};
+    // The same bytes on the wire: body and headers (Node adds Date, Connection and Keep-Alive to both).
+    const responses: Record<string, { headers: Record<string, string>; body: string }> = {};
+    const perRequest = ['date', 'connection', 'keep-alive', 'content-length'];
     for (const url of Object.values(pools).flat()) {
       const res = await fetch(`${apiBase}${url}`);
       if (!res.ok) throw new Error(`${url}: ${res.status}`);
-      responses[url] = {
-        type: res.headers.get('content-type') ?? 'application/json',
-        body: await res.text(),
-      };
+      const headers = Object.fromEntries([...res.headers].filter(([name]) => !perRequest.includes(name)));
+      responses[url] = { headers, body: await res.text() };
     }
     const ceilingBase = `http://127.0.0.1:${ceilingPort}`;
     await waitForServer(`${ceilingBase}/healthz`, ceiling);
@@ -213,7 +216,7 @@ async function main() {
       [
         `database: ${values.database} (${events.pluck().get()} events)`,
         `machine: ${availableParallelism()} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-        `autocannon: ${CONNECTIONS} connections, no pipelining, ${SECONDS} s per measurement`,
+        `autocannon: ${CONNECTIONS} connections, no pipelining, ${SECONDS} s per measurement; response cache ${values['no-cache'] ? 'off' : 'on'}`,
         `server RSS: ${rssStart} MiB after warm-up, ${rssEnd} MiB at the end`,
         '',
         table,

@@ -111,6 +111,9 @@ export const ConfigSchema = z
     MAX_EVENT_LOOP_UTILIZATION: z.coerce.number().min(0).max(1).default(0),
     MAX_HEAP_USED_MB: z.coerce.number().int().min(0).default(0),
     MAX_RSS_MB: z.coerce.number().int().min(0).default(0),
+
+    /** The cache of finished responses (the dataset is immutable while the process runs). 0 disables it. */
+    RESPONSE_CACHE_MB: z.coerce.number().int().min(0).default(64),
   })
   .superRefine((c, ctx) => {
     // Node refuses a headers timeout longer than the request timeout it is part of.

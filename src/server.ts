@@ -38,6 +38,7 @@ async function main(): Promise<void> {
         maxRssBytes: config.MAX_RSS_MB * MB,
       },
     },
+    responseCacheBytes: config.RESPONSE_CACHE_MB * MB,
     connection: {
       trustProxy: config.TRUST_PROXY,
       requestTimeout: config.REQUEST_TIMEOUT_MS,
