@@ -75,13 +75,14 @@ function prepareInsert(client: Database.Database, table: SQLiteTable): Insert {
 /** Derived tables, filled from the base tables once they are complete. */
 const DERIVED_SQL = [
   // Names and aliases of an actor in one searchable document.
-  `INSERT INTO actor_search (actor_id, names)
-     SELECT a.id, a.name || coalesce(' | ' || (SELECT group_concat(alias, ' | ') FROM actor_aliases WHERE actor_id = a.id), '')
+  // Each search row has the rowid of the row it indexes: a match is an integer-key lookup.
+  `INSERT INTO actor_search (rowid, actor_id, names)
+     SELECT a.rowid, a.id, a.name || coalesce(' | ' || (SELECT group_concat(alias, ' | ') FROM actor_aliases WHERE actor_id = a.id), '')
      FROM actors a`,
-  `INSERT INTO event_search (event_id, title, summary, evidence)
-     SELECT e.id, e.title, e.summary, coalesce((SELECT group_concat(text, ' | ') FROM event_evidence WHERE event_id = e.id), '')
+  `INSERT INTO event_search (rowid, event_id, title, summary, evidence)
+     SELECT e.rowid, e.id, e.title, e.summary, coalesce((SELECT group_concat(text, ' | ') FROM event_evidence WHERE event_id = e.id), '')
      FROM events e`,
-  `INSERT INTO quote_search (quote_id, text) SELECT id, text FROM quotes`,
+  `INSERT INTO quote_search (rowid, quote_id, text) SELECT rowid, id, text FROM quotes`,
   // Each actor's events in timeline order, so an actor's timeline is one index range at any depth.
   `INSERT INTO actor_timeline (actor_id, start, "end", event_id)
      SELECT DISTINCT p.actor_id, e.start, e."end", e.id

@@ -58,7 +58,7 @@ export function createActorRepository(db: Db) {
         const match = toFtsQuery(filters.q);
         if (match === undefined) return { items: [], nextKey: undefined };
         where.push(
-          inArray(actors.id, sql`(SELECT actor_id FROM actor_search WHERE actor_search MATCH ${match})`),
+          sql`${actors}.rowid IN (SELECT rowid FROM actor_search WHERE actor_search MATCH ${match})`,
         );
       }
       const rows = db

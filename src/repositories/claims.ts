@@ -19,14 +19,16 @@ export const CLAIM_CURSOR_SHAPE = ['string'] as const;
 const CLAIM_KEY = [claims.id];
 
 export function createClaimRepository(db: Db) {
-  const actorRef = (id: string | null) => {
-    if (id === null) return null;
-    const a = db
+  /** The actors claims are attributed to, in one query for a whole page. */
+  const actorRefs = (ids: (string | null)[]) => {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return new Map<string, { id: string; name: string; kind: string }>();
+    const rows = db
       .select({ id: actors.id, name: actors.name, kind: actors.kind })
       .from(actors)
-      .where(eq(actors.id, id))
-      .get();
-    return a ?? null;
+      .where(inArray(actors.id, wanted))
+      .all();
+    return new Map(rows.map((a) => [a.id, a]));
   };
 
   /** Rivals and supporters come from the same pure judgement the seed used for the status. */
@@ -44,6 +46,7 @@ export function createClaimRepository(db: Db) {
         value: r.value as ClaimValue,
       })),
     );
+    const attributed = actorRefs(rows.map((r) => r.attributedActorId));
     return rows.map((r) => {
       const verdict = verdicts.get(r.id);
       const value = r.property === 'date' ? { ...(r.value as object), source: r.sourceId } : r.value;
@@ -57,7 +60,10 @@ export function createClaimRepository(db: Db) {
         attributed_to:
           r.attributedActorId === null && r.attributedDescription === null
             ? null
-            : { actor: actorRef(r.attributedActorId), description: r.attributedDescription },
+            : {
+                actor: (r.attributedActorId && attributed.get(r.attributedActorId)) || null,
+                description: r.attributedDescription,
+              },
         evidence: { source: r.sourceId, start: r.start, end: r.end, text: r.text },
         status: r.status as Claim['status'],
         rivals: verdict?.rivals ?? [],

@@ -115,7 +115,7 @@ export function timelineConditions(
     where.push(
       match === undefined
         ? sql`0`
-        : inArray(events.id, sql`(SELECT event_id FROM event_search WHERE event_search MATCH ${match})`),
+        : sql`${events}.rowid IN (SELECT rowid FROM event_search WHERE event_search MATCH ${match})`,
     );
   }
   return where;

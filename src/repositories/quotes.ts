@@ -62,7 +62,7 @@ export function createQuoteRepository(db: Db) {
         where.push(
           match === undefined
             ? sql`0`
-            : inArray(quotes.id, sql`(SELECT quote_id FROM quote_search WHERE quote_search MATCH ${match})`),
+            : sql`${quotes}.rowid IN (SELECT rowid FROM quote_search WHERE quote_search MATCH ${match})`,
         );
       }
       const rows = base()

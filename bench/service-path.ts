@@ -1,0 +1,59 @@
+/**
+ * `npx tsx bench/service-path.ts [--database FILE]`: the costs of one timeline page, taken apart in
+ * one run, to decide where the service path should change (docs/benchmarks.md):
+ *   - the repository call (drizzle builds the SQL, better-sqlite3 prepares and runs it, then the
+ *     page is hydrated with participants and evidence), against the same main query on a statement
+ *     prepared once;
+ *   - the serialisation fastify-type-provider-zod does (zod parse, then JSON.stringify) against
+ *     JSON.stringify alone and fast-json-stringify compiled from the same schema.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import fastJson from 'fast-json-stringify';
+import { z } from 'zod';
+import { openReadOnly } from '../src/db/open.js';
+import { createClaimRepository } from '../src/repositories/claims.js';
+import { createEventRepository } from '../src/repositories/events.js';
+import { createQuoteRepository } from '../src/repositories/quotes.js';
+import { EventListSchema } from '../src/schemas/events.js';
+
+const { values } = parseArgs({
+  options: { database: { type: 'string', default: path.resolve(import.meta.dirname, '../data/parallax.db') } },
+});
+const db = openReadOnly(values.database);
+const events = createEventRepository(db, createClaimRepository(db), createQuoteRepository(db));
+
+/** Mean microseconds per call over `n` calls, after a warm-up. */
+function time(n: number, fn: () => unknown): number {
+  for (let i = 0; i < Math.min(200, n); i++) fn();
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) fn();
+  return Number(process.hrtime.bigint() - start) / 1000 / n;
+}
+
+const filters = { dateMatch: 'overlap' as const, actorMatch: 'any' as const, from: '2001-03-01', to: '2001-03-31' };
+const request = { order: 'asc' as const, limit: 50 };
+const page = events.list(filters, request);
+const body = { data: page.items, page: { limit: 50, next_cursor: null } };
+
+const prepared = db.$client.prepare(
+  'SELECT * FROM events WHERE "end" >= ? AND start >= ? AND start <= ? ORDER BY start, "end", id LIMIT 51',
+);
+const lowest = new Date(Date.parse(filters.from) - 366 * 86_400_000).toISOString().slice(0, 10);
+
+const jsonSchema = z.toJSONSchema(EventListSchema, { target: 'draft-7', io: 'output' });
+const stringify = fastJson(jsonSchema as Parameters<typeof fastJson>[0]);
+const same = stringify(body) === JSON.stringify(body);
+
+const rows: [string, number][] = [
+  ['repository: one 50-event page, built, prepared, run and hydrated', time(2000, () => events.list(filters, request))],
+  ['the main query alone, on a statement prepared once', time(2000, () => prepared.all(filters.from, lowest, filters.to))],
+  ['zod parse + JSON.stringify (what the type provider does)', time(2000, () => JSON.stringify(EventListSchema.parse(body)))],
+  ['JSON.stringify alone', time(2000, () => JSON.stringify(body))],
+  ['fast-json-stringify from the same schema', time(2000, () => stringify(body))],
+];
+console.log(`database: ${values.database}; page of ${page.items.length} events, ${JSON.stringify(body).length} bytes`);
+console.log(`fast-json-stringify output identical to JSON.stringify: ${same}\n`);
+console.log('| step | µs per page |\n| --- | --- |');
+for (const [name, us] of rows) console.log(`| ${name} | ${us.toFixed(0)} |`);
+db.$client.close();
