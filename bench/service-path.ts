@@ -18,7 +18,9 @@ import { createQuoteRepository } from '../src/repositories/quotes.js';
 import { EventListSchema } from '../src/schemas/events.js';
 
 const { values } = parseArgs({
-  options: { database: { type: 'string', default: path.resolve(import.meta.dirname, '../data/parallax.db') } },
+  options: {
+    database: { type: 'string', default: path.resolve(import.meta.dirname, '../data/parallax.db') },
+  },
 });
 const db = openReadOnly(values.database);
 const events = createEventRepository(db, createClaimRepository(db), createQuoteRepository(db));
@@ -31,7 +33,12 @@ function time(n: number, fn: () => unknown): number {
   return Number(process.hrtime.bigint() - start) / 1000 / n;
 }
 
-const filters = { dateMatch: 'overlap' as const, actorMatch: 'any' as const, from: '2001-03-01', to: '2001-03-31' };
+const filters = {
+  dateMatch: 'overlap' as const,
+  actorMatch: 'any' as const,
+  from: '2001-03-01',
+  to: '2001-03-31',
+};
 const request = { order: 'asc' as const, limit: 50 };
 const page = events.list(filters, request);
 const body = { data: page.items, page: { limit: 50, next_cursor: null } };
@@ -46,13 +53,24 @@ const stringify = fastJson(jsonSchema as Parameters<typeof fastJson>[0]);
 const same = stringify(body) === JSON.stringify(body);
 
 const rows: [string, number][] = [
-  ['repository: one 50-event page, built, prepared, run and hydrated', time(2000, () => events.list(filters, request))],
-  ['the main query alone, on a statement prepared once', time(2000, () => prepared.all(filters.from, lowest, filters.to))],
-  ['zod parse + JSON.stringify (what the type provider does)', time(2000, () => JSON.stringify(EventListSchema.parse(body)))],
+  [
+    'repository: one 50-event page, built, prepared, run and hydrated',
+    time(2000, () => events.list(filters, request)),
+  ],
+  [
+    'the main query alone, on a statement prepared once',
+    time(2000, () => prepared.all(filters.from, lowest, filters.to)),
+  ],
+  [
+    'zod parse + JSON.stringify (what the type provider does)',
+    time(2000, () => JSON.stringify(EventListSchema.parse(body))),
+  ],
   ['JSON.stringify alone', time(2000, () => JSON.stringify(body))],
   ['fast-json-stringify from the same schema', time(2000, () => stringify(body))],
 ];
-console.log(`database: ${values.database}; page of ${page.items.length} events, ${JSON.stringify(body).length} bytes`);
+console.log(
+  `database: ${values.database}; page of ${page.items.length} events, ${JSON.stringify(body).length} bytes`,
+);
 console.log(`fast-json-stringify output identical to JSON.stringify: ${same}\n`);
 console.log('| step | µs per page |\n| --- | --- |');
 for (const [name, us] of rows) console.log(`| ${name} | ${us.toFixed(0)} |`);
