@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { ClaimValue } from '../domain/claim-status.js';
 
 /**
  * The storage truth. Spans (`start`, `end`) count Unicode code points of the source text, end
@@ -204,7 +205,7 @@ export const claims = sqliteTable(
     property: text('property').notNull(),
     about: text('about'),
     /** JSON of the normalised value: a number, a string, or for dates the interval object. */
-    value: text('value', { mode: 'json' }).notNull(),
+    value: text('value', { mode: 'json' }).$type<ClaimValue>().notNull(),
     attributedActorId: text('attributed_actor_id').references(() => actors.id),
     attributedDescription: text('attributed_description'),
     start: integer('start').notNull(),

@@ -1,5 +1,5 @@
 import type * as t from '../db/schema.js';
-import { type ClaimValue, eventStatus, judgeClaims } from '../domain/claim-status.js';
+import { type ComparableClaim, eventStatus, judgeClaims } from '../domain/claim-status.js';
 import { type DateInterval, localDate, parseExplicitDate, resolveDatePhrase } from '../domain/dates.js';
 import { SourceText, type Span } from '../domain/spans.js';
 import type { AnnotationFile, Attribution, EvidenceRef } from './annotation-schema.js';
@@ -117,10 +117,7 @@ export function resolveDataset(files: readonly SeedFile[]): { dataset: Dataset; 
   const eventDates = new Map<string, DateClaimDraft[]>();
   const participantKeys = new Set<string>();
   const aliasKeys = new Set<string>();
-  const claimDrafts: (Omit<typeof t.claims.$inferInsert, 'status'> & {
-    value: ClaimValue;
-    about: string | null;
-  })[] = [];
+  const claimDrafts: (Omit<typeof t.claims.$inferInsert, 'status'> & ComparableClaim)[] = [];
 
   for (const { file, annotation, text } of usable) {
     if (clashing.has(file)) continue;

@@ -1,4 +1,4 @@
-import { type ClaimValue, eventStatus, judgeClaims } from '../domain/claim-status.js';
+import { type ClaimValue, type ComparableClaim, eventStatus, judgeClaims } from '../domain/claim-status.js';
 import { type ClaimStatus, EVENT_TYPES, PARTICIPANT_ROLES } from '../domain/vocabulary.js';
 import { QUOTE_CONTEXT_LENGTH } from './resolve.js';
 import type { DatasetRow, DatasetTable } from './writer.js';
@@ -293,7 +293,7 @@ export function* generateSynthetic({ events: total, seed }: SyntheticOptions): G
   ): Generator<SyntheticRow> {
     const bodies = [new Body(), new Body()];
     const evidence: SyntheticRow[] = [];
-    const claims: Omit<DatasetRow<'claims'>, 'status'>[] = [];
+    const claims: (Omit<DatasetRow<'claims'>, 'status'> & ComparableClaim)[] = [];
     const quotes: DatasetRow<'quotes'>[] = [];
     const eventDates = new Map<string, DateSpec>();
 
@@ -402,16 +402,7 @@ export function* generateSynthetic({ events: total, seed }: SyntheticOptions): G
     }
 
     // Status from the same pure judgement the seed uses; events of one pair are independent.
-    const verdicts = judgeClaims(
-      claims.map((c) => ({
-        id: c.id,
-        eventId: c.eventId,
-        sourceId: c.sourceId,
-        property: c.property,
-        about: c.about ?? null,
-        value: c.value as ClaimValue,
-      })),
-    );
+    const verdicts = judgeClaims(claims);
     const statuses = new Map<string, ClaimStatus[]>();
     for (const c of claims) {
       const status = verdicts.get(c.id)?.status ?? 'single_source';

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { actors, claims } from '../db/schema.js';
-import { type ClaimValue, judgeClaims } from '../domain/claim-status.js';
+import { judgeClaims } from '../domain/claim-status.js';
 import type { Claim } from '../schemas/claims.js';
 
 import { keysetAfter, keysetOrderBy, type Page, type PageRequest, toPage } from './keyset.js';
@@ -36,16 +36,7 @@ export function createClaimRepository(db: Db) {
     if (rows.length === 0) return [];
     const eventIds = [...new Set(rows.map((r) => r.eventId))];
     const related = db.select().from(claims).where(inArray(claims.eventId, eventIds)).all();
-    const verdicts = judgeClaims(
-      related.map((r) => ({
-        id: r.id,
-        eventId: r.eventId,
-        sourceId: r.sourceId,
-        property: r.property,
-        about: r.about,
-        value: r.value as ClaimValue,
-      })),
-    );
+    const verdicts = judgeClaims(related);
     const attributed = actorRefs(rows.map((r) => r.attributedActorId));
     return rows.map((r) => {
       const verdict = verdicts.get(r.id);
