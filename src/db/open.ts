@@ -49,10 +49,9 @@ export function openReadOnly(file: string): Db {
     const version = client.prepare("SELECT value FROM meta WHERE key = 'dataset_version'").pluck().get();
     if (typeof version !== 'string') throw new Error('it has no dataset version');
     const applied = client.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get();
-    if (applied !== expectedMigrations().length)
-      throw new Error(
-        `it was built with ${applied} migrations where this version has ${expectedMigrations().length}`,
-      );
+    const expected = expectedMigrations().length;
+    if (applied !== expected)
+      throw new Error(`it was built with ${applied} migrations where this version has ${expected}`);
   } catch (error) {
     throw new DatabaseUnusableError(
       `cannot use the database at ${file}: ${(error as Error).message}. Run "npm run seed" to build it.`,

@@ -10,11 +10,13 @@ import fp from 'fastify-plugin';
 
 export const CACHE_CONTROL = 'public, max-age=60';
 
+/** What a response is a pure function of, besides the dataset: the URL and the Accept header. */
+export function representationKey(request: FastifyRequest): string {
+  return `${request.url}\0${request.headers.accept ?? ''}`;
+}
+
 export function computeEtag(datasetVersion: string, request: FastifyRequest): string {
-  const digest = createHash('sha256')
-    .update(`${request.url}\0${request.headers.accept ?? ''}`)
-    .digest('base64url')
-    .slice(0, 22);
+  const digest = createHash('sha256').update(representationKey(request)).digest('base64url').slice(0, 22);
   return `"${datasetVersion}-${digest}"`;
 }
 

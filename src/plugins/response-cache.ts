@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { representationKey } from './caching.js';
 
 /**
  * A bounded cache of finished 200 responses. The dataset never changes while the process runs, so
@@ -62,8 +63,6 @@ declare module 'fastify' {
   }
 }
 
-const keyOf = (request: FastifyRequest) => `${request.url}\0${request.headers.accept ?? ''}`;
-
 async function responseCache(app: FastifyInstance, { maxBytes }: { maxBytes: number }) {
   if (maxBytes <= 0) return;
   const cache = new ResponseCache(maxBytes);
@@ -72,7 +71,7 @@ async function responseCache(app: FastifyInstance, { maxBytes }: { maxBytes: num
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     const schema = request.routeOptions.schema as { operationId?: string } | undefined;
     if (!schema?.operationId || request.routeOptions.config?.noStore) return;
-    const key = keyOf(request);
+    const key = representationKey(request);
     const hit = cache.get(key);
     if (!hit) {
       request.responseCacheKey = key;
