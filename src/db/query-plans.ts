@@ -14,10 +14,15 @@ export interface CapturedStatement {
   plan: string[];
 }
 
-export async function captureQueryPlans(
-  file: string,
-  urls: readonly string[],
-): Promise<{ url: string; status: number; body: unknown; statements: CapturedStatement[] }[]> {
+export interface CapturedRequest {
+  url: string;
+  status: number;
+  body: unknown;
+  statements: CapturedStatement[];
+}
+
+/** One app on the database, kept open across requests; `close` releases both. */
+export async function openQueryPlanner(file: string) {
   const client = new Database(file, { readonly: true, fileMustExist: true });
   let current: { sql: string; params: unknown[] }[] = [];
   const db = drizzle({
@@ -26,9 +31,8 @@ export async function captureQueryPlans(
     logger: { logQuery: (sql, params) => current.push({ sql, params }) },
   }) as Db;
   const app = await buildApp({ db });
-  try {
-    const results = [];
-    for (const url of urls) {
+  return {
+    async capture(url: string): Promise<CapturedRequest> {
       current = [];
       const res = await app.inject({ method: 'GET', url });
       const statements = current.map(({ sql, params }) => ({
@@ -37,11 +41,22 @@ export async function captureQueryPlans(
           client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(params as [])) as { detail: string }[]
         ).map((r) => r.detail),
       }));
-      results.push({ url, status: res.statusCode, body: res.json(), statements });
-    }
+      return { url, status: res.statusCode, body: res.json(), statements };
+    },
+    async close(): Promise<void> {
+      await app.close();
+      client.close();
+    },
+  };
+}
+
+export async function captureQueryPlans(file: string, urls: readonly string[]): Promise<CapturedRequest[]> {
+  const planner = await openQueryPlanner(file);
+  try {
+    const results = [];
+    for (const url of urls) results.push(await planner.capture(url));
     return results;
   } finally {
-    await app.close();
-    client.close();
+    await planner.close();
   }
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { captureQueryPlans } from '../../src/db/query-plans.js';
+import { openQueryPlanner } from '../../src/db/query-plans.js';
 import { generateSynthetic } from '../../src/ingest/synthetic.js';
 import { DatasetWriter } from '../../src/ingest/writer.js';
 import { tempDir } from '../helpers.js';
@@ -96,19 +96,25 @@ beforeAll(() => {
 
 describe('query plans on a 20,000-event corpus', () => {
   it('never scan a large table, and the ordered lists never sort', async () => {
-    const plans = await captureQueryPlans(file, URLS);
+    const planner = await openQueryPlanner(file);
+    const plans = [];
     // Deep pages too: each list's page after five pages of 200.
     const deep = [];
-    for (const { url, body } of plans) {
-      if (!(body as { page?: unknown }).page) continue;
-      let next = `${url}${url.includes('?') ? '&' : '?'}limit=200`;
-      for (let page = 0; page < 5; page++) {
-        const [res] = await captureQueryPlans(file, [next]);
-        const cursor = (res?.body as { page: { next_cursor: string | null } }).page.next_cursor;
-        if (!res || !cursor) break;
-        next = `${url}${url.includes('?') ? '&' : '?'}limit=200&cursor=${cursor}`;
-        if (page === 4) deep.push(res);
+    try {
+      for (const url of URLS) plans.push(await planner.capture(url));
+      for (const { url, body } of plans) {
+        if (!(body as { page?: unknown }).page) continue;
+        let next = `${url}${url.includes('?') ? '&' : '?'}limit=200`;
+        for (let page = 0; page < 5; page++) {
+          const res = await planner.capture(next);
+          const cursor = (res.body as { page: { next_cursor: string | null } }).page.next_cursor;
+          if (!cursor) break;
+          next = `${url}${url.includes('?') ? '&' : '?'}limit=200&cursor=${cursor}`;
+          if (page === 4) deep.push(res);
+        }
       }
+    } finally {
+      await planner.close();
     }
     expect(deep.length).toBeGreaterThan(10);
     const problems: string[] = [];
