@@ -8,12 +8,12 @@
  * same bytes from memory. It prints a table with the ratio of each figure to its ceiling.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { rssMiB, waitUntilAnswering } from '../scripts/child-server.js';
 import { encodeCursor } from '../src/domain/cursor.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -78,20 +78,6 @@ function urlPools(file: string): Record<string, string[]> {
   }
 }
 
-async function waitForServer(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no answer from ${url} within 60 s`);
-}
-
 function start(args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -99,11 +85,6 @@ function start(args: string[], env: Record<string, string>): ChildProcess {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return child;
-}
-
-function rssMiB(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
 interface Figures {
@@ -149,7 +130,7 @@ async function main() {
   });
   try {
     const apiBase = `http://127.0.0.1:${apiPort}`;
-    await waitForServer(`${apiBase}/healthz`, api);
+    await waitUntilAnswering(`${apiBase}/healthz`, api, 60_000);
     // The ceiling serves exactly the bytes the API answers for every URL of the pools.
     // The same bytes on the wire: body and headers (Node adds Date, Connection and Keep-Alive to both).
     const responses: Record<string, { headers: Record<string, string>; body: string }> = {};
@@ -161,7 +142,7 @@ async function main() {
       responses[url] = { headers, body: await res.text() };
     }
     const ceilingBase = `http://127.0.0.1:${ceilingPort}`;
-    await waitForServer(`${ceilingBase}/healthz`, ceiling);
+    await waitUntilAnswering(`${ceilingBase}/healthz`, ceiling, 60_000);
     const loaded = await fetch(`${ceilingBase}/__load`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -169,7 +150,7 @@ async function main() {
     });
     if (!loaded.ok) throw new Error(`the ceiling server refused the responses: ${loaded.status}`);
 
-    const rssStart = rssMiB(api);
+    const rssStart = Math.round(rssMiB(api.pid as number));
     const rows: string[][] = [];
     for (const [name, urls] of Object.entries(pools)) {
       if (urls.length === 0) continue;
@@ -197,7 +178,7 @@ async function main() {
         console.error(`measured ${name} (${mode})`);
       }
     }
-    const rssEnd = rssMiB(api);
+    const rssEnd = Math.round(rssMiB(api.pid as number));
     const header = [
       'endpoint class',
       'requests',

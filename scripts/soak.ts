@@ -11,13 +11,14 @@
  * It builds nothing: it runs dist/server.js (what the container runs) when `npm run build` has
  * produced one newer than every file in src/, and src/server.ts through tsx otherwise.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { DEFAULT_SEEDS_DIR } from '../src/ingest/defaults.js';
+import { rssMiB, waitUntilAnswering } from './child-server.js';
 import { seed } from '../src/ingest/load.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -75,27 +76,15 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Resident set size of a process in MB, from /proc (Linux). */
-function rssMb(pid: number): number {
-  const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  if (!match) fail(`no VmRSS for pid ${pid}`);
-  return Number(match[1]) / 1024;
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitUntilReady(base: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) fail(`the server exited with ${child.exitCode} before it was ready`);
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
+/** The child's RSS in MiB (reported as MB, as the rest of this script does); a failure ends the soak. */
+function rssMb(pid: number): number {
+  try {
+    return rssMiB(pid);
+  } catch (error) {
+    fail((error as Error).message);
   }
-  fail('the server was not ready within 30 s');
 }
 
 interface Page<T> {
@@ -202,7 +191,7 @@ async function main() {
   process.prependListener('exit', () => {
     if (child.exitCode === null) child.kill('SIGKILL');
   });
-  await waitUntilReady(base, child);
+  await waitUntilAnswering(`${base}/readyz`, child, 30_000).catch((error: Error) => fail(error.message));
   const pid = child.pid ?? fail('no child pid');
   const urls = await endpointUrls(base);
   const rssStart = rssMb(pid);
