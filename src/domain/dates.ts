@@ -105,6 +105,13 @@ function addDays(ymd: Ymd, days: number): Ymd {
   return fromDayNumber(toDayNumber(ymd) + days);
 }
 
+/** `YYYY-MM-DD` moved by `days` (negative: earlier), on the same proleptic calendar as the rest. */
+export function shiftDay(day: string, days: number): string {
+  const ymd = parseYmd(day);
+  if (!ymd) throw new RangeError(`not a YYYY-MM-DD date: "${day}"`);
+  return formatYmd(addDays(ymd, days));
+}
+
 /** Clamps to the end of the target month (May 31 − 3 months = Feb 29/28), as date-fns `subMonths` does. */
 function addMonths({ y, m, d }: Ymd, months: number): Ymd {
   const index = y * 12 + (m - 1) + months;

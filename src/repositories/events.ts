@@ -2,6 +2,7 @@ import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { actors, actorTimeline, eventEvidence, eventParticipants, events } from '../db/schema.js';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { shiftDay } from '../domain/dates.js';
 import { toFtsQuery } from '../domain/search.js';
 import type { Event, EventDetail } from '../schemas/events.js';
 import type { ClaimRepository } from './claims.js';
@@ -57,11 +58,6 @@ function anchorActor(f: TimelineFilters): string | undefined {
   return undefined;
 }
 
-/** `day` minus `days`, both ISO dates. */
-function daysBefore(day: string, days: number): string {
-  return new Date(Date.parse(day) - days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
  * The WHERE terms of a timeline. `maxEventDays` (the longest event of the dataset) bounds how far
  * before `from` an overlapping event can start, which turns "ends after `from`" into an index range
@@ -80,7 +76,7 @@ export function timelineConditions(
   } else {
     if (f.from) {
       where.push(gte(c.end, f.from));
-      if (maxEventDays !== undefined) where.push(gte(c.start, daysBefore(f.from, maxEventDays)));
+      if (maxEventDays !== undefined) where.push(gte(c.start, shiftDay(f.from, -maxEventDays)));
     }
     if (f.to) where.push(lte(c.start, f.to));
   }

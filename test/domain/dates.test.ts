@@ -10,6 +10,7 @@ import {
   parseExplicitDate,
   parseRangeBound,
   resolveDatePhrase,
+  shiftDay,
 } from '../../src/domain/dates.js';
 
 /** A Wednesday. */
@@ -499,6 +500,21 @@ describe('parseRangeBound', () => {
       expect(parseRangeBound(value, 'to')).toBeUndefined();
     },
   );
+});
+
+describe('shiftDay', () => {
+  it('moves a date across month, year and leap-day boundaries, both ways', () => {
+    expect(shiftDay('2020-03-01', -1)).toBe('2020-02-29');
+    expect(shiftDay('2019-03-01', -1)).toBe('2019-02-28');
+    expect(shiftDay('2001-03-01', -366)).toBe('2000-02-29');
+    expect(shiftDay('2020-12-31', 1)).toBe('2021-01-01');
+    expect(shiftDay('2020-06-24', 0)).toBe('2020-06-24');
+  });
+
+  it('refuses what is not a calendar date', () => {
+    expect(() => shiftDay('2020-02-30', 1)).toThrow(RangeError);
+    expect(() => shiftDay('2020-06', 1)).toThrow(RangeError);
+  });
 });
 
 describe('overlaps and contains', () => {
