@@ -77,7 +77,12 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
     return sendProblem(request, reply, 400, 'a path parameter is too long');
   // Anything else the router reports (a failing async constraint) is our bug, as in the handler below.
-  request.log.error({ err: error }, 'unhandled framework error');
+  return sendUnexpected(request, reply, error, 'unhandled framework error');
+}
+
+/** Our bug: log it whole, tell the client nothing about the internals. */
+function sendUnexpected(request: FastifyRequest, reply: FastifyReply, error: FastifyError, log: string) {
+  request.log.error({ err: error }, log);
   return sendProblem(request, reply, 500, 'an unexpected error occurred; it has been logged');
 }
 
@@ -92,9 +97,7 @@ async function errors(app: FastifyInstance) {
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) return sendProblem(request, reply, status, error.message);
-    // Anything else is our bug: log it whole, tell the client nothing about the internals.
-    request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(request, reply, 500, 'an unexpected error occurred; it has been logged');
+    return sendUnexpected(request, reply, error, 'unhandled error');
   });
 
   app.setNotFoundHandler((request, reply) =>
