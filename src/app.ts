@@ -33,7 +33,7 @@ export interface AppOptions {
   connection?: ConnectionOptions;
 }
 
-export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 2 ** 20;
+const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 2 ** 20;
 
 /** Builds the app on an open database. Reads no environment: the caller passes everything. */
 export async function buildApp({

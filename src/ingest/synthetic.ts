@@ -24,7 +24,7 @@ export interface SyntheticOptions {
 export type SyntheticRow = { [K in DatasetTable]: { table: K; row: DatasetRow<K> } }[DatasetTable];
 
 /** sfc32: a small, fast PRNG with a 128-bit state; good enough for shapes, never for secrets. */
-export function createRandom(seed: number) {
+function createRandom(seed: number) {
   let a = 0x9e3779b9;
   let b = 0x243f6a88;
   let c = 0xb7e15162;
@@ -55,7 +55,7 @@ export function createRandom(seed: number) {
 type Random = ReturnType<typeof createRandom>;
 
 /** Ranks 0..n-1 with P(k) ∝ 1/(k+1)^s: a few actors are everywhere, most appear rarely. */
-export function createZipf(n: number, s: number, random: Random) {
+function createZipf(n: number, s: number, random: Random) {
   const cdf = new Float64Array(n);
   let total = 0;
   for (let k = 0; k < n; k++) {

@@ -8,14 +8,14 @@ import fp from 'fastify-plugin';
  * those before any work is done, and a matching If-None-Match answers 304 without running a query.
  */
 
-export const CACHE_CONTROL = 'public, max-age=60';
+const CACHE_CONTROL = 'public, max-age=60';
 
 /** What a response is a pure function of, besides the dataset: the URL and the Accept header. */
 export function representationKey(request: FastifyRequest): string {
   return `${request.url}\0${request.headers.accept ?? ''}`;
 }
 
-export function computeEtag(datasetVersion: string, request: FastifyRequest): string {
+function computeEtag(datasetVersion: string, request: FastifyRequest): string {
   const digest = createHash('sha256').update(representationKey(request)).digest('base64url').slice(0, 22);
   return `"${datasetVersion}-${digest}"`;
 }
@@ -24,7 +24,7 @@ export function computeEtag(datasetVersion: string, request: FastifyRequest): st
  * RFC 9110 §13.1.2: weak comparison against a list of tags, or `*` (any current representation,
  * so it only matches once the response is known to be a 200).
  */
-export function ifNoneMatchMatches(header: string | undefined, etag: string): boolean {
+function ifNoneMatchMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
   const strip = (t: string) => t.trim().replace(/^W\//, '');

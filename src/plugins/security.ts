@@ -24,7 +24,7 @@ const HELMET: HelmetOptions = {
  * middleware against a recorder, and then set on each response as one constant object (helmet as a
  * per-request middleware re-parsed its policy on every request: measured at ~5% of a cached answer).
  */
-export function helmetHeaders(options: HelmetOptions): Record<string, string> {
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
   const headers = new Map<string, string>();
   const recorder = {
     setHeader: (name: string, value: unknown) => void headers.set(name, String(value)),
