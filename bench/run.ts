@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { rssMiB, waitUntilAnswering } from '../scripts/child-server.js';
-import { encodeCursor } from '../src/domain/cursor.js';
+import { urlPools } from './urls.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -31,52 +31,6 @@ const { values } = parseArgs({
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const POOL = Number(values.pool);
-
-/** Per endpoint class, a pool of real URLs drawn from the database itself. */
-function urlPools(file: string): Record<string, string[]> {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const column = (sql: string, ...params: unknown[]) =>
-      db
-        .prepare(sql)
-        .pluck()
-        .all(...params) as string[];
-    const events = (db.prepare('SELECT count(*) FROM events').pluck().get() as number) || 1;
-    const months = column(
-      "SELECT DISTINCT substr(start, 1, 7) FROM events WHERE precision = 'day' ORDER BY random() LIMIT ?",
-      POOL,
-    );
-    // Busy actors first: the heavy end of the distribution is the hard case for a timeline.
-    const actors = column(
-      'SELECT actor_id FROM actor_event_counts GROUP BY actor_id ORDER BY sum(events) DESC LIMIT ?',
-      POOL,
-    );
-    const eventIds = column('SELECT id FROM events ORDER BY random() LIMIT ?', POOL);
-    const words = [
-      ...new Set(
-        column('SELECT text FROM quotes ORDER BY random() LIMIT ?', POOL)
-          .flatMap((t) => t.toLowerCase().match(/[a-z]{4,}/g) ?? [])
-          .slice(0, POOL),
-      ),
-    ];
-    // Cursors deep into the timeline: from the middle onwards.
-    const deep = (
-      db
-        .prepare('SELECT start, "end", id FROM events ORDER BY start, "end", id LIMIT ? OFFSET ?')
-        .all(POOL, Math.floor(events / 2)) as { start: string; end: string; id: string }[]
-    ).map((r) => encodeCursor('events:asc', [r.start, r.end, r.id]));
-    return {
-      'date-range timeline': months.map((m) => `/v1/events?from=${m}&to=${m}`),
-      'actor timeline': actors.map((a) => `/v1/actors/${a}/events`),
-      'actor profile': actors.map((a) => `/v1/actors/${a}`),
-      'event detail': eventIds.map((id) => `/v1/events/${id}`),
-      'quote search': words.map((w) => `/v1/quotes?q=${w}`),
-      'deep cursor page': deep.map((c) => `/v1/events?cursor=${c}`),
-    };
-  } finally {
-    db.close();
-  }
-}
 
 function start(args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, args, {
@@ -114,7 +68,7 @@ async function load(base: string, urls: string[]): Promise<Figures> {
 
 async function main() {
   if (!values['no-build']) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  const pools = urlPools(values.database);
+  const pools = urlPools(values.database, POOL);
   const apiPort = 38_000 + Math.floor(Math.random() * 1000);
   const ceilingPort = apiPort + 1;
   const api = start(['dist/server.js'], {
