@@ -57,30 +57,5 @@ export function openReadOnly(file: string): Db {
       `cannot use the database at ${file}: ${(error as Error).message}. Run "npm run seed" to build it.`,
     );
   }
-  cacheStatements(client);
   return drizzle({ client, schema });
-}
-
-/** Distinct SQL texts kept prepared; IN lists of different lengths make distinct texts. */
-const STATEMENT_CACHE_SIZE = 2000;
-
-/**
- * drizzle prepares every query it runs, each time. The server's SQL comes from a few query shapes,
- * so the connection keeps their statements: a text seen before reuses its prepared statement (reset
- * to plain row mode; drizzle sets raw mode itself when it wants arrays). Measured in
- * docs/benchmarks.md. For the read-only server connection only: nothing here runs concurrently.
- */
-function cacheStatements(client: Database.Database): void {
-  const prepare = client.prepare.bind(client);
-  const statements = new Map<string, Database.Statement>();
-  client.prepare = ((source: string) => {
-    const cached = statements.get(source);
-    if (cached) {
-      if (cached.reader) cached.raw(false);
-      return cached;
-    }
-    const statement = prepare(source);
-    if (statements.size < STATEMENT_CACHE_SIZE) statements.set(source, statement);
-    return statement;
-  }) as typeof client.prepare;
 }

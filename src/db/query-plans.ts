@@ -30,7 +30,8 @@ export async function openQueryPlanner(file: string) {
     schema,
     logger: { logQuery: (sql, params) => current.push({ sql, params }) },
   }) as Db;
-  const app = await buildApp({ db });
+  // Every request runs its queries: no answer from the response cache.
+  const app = await buildApp({ db, responseCacheBytes: 0 });
   return {
     async capture(url: string): Promise<CapturedRequest> {
       current = [];

@@ -1,9 +1,19 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { actorAliases, actorEventCounts, actorRelations, actorRoles, actors, quotes } from '../db/schema.js';
+import { Bindings, jsonList, ShapeCache } from '../db/prepared.js';
+import {
+  actorAliases,
+  actorEventCounts,
+  actorRelations,
+  actorRoles,
+  actors,
+  quotes,
+  sources,
+} from '../db/schema.js';
 import { toFtsQuery } from '../domain/search.js';
 import type { Actor, ActorProfile } from '../schemas/actors.js';
-import { keysetAfter, keysetOrderBy, type Page, type PageRequest, toPage } from './keyset.js';
+import { groupBy } from './rows.js';
+import { keyset, type Page, type PageRequest, toPage } from './keyset.js';
 
 type ActorRow = typeof actors.$inferSelect;
 
@@ -16,82 +26,107 @@ export const ACTOR_CURSOR_SHAPE = ['string'] as const;
 const ACTOR_KEY = [actors.id];
 
 export function createActorRepository(db: Db) {
-  const refs = (ids: string[]) =>
-    new Map(
-      db
-        .select({ id: actors.id, name: actors.name, kind: actors.kind })
-        .from(actors)
-        .where(inArray(actors.id, ids.length ? ids : ['']))
-        .all()
-        .map((a) => [a.id, a]),
-    );
+  const id = sql.placeholder('id');
+  const refsOf = db
+    .select({ id: actors.id, name: actors.name, kind: actors.kind })
+    .from(actors)
+    .where(inArray(actors.id, jsonList(sql.placeholder('ids'))))
+    .prepare();
+  const refs = (ids: string[]) => new Map(refsOf.all({ ids: JSON.stringify(ids) }).map((a) => [a.id, a]));
+  const aliasesOf = db
+    .selectDistinct({ actorId: actorAliases.actorId, alias: actorAliases.alias })
+    .from(actorAliases)
+    .where(inArray(actorAliases.actorId, jsonList(sql.placeholder('ids'))))
+    .orderBy(asc(actorAliases.actorId), asc(actorAliases.alias))
+    .prepare();
+  const byId = db.select().from(actors).where(eq(actors.id, id)).prepare();
+  const rolesOf = db
+    .select()
+    .from(actorRoles)
+    .where(eq(actorRoles.actorId, id))
+    .orderBy(asc(actorRoles.id))
+    .prepare();
+  const relationsOf = db
+    .select()
+    .from(actorRelations)
+    .where(or(eq(actorRelations.subjectId, id), eq(actorRelations.objectId, id)))
+    .orderBy(asc(actorRelations.id))
+    .prepare();
+  const spanText = db
+    .select({
+      text: sql<string>`substr(${sources.body}, ${sql.placeholder('start')} + 1, ${sql.placeholder('length')})`,
+    })
+    .from(sources)
+    .where(eq(sources.id, sql.placeholder('source')))
+    .prepare();
+  // Precomputed at seed time (actor_event_counts): constant cost however busy the actor.
+  const countsOf = db
+    .select({
+      type: actorEventCounts.type,
+      n: actorEventCounts.events,
+      first: actorEventCounts.firstStart,
+      last: actorEventCounts.lastEnd,
+    })
+    .from(actorEventCounts)
+    .where(eq(actorEventCounts.actorId, id))
+    .prepare();
+  const quoteCountOf = db
+    .select({ n: sql<number>`count(*)` })
+    .from(quotes)
+    .where(eq(quotes.speakerId, id))
+    .prepare();
+  const lists = new ShapeCache<{ all(values: Record<string, unknown>): ActorRow[] }>();
 
   function toActors(rows: ActorRow[]): Actor[] {
     if (rows.length === 0) return [];
-    const aliasRows = db
-      .selectDistinct({ actorId: actorAliases.actorId, alias: actorAliases.alias })
-      .from(actorAliases)
-      .where(
-        inArray(
-          actorAliases.actorId,
-          rows.map((r) => r.id),
-        ),
-      )
-      .orderBy(asc(actorAliases.actorId), asc(actorAliases.alias))
-      .all();
+    const aliases = groupBy(aliasesOf.all({ ids: JSON.stringify(rows.map((r) => r.id)) }), (a) => a.actorId);
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
       kind: r.kind as Actor['kind'],
-      aliases: aliasRows.filter((a) => a.actorId === r.id).map((a) => a.alias),
+      aliases: (aliases.get(r.id) ?? []).map((a) => a.alias),
       description: r.description,
       wikidata: r.wikidata,
     }));
   }
 
   return {
-    /** Undefined `items` means the search had no words to look for. */
+    /** A search without a single word to look for matches nothing. */
     list(filters: ActorFilters, request: PageRequest): Page<Actor> {
-      const where: (SQL | undefined)[] = [];
-      if (filters.kind) where.push(eq(actors.kind, filters.kind));
+      const b = new Bindings();
+      const where: SQL[] = [];
+      if (filters.kind) where.push(eq(actors.kind, b.bind('kind', filters.kind)));
       if (filters.q !== undefined) {
         const match = toFtsQuery(filters.q);
         if (match === undefined) return { items: [], nextKey: undefined };
         where.push(
-          sql`${actors}.rowid IN (SELECT rowid FROM actor_search WHERE actor_search MATCH ${match})`,
+          sql`${actors}.rowid IN (SELECT rowid FROM actor_search WHERE actor_search MATCH ${b.bind('match', match)})`,
         );
       }
-      const rows = db
-        .select()
-        .from(actors)
-        .where(and(...where, keysetAfter(ACTOR_KEY, request)))
-        .orderBy(...keysetOrderBy(ACTOR_KEY, request.order))
-        .limit(request.limit + 1)
-        .all();
-      return toPage(rows, request.limit, (r) => [r.id], toActors);
+      const page = keyset(ACTOR_KEY, request, b);
+      const query = lists.get(b.shape, () =>
+        db
+          .select()
+          .from(actors)
+          .where(and(...where, page.after))
+          .orderBy(...page.orderBy)
+          .limit(page.limit)
+          .prepare(),
+      );
+      return toPage(query.all(b.values), request.limit, (r) => [r.id], toActors);
     },
 
     exists(id: string): boolean {
-      return db.select({ id: actors.id }).from(actors).where(eq(actors.id, id)).get() !== undefined;
+      return byId.get({ id }) !== undefined;
     },
 
     findProfile(id: string): ActorProfile | undefined {
-      const row = db.select().from(actors).where(eq(actors.id, id)).get();
+      const row = byId.get({ id });
       if (!row) return undefined;
       const [actor] = toActors([row]);
       if (!actor) return undefined;
-      const roles = db
-        .select()
-        .from(actorRoles)
-        .where(eq(actorRoles.actorId, id))
-        .orderBy(asc(actorRoles.id))
-        .all();
-      const relations = db
-        .select()
-        .from(actorRelations)
-        .where(or(eq(actorRelations.subjectId, id), eq(actorRelations.objectId, id)))
-        .orderBy(asc(actorRelations.id))
-        .all();
+      const roles = rolesOf.all({ id });
+      const relations = relationsOf.all({ id });
       const others = refs([
         ...roles.flatMap((r) => (r.ofActorId ? [r.ofActorId] : [])),
         ...relations.map((r) => (r.subjectId === id ? r.objectId : r.subjectId)),
@@ -101,31 +136,14 @@ export function createActorRepository(db: Db) {
         start: r.start,
         end: r.end,
       });
-      const text = (sourceId: string, start: number, end: number) =>
-        db.get<{ t: string }>(
-          sql`SELECT substr(body, ${start + 1}, ${end - start}) AS t FROM sources WHERE id = ${sourceId}`,
-        )?.t ?? '';
-      // Precomputed at seed time (actor_event_counts): constant cost however busy the actor.
-      const byType = db
-        .select({
-          type: actorEventCounts.type,
-          n: actorEventCounts.events,
-          first: actorEventCounts.firstStart,
-          last: actorEventCounts.lastEnd,
-        })
-        .from(actorEventCounts)
-        .where(eq(actorEventCounts.actorId, id))
-        .all();
+      const text = (source: string, start: number, end: number) =>
+        spanText.get({ source, start, length: end - start })?.text ?? '';
+      const byType = countsOf.all({ id });
       const range = {
         first: byType.reduce<string | null>((m, r) => (m === null || r.first < m ? r.first : m), null),
         last: byType.reduce<string | null>((m, r) => (m === null || r.last > m ? r.last : m), null),
       };
-      const quoteCount =
-        db
-          .select({ n: sql<number>`count(*)` })
-          .from(quotes)
-          .where(eq(quotes.speakerId, id))
-          .get()?.n ?? 0;
+      const quoteCount = quoteCountOf.get({ id })?.n ?? 0;
       return {
         ...actor,
         roles: roles.map((r) => ({

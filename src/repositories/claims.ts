@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
+import { Bindings, jsonList, ShapeCache } from '../db/prepared.js';
 import { actors, claims } from '../db/schema.js';
 import { judgeClaims } from '../domain/claim-status.js';
 import type { Claim } from '../schemas/claims.js';
 
-import { keysetAfter, keysetOrderBy, type Page, type PageRequest, toPage } from './keyset.js';
+import { keyset, type Page, type PageRequest, toPage } from './keyset.js';
 
 type ClaimRow = typeof claims.$inferSelect;
 
@@ -20,22 +21,39 @@ const CLAIM_KEY = [claims.id];
 
 export function createClaimRepository(db: Db) {
   /** The actors claims are attributed to, in one query for a whole page. */
+  const actorsOf = db
+    .select({ id: actors.id, name: actors.name, kind: actors.kind })
+    .from(actors)
+    .where(inArray(actors.id, jsonList(sql.placeholder('ids'))))
+    .prepare();
   const actorRefs = (ids: (string | null)[]) => {
     const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
     if (wanted.length === 0) return new Map<string, { id: string; name: string; kind: string }>();
-    const rows = db
-      .select({ id: actors.id, name: actors.name, kind: actors.kind })
-      .from(actors)
-      .where(inArray(actors.id, wanted))
-      .all();
-    return new Map(rows.map((a) => [a.id, a]));
+    return new Map(actorsOf.all({ ids: JSON.stringify(wanted) }).map((a) => [a.id, a]));
   };
+  const claimsOfEvents = db
+    .select()
+    .from(claims)
+    .where(inArray(claims.eventId, jsonList(sql.placeholder('ids'))))
+    .prepare();
+  const claimsOfEvent = db
+    .select()
+    .from(claims)
+    .where(eq(claims.eventId, sql.placeholder('event')))
+    .orderBy(asc(claims.property), asc(claims.about), asc(claims.sourceId))
+    .prepare();
+  const byId = db
+    .select()
+    .from(claims)
+    .where(eq(claims.id, sql.placeholder('id')))
+    .prepare();
+  const lists = new ShapeCache<{ all(values: Record<string, unknown>): ClaimRow[] }>();
 
   /** Rivals and supporters come from the same pure judgement the seed used for the status. */
   function toClaims(rows: ClaimRow[]): Claim[] {
     if (rows.length === 0) return [];
     const eventIds = [...new Set(rows.map((r) => r.eventId))];
-    const related = db.select().from(claims).where(inArray(claims.eventId, eventIds)).all();
+    const related = claimsOfEvents.all({ ids: JSON.stringify(eventIds) });
     const verdicts = judgeClaims(related);
     const attributed = actorRefs(rows.map((r) => r.attributedActorId));
     return rows.map((r) => {
@@ -65,33 +83,31 @@ export function createClaimRepository(db: Db) {
 
   return {
     list(filters: ClaimFilters, request: PageRequest): Page<Claim> {
+      const b = new Bindings();
       const where: SQL[] = [];
-      if (filters.event) where.push(eq(claims.eventId, filters.event));
-      if (filters.source) where.push(eq(claims.sourceId, filters.source));
-      if (filters.property) where.push(eq(claims.property, filters.property));
-      if (filters.status) where.push(eq(claims.status, filters.status));
-      const rows = db
-        .select()
-        .from(claims)
-        .where(and(...where, keysetAfter(CLAIM_KEY, request)))
-        .orderBy(...keysetOrderBy(CLAIM_KEY, request.order))
-        .limit(request.limit + 1)
-        .all();
-      return toPage(rows, request.limit, (r) => [r.id], toClaims);
-    },
-
-    listByEvent(eventId: string): Claim[] {
-      return toClaims(
+      if (filters.event) where.push(eq(claims.eventId, b.bind('event', filters.event)));
+      if (filters.source) where.push(eq(claims.sourceId, b.bind('source', filters.source)));
+      if (filters.property) where.push(eq(claims.property, b.bind('property', filters.property)));
+      if (filters.status) where.push(eq(claims.status, b.bind('status', filters.status)));
+      const page = keyset(CLAIM_KEY, request, b);
+      const query = lists.get(b.shape, () =>
         db
           .select()
           .from(claims)
-          .where(eq(claims.eventId, eventId))
-          .orderBy(asc(claims.property), asc(claims.about), asc(claims.sourceId))
-          .all(),
+          .where(and(...where, page.after))
+          .orderBy(...page.orderBy)
+          .limit(page.limit)
+          .prepare(),
       );
+      return toPage(query.all(b.values), request.limit, (r) => [r.id], toClaims);
+    },
+
+    listByEvent(event: string): Claim[] {
+      return toClaims(claimsOfEvent.all({ event }));
     },
     findById(id: string): Claim | undefined {
-      return toClaims(db.select().from(claims).where(eq(claims.id, id)).all())[0];
+      const row = byId.get({ id });
+      return row ? toClaims([row])[0] : undefined;
     },
     toClaims,
   };

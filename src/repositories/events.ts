@@ -1,12 +1,14 @@
 import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
+import { Bindings, jsonList, ShapeCache } from '../db/prepared.js';
 import { actors, actorTimeline, eventEvidence, eventParticipants, events } from '../db/schema.js';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { shiftDay } from '../domain/dates.js';
 import { toFtsQuery } from '../domain/search.js';
 import type { Event, EventDetail } from '../schemas/events.js';
 import type { ClaimRepository } from './claims.js';
-import { keysetAfter, keysetOrderBy, type Page, type PageRequest, toPage } from './keyset.js';
+import { groupBy } from './rows.js';
+import { keyset, type Page, type PageRequest, toPage } from './keyset.js';
 import type { QuoteRepository } from './quotes.js';
 
 export interface TimelineFilters {
@@ -59,59 +61,60 @@ function anchorActor(f: TimelineFilters): string | undefined {
 }
 
 /**
- * The WHERE terms of a timeline. `maxEventDays` (the longest event of the dataset) bounds how far
- * before `from` an overlapping event can start, which turns "ends after `from`" into an index range
- * on `start` instead of a scan from the beginning of time.
+ * The WHERE terms of a timeline, described on `b` (db/prepared.ts). `maxEventDays` (the longest
+ * event of the dataset) bounds how far before `from` an overlapping event can start, which turns
+ * "ends after `from`" into an index range on `start` instead of a scan from the beginning of time.
+ * Full-text search is the caller's: a `q` without words matches nothing and needs no query.
  */
 export function timelineConditions(
   f: TimelineFilters,
+  b: Bindings,
   c: TimelineColumns = EVENT_COLUMNS,
   anchor?: string,
   maxEventDays?: number,
 ): SQL[] {
   const where: SQL[] = [];
   if (f.dateMatch === 'within') {
-    if (f.from) where.push(gte(c.start, f.from));
-    if (f.to) where.push(lte(c.end, f.to));
+    if (f.from) where.push(gte(c.start, b.bind('fromStart', f.from)));
+    if (f.to) where.push(lte(c.end, b.bind('toEnd', f.to)));
   } else {
     if (f.from) {
-      where.push(gte(c.end, f.from));
-      if (maxEventDays !== undefined) where.push(gte(c.start, shiftDay(f.from, -maxEventDays)));
+      where.push(gte(c.end, b.bind('fromEnd', f.from)));
+      if (maxEventDays !== undefined)
+        where.push(gte(c.start, b.bind('fromLowerBound', shiftDay(f.from, -maxEventDays))));
     }
-    if (f.to) where.push(lte(c.start, f.to));
+    if (f.to) where.push(lte(c.start, b.bind('toStart', f.to)));
   }
-  if (f.types?.length) where.push(inArray(events.type, f.types));
-  if (f.status) where.push(eq(events.status, f.status));
+  if (f.types?.length) where.push(b.anyOf(events.type, 'type', f.types));
+  if (f.status) where.push(eq(events.status, b.bind('status', f.status)));
   if (f.sources?.length)
     where.push(
       inArray(
         events.id,
-        sql`(SELECT ${eventEvidence.eventId} FROM ${eventEvidence} WHERE ${inArray(eventEvidence.sourceId, f.sources)})`,
+        sql`(SELECT ${eventEvidence.eventId} FROM ${eventEvidence} WHERE ${b.anyOf(eventEvidence.sourceId, 'source', f.sources)})`,
       ),
     );
-  // The anchor actor is the query's driving table already; the others are checked per row.
-  const takesPart = (actorIds: string[]) =>
-    sql`exists (SELECT 1 FROM ${eventParticipants} WHERE ${eventParticipants.eventId} = ${events.id} AND ${inArray(eventParticipants.actorId, actorIds)})`;
-  const others = (ids: string[]) => [...new Set(ids)].filter((id) => id !== anchor);
   if (f.actors?.length) {
-    if (f.actorMatch === 'all') for (const a of others(f.actors)) where.push(takesPart([a]));
+    if (f.actorMatch === 'all') {
+      // The anchor actor is the query's driving table already; each of the others must take part.
+      const others = [...new Set(f.actors)].filter((id) => id !== anchor);
+      if (others.length > 0)
+        where.push(
+          sql`(SELECT count(DISTINCT ${eventParticipants.actorId}) FROM ${eventParticipants} WHERE ${eventParticipants.eventId} = ${events.id} AND ${eventParticipants.actorId} IN ${b.bindList('allActors', others)}) = ${b.bind('allActorsCount', others.length)}`,
+        );
+    }
     // Any of several: the set of their events, which the planner may drive from or probe.
     else if (!anchor || f.requiredActor)
       where.push(
         inArray(
           events.id,
-          sql`(SELECT ${actorTimeline.eventId} FROM ${actorTimeline} WHERE ${inArray(actorTimeline.actorId, f.actors)})`,
+          sql`(SELECT ${actorTimeline.eventId} FROM ${actorTimeline} WHERE ${b.anyOf(actorTimeline.actorId, 'anyActor', f.actors)})`,
         ),
       );
   }
-  if (f.requiredActor && f.requiredActor !== anchor) where.push(takesPart([f.requiredActor]));
   if (f.q !== undefined) {
-    const match = toFtsQuery(f.q);
-    // Input without a single word ("*", "--") can match nothing rather than everything.
     where.push(
-      match === undefined
-        ? sql`0`
-        : sql`${events}.rowid IN (SELECT rowid FROM event_search WHERE event_search MATCH ${match})`,
+      sql`${events}.rowid IN (SELECT rowid FROM event_search WHERE event_search MATCH ${b.bind('match', toFtsQuery(f.q))})`,
     );
   }
   return where;
@@ -121,32 +124,42 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
   const maxDays = db.$client.prepare("SELECT value FROM meta WHERE key = 'max_event_days'").pluck().get();
   const maxEventDays = maxDays === undefined ? undefined : Number(maxDays);
 
+  // A page's participants and evidence: two statements prepared once, the page's ids as one list.
+  const pageIds = jsonList(sql.placeholder('ids'));
+  const participantsOf = db
+    .select({
+      eventId: eventParticipants.eventId,
+      role: eventParticipants.role,
+      id: actors.id,
+      name: actors.name,
+      kind: actors.kind,
+    })
+    .from(eventParticipants)
+    .innerJoin(actors, eq(actors.id, eventParticipants.actorId))
+    .where(inArray(eventParticipants.eventId, pageIds))
+    .orderBy(eventParticipants.eventId, eventParticipants.role, actors.id)
+    .prepare();
+  const evidenceOf = db
+    .select()
+    .from(eventEvidence)
+    .where(inArray(eventEvidence.eventId, pageIds))
+    .orderBy(eventEvidence.eventId, eventEvidence.sourceId, eventEvidence.start)
+    .prepare();
+  const byId = db
+    .select()
+    .from(events)
+    .where(eq(events.id, sql.placeholder('id')))
+    .prepare();
+  const lists = new ShapeCache<{ all(values: Record<string, unknown>): EventRow[] }>();
+
   function hydrate(rows: EventRow[]): Event[] {
     if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
-    const participants = db
-      .select({
-        eventId: eventParticipants.eventId,
-        role: eventParticipants.role,
-        id: actors.id,
-        name: actors.name,
-        kind: actors.kind,
-      })
-      .from(eventParticipants)
-      .innerJoin(actors, eq(actors.id, eventParticipants.actorId))
-      .where(inArray(eventParticipants.eventId, ids))
-      .orderBy(eventParticipants.eventId, eventParticipants.role, actors.id)
-      .all();
-    const evidence = db
-      .select()
-      .from(eventEvidence)
-      .where(inArray(eventEvidence.eventId, ids))
-      .orderBy(eventEvidence.eventId, eventEvidence.sourceId, eventEvidence.start)
-      .all();
+    const ids = { ids: JSON.stringify(rows.map((r) => r.id)) };
+    const participants = groupBy(participantsOf.all(ids), (p) => p.eventId);
+    const evidence = groupBy(evidenceOf.all(ids), (e) => e.eventId);
     return rows.map((r) => {
       const bySource = new Map<string, Event['sources'][number]>();
-      for (const e of evidence) {
-        if (e.eventId !== r.id) continue;
+      for (const e of evidence.get(r.id) ?? []) {
         let entry = bySource.get(e.sourceId);
         if (!entry) {
           entry = { source: e.sourceId, evidence: [] };
@@ -170,53 +183,62 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
         },
         location: r.location,
         status: r.status as Event['status'],
-        participants: participants
-          .filter((p) => p.eventId === r.id)
-          .map((p) => ({
-            actor: { id: p.id, name: p.name, kind: p.kind },
-            role: p.role as Event['participants'][number]['role'],
-          })),
+        participants: (participants.get(r.id) ?? []).map((p) => ({
+          actor: { id: p.id, name: p.name, kind: p.kind },
+          role: p.role as Event['participants'][number]['role'],
+        })),
         sources: [...bySource.values()],
       };
     });
   }
 
+  /** The page's rows: the query is built and prepared once per shape, then only run. */
+  function timelineRows(filters: TimelineFilters, request: PageRequest): EventRow[] {
+    const anchor = anchorActor(filters);
+    const b = new Bindings();
+    if (anchor) {
+      const columns = ACTOR_TIMELINE_COLUMNS;
+      const driver = eq(actorTimeline.actorId, b.bind('anchor', anchor));
+      const where = timelineConditions(filters, b, columns, anchor, maxEventDays);
+      const page = keyset(ACTOR_TIMELINE_KEY, request, b);
+      const query = lists.get(b.shape, () => {
+        const prepared = db
+          .select({ event: events })
+          .from(actorTimeline)
+          .innerJoin(events, eq(events.id, actorTimeline.eventId))
+          .where(and(driver, ...where, page.after))
+          .orderBy(...page.orderBy)
+          .limit(page.limit)
+          .prepare();
+        return { all: (values) => prepared.all(values).map((r) => r.event) };
+      });
+      return query.all(b.values);
+    }
+    const where = timelineConditions(filters, b, EVENT_COLUMNS, undefined, maxEventDays);
+    const page = keyset(TIMELINE_KEY, request, b);
+    const query = lists.get(b.shape, () =>
+      db
+        .select()
+        .from(events)
+        .where(and(...where, page.after))
+        .orderBy(...page.orderBy)
+        .limit(page.limit)
+        .prepare(),
+    );
+    return query.all(b.values);
+  }
+
   return {
     list(filters: TimelineFilters, request: PageRequest): Page<Event> {
-      const anchor = anchorActor(filters);
-      const rows = anchor
-        ? db
-            .select({ event: events })
-            .from(actorTimeline)
-            .innerJoin(events, eq(events.id, actorTimeline.eventId))
-            .where(
-              and(
-                eq(actorTimeline.actorId, anchor),
-                ...timelineConditions(filters, ACTOR_TIMELINE_COLUMNS, anchor, maxEventDays),
-                keysetAfter(ACTOR_TIMELINE_KEY, request),
-              ),
-            )
-            .orderBy(...keysetOrderBy(ACTOR_TIMELINE_KEY, request.order))
-            .limit(request.limit + 1)
-            .all()
-            .map((r) => r.event)
-        : db
-            .select()
-            .from(events)
-            .where(
-              and(
-                ...timelineConditions(filters, EVENT_COLUMNS, undefined, maxEventDays),
-                keysetAfter(TIMELINE_KEY, request),
-              ),
-            )
-            .orderBy(...keysetOrderBy(TIMELINE_KEY, request.order))
-            .limit(request.limit + 1)
-            .all();
+      // Input without a single word ("*", "--") matches nothing rather than everything.
+      if (filters.q !== undefined && toFtsQuery(filters.q) === undefined)
+        return { items: [], nextKey: undefined };
+      const rows = timelineRows(filters, request);
       return toPage(rows, request.limit, (r) => [r.start, r.end, r.id], hydrate);
     },
 
     findById(id: string): EventDetail | undefined {
-      const row = db.select().from(events).where(eq(events.id, id)).get();
+      const row = byId.get({ id });
       if (!row) return undefined;
       const [event] = hydrate([row]);
       if (!event) return undefined;
@@ -238,13 +260,7 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
     },
 
     exists(id: string): boolean {
-      return (
-        db
-          .select({ one: sql`1` })
-          .from(events)
-          .where(eq(events.id, id))
-          .get() !== undefined
-      );
+      return byId.get({ id }) !== undefined;
     },
   };
 }

@@ -1,5 +1,6 @@
 import { asc, desc, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Bindings } from '../db/prepared.js';
 import type { CursorKey } from '../domain/cursor.js';
 
 /**
@@ -23,21 +24,24 @@ export interface Page<T> {
   nextKey: CursorKey | undefined;
 }
 
-/** `ORDER BY` terms for the key, all in one direction. */
-export function keysetOrderBy(key: readonly SQLiteColumn[], order: Order): SQL[] {
+/**
+ * The keyset part of a list query, described on `b` (see db/prepared.ts): the `ORDER BY` terms, the
+ * row-value comparison that resumes after `after` (undefined on the first page), and the `LIMIT`
+ * of `limit + 1` rows, the one extra telling whether another page follows.
+ */
+export function keyset(key: readonly SQLiteColumn[], { order, after, limit }: PageRequest, b: Bindings) {
   const dir = order === 'asc' ? asc : desc;
-  return key.map((column) => dir(column));
-}
-
-/** The row-value comparison that resumes after `after`, or undefined on the first page. */
-export function keysetAfter(key: readonly SQLiteColumn[], { order, after }: PageRequest): SQL | undefined {
-  if (!after) return undefined;
-  const columns = sql.join([...key], sql`, `);
-  const values = sql.join(
-    after.map((v) => sql`${v}`),
-    sql`, `,
-  );
-  return order === 'asc' ? sql`(${columns}) > (${values})` : sql`(${columns}) < (${values})`;
+  b.flag(order);
+  let resume: SQL | undefined;
+  if (after) {
+    const columns = sql.join([...key], sql`, `);
+    const values = sql.join(
+      after.map((v, i) => sql`${b.bind(`after${i}`, v)}`),
+      sql`, `,
+    );
+    resume = order === 'asc' ? sql`(${columns}) > (${values})` : sql`(${columns}) < (${values})`;
+  }
+  return { orderBy: key.map((column) => dir(column)), after: resume, limit: b.bind('limit', limit + 1) };
 }
 
 /** Cuts the `limit + 1` rows a list fetched into a page and the key to resume from. */

@@ -1,11 +1,12 @@
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
+import { Bindings, ShapeCache } from '../db/prepared.js';
 import { actors, quotes } from '../db/schema.js';
 import { toFtsQuery } from '../domain/search.js';
 import type { Quote } from '../schemas/quotes.js';
 
-import { keysetAfter, keysetOrderBy, type Page, type PageRequest, toPage } from './keyset.js';
+import { keyset, type Page, type PageRequest, toPage } from './keyset.js';
 
 export interface QuoteFilters {
   speakers?: string[] | undefined;
@@ -49,44 +50,53 @@ export function createQuoteRepository(db: Db) {
     reported_via: v,
   });
 
+  const ofEvent = base()
+    .where(eq(quotes.eventId, sql.placeholder('event')))
+    .orderBy(asc(quotes.sourceId), asc(quotes.ordinal))
+    .prepare();
+  const byId = base()
+    .where(eq(quotes.id, sql.placeholder('id')))
+    .prepare();
+  const lists = new ShapeCache<{ all(values: Record<string, unknown>): Row[] }>();
+
   return {
     /** Quotes in reading order: by source, then position in the text. */
     list(filters: QuoteFilters, request: PageRequest): Page<Quote> {
+      const b = new Bindings();
       const where: SQL[] = [];
-      if (filters.speakers?.length) where.push(inArray(quotes.speakerId, filters.speakers));
-      if (filters.source) where.push(eq(quotes.sourceId, filters.source));
-      if (filters.event) where.push(eq(quotes.eventId, filters.event));
-      if (filters.kind) where.push(eq(quotes.kind, filters.kind));
+      if (filters.speakers?.length) where.push(b.anyOf(quotes.speakerId, 'speaker', filters.speakers));
+      if (filters.source) where.push(eq(quotes.sourceId, b.bind('source', filters.source)));
+      if (filters.event) where.push(eq(quotes.eventId, b.bind('event', filters.event)));
+      if (filters.kind) where.push(eq(quotes.kind, b.bind('kind', filters.kind)));
       if (filters.q !== undefined) {
+        // Input without a single word ("*", "--") matches nothing rather than everything.
         const match = toFtsQuery(filters.q);
+        if (match === undefined) return { items: [], nextKey: undefined };
         where.push(
-          match === undefined
-            ? sql`0`
-            : sql`${quotes}.rowid IN (SELECT rowid FROM quote_search WHERE quote_search MATCH ${match})`,
+          sql`${quotes}.rowid IN (SELECT rowid FROM quote_search WHERE quote_search MATCH ${b.bind('match', match)})`,
         );
       }
-      const rows = base()
-        .where(and(...where, keysetAfter(QUOTE_KEY, request)))
-        .orderBy(...keysetOrderBy(QUOTE_KEY, request.order))
-        .limit(request.limit + 1)
-        .all();
+      const page = keyset(QUOTE_KEY, request, b);
+      const query = lists.get(b.shape, () =>
+        base()
+          .where(and(...where, page.after))
+          .orderBy(...page.orderBy)
+          .limit(page.limit)
+          .prepare(),
+      );
       return toPage(
-        rows,
+        query.all(b.values),
         request.limit,
         (r) => [r.quote.sourceId, r.quote.ordinal],
-        (page) => page.map(toQuote),
+        (rows) => rows.map(toQuote),
       );
     },
 
-    listByEvent(eventId: string): Quote[] {
-      return base()
-        .where(eq(quotes.eventId, eventId))
-        .orderBy(asc(quotes.sourceId), asc(quotes.ordinal))
-        .all()
-        .map(toQuote);
+    listByEvent(event: string): Quote[] {
+      return ofEvent.all({ event }).map(toQuote);
     },
     findById(id: string): Quote | undefined {
-      const row = base().where(eq(quotes.id, id)).get();
+      const row = byId.get({ id });
       return row ? toQuote(row) : undefined;
     },
   };

@@ -1,8 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
+import { Bindings, ShapeCache } from '../db/prepared.js';
 import { sources } from '../db/schema.js';
 import type { Source } from '../schemas/sources.js';
-import { keysetAfter, keysetOrderBy, type Page, type PageRequest, toPage } from './keyset.js';
+import { keyset, type Page, type PageRequest, toPage } from './keyset.js';
 
 type SourceRow = Omit<typeof sources.$inferSelect, 'body'>;
 
@@ -52,28 +53,36 @@ export const SOURCE_CURSOR_SHAPE = ['string'] as const;
 const SOURCE_KEY = [sources.id];
 
 export function createSourceRepository(db: Db) {
+  const id = sql.placeholder('id');
+  const byId = db.select(columns).from(sources).where(eq(sources.id, id)).prepare();
+  const textOf = db.select({ body: sources.body }).from(sources).where(eq(sources.id, id)).prepare();
+  const lists = new ShapeCache<{ all(values: Record<string, unknown>): Row[] }>();
   return {
     list(request: PageRequest): Page<Source> {
-      const rows = db
-        .select(columns)
-        .from(sources)
-        .where(keysetAfter(SOURCE_KEY, request))
-        .orderBy(...keysetOrderBy(SOURCE_KEY, request.order))
-        .limit(request.limit + 1)
-        .all();
+      const b = new Bindings();
+      const page = keyset(SOURCE_KEY, request, b);
+      const query = lists.get(b.shape, () =>
+        db
+          .select(columns)
+          .from(sources)
+          .where(page.after)
+          .orderBy(...page.orderBy)
+          .limit(page.limit)
+          .prepare(),
+      );
       return toPage(
-        rows,
+        query.all(b.values),
         request.limit,
         (r) => [r.id],
-        (page) => page.map(toSource),
+        (rows) => rows.map(toSource),
       );
     },
     findById(id: string): Source | undefined {
-      const row = db.select(columns).from(sources).where(eq(sources.id, id)).get();
+      const row = byId.get({ id });
       return row ? toSource(row) : undefined;
     },
     text(id: string): string | undefined {
-      return db.select({ body: sources.body }).from(sources).where(eq(sources.id, id)).get()?.body;
+      return textOf.get({ id })?.body;
     },
   };
 }
