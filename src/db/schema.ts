@@ -116,6 +116,8 @@ export const events = sqliteTable(
     index('events_timeline').on(t.start, t.end, t.id),
     index('events_type_timeline').on(t.type, t.start, t.end, t.id),
     index('events_status_timeline').on(t.status, t.start, t.end, t.id),
+    // A date range is read as one ordered range per precision, merged (repositories/events.ts).
+    index('events_precision_timeline').on(t.precision, t.start, t.end, t.id),
   ],
 );
 

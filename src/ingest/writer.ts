@@ -90,6 +90,11 @@ const DERIVED_SQL = [
   // The longest event, in days: a range query needs look no further back than this before `from`.
   `INSERT INTO meta (key, value)
      SELECT 'max_event_days', CAST(coalesce(max(julianday("end") - julianday(start)), 0) AS INTEGER) FROM events`,
+  // The same per precision: a day event's range starts a day before `from`, a year event's a year.
+  `INSERT INTO meta (key, value)
+     SELECT 'max_event_days_by_precision', json_group_object(precision, days)
+     FROM (SELECT precision, CAST(max(julianday("end") - julianday(start)) AS INTEGER) AS days
+           FROM events GROUP BY precision ORDER BY precision)`,
   `INSERT INTO actor_event_counts (actor_id, type, events, first_start, last_end)
      SELECT t.actor_id, e.type, count(*), min(e.start), max(e."end")
      FROM actor_timeline t JOIN events e ON e.id = t.event_id

@@ -2,7 +2,7 @@ import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { Bindings, jsonList, ShapeCache } from '../db/prepared.js';
 import { actors, actorTimeline, eventEvidence, eventParticipants, events } from '../db/schema.js';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { type SQLiteColumn, unionAll } from 'drizzle-orm/sqlite-core';
 import { shiftDay } from '../domain/dates.js';
 import { toFtsQuery } from '../domain/search.js';
 import type { Event, EventDetail } from '../schemas/events.js';
@@ -61,18 +61,11 @@ function anchorActor(f: TimelineFilters): string | undefined {
 }
 
 /**
- * The WHERE terms of a timeline, described on `b` (db/prepared.ts). `maxEventDays` (the longest
+ * The date terms of a timeline, described on `b` (db/prepared.ts). `maxEventDays` (the longest
  * event of the dataset) bounds how far before `from` an overlapping event can start, which turns
  * "ends after `from`" into an index range on `start` instead of a scan from the beginning of time.
- * Full-text search is the caller's: a `q` without words matches nothing and needs no query.
  */
-export function timelineConditions(
-  f: TimelineFilters,
-  b: Bindings,
-  c: TimelineColumns = EVENT_COLUMNS,
-  anchor?: string,
-  maxEventDays?: number,
-): SQL[] {
+function dateConditions(f: TimelineFilters, b: Bindings, c: TimelineColumns, maxEventDays?: number): SQL[] {
   const where: SQL[] = [];
   if (f.dateMatch === 'within') {
     if (f.from) where.push(gte(c.start, b.bind('fromStart', f.from)));
@@ -85,6 +78,15 @@ export function timelineConditions(
     }
     if (f.to) where.push(lte(c.start, b.bind('toStart', f.to)));
   }
+  return where;
+}
+
+/**
+ * The other terms of a timeline: type, status, source, actors and words. Full-text search is the
+ * caller's to short-cut: a `q` without words matches nothing and needs no query.
+ */
+function filterConditions(f: TimelineFilters, b: Bindings, anchor?: string): SQL[] {
+  const where: SQL[] = [];
   if (f.types?.length) where.push(b.anyOf(events.type, 'type', f.types));
   if (f.status) where.push(eq(events.status, b.bind('status', f.status)));
   if (f.sources?.length)
@@ -120,9 +122,42 @@ export function timelineConditions(
   return where;
 }
 
+/**
+ * Where each precision's index range on `start` begins and ends for an overlap query from `from`:
+ * an event of a precision whose longest event lasts `d` days starts no earlier than `from - d`. On a
+ * page after a cursor, the cursor's start tightens the bound on the side the page moves to, so that
+ * each range begins at the cursor rather than being read from its start and filtered.
+ */
+export function precisionRanges(
+  from: string,
+  to: string | undefined,
+  longest: ReadonlyMap<string, number>,
+  { order, after }: Pick<PageRequest, 'order' | 'after'>,
+): { lower: Map<string, string>; upper: string | undefined } {
+  const cursorStart = typeof after?.[0] === 'string' ? after[0] : undefined;
+  const later = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);
+  const lower = new Map(
+    [...longest].map(([precision, days]) => {
+      const bound = shiftDay(from, -days);
+      return [precision, order === 'asc' ? later(bound, cursorStart) : bound];
+    }),
+  );
+  let upper = to;
+  if (order === 'desc' && cursorStart !== undefined)
+    upper = upper === undefined || cursorStart < upper ? cursorStart : upper;
+  return { lower, upper };
+}
+
 export function createEventRepository(db: Db, claims: ClaimRepository, quotes: QuoteRepository) {
-  const maxDays = db.$client.prepare("SELECT value FROM meta WHERE key = 'max_event_days'").pluck().get();
+  const meta = (key: string) =>
+    db.$client.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+  const maxDays = meta('max_event_days');
   const maxEventDays = maxDays === undefined ? undefined : Number(maxDays);
+  const longestByPrecision = meta('max_event_days_by_precision');
+  const longest =
+    longestByPrecision === undefined
+      ? undefined
+      : new Map(Object.entries(JSON.parse(longestByPrecision) as Record<string, number>));
 
   // A page's participants and evidence: two statements prepared once, the page's ids as one list.
   const pageIds = jsonList(sql.placeholder('ids'));
@@ -192,6 +227,44 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
     });
   }
 
+  /**
+   * An overlap query from `from`, read as one ordered index range per precision and merged in order
+   * (SQLite's MERGE (UNION ALL)), so that the page costs O(page) rather than a scan of everything
+   * that starts within the dataset's longest event before `from` (docs/benchmarks.md).
+   */
+  function overlapByPrecision(
+    filters: TimelineFilters,
+    from: string,
+    request: PageRequest,
+    b: Bindings,
+    longestDays: ReadonlyMap<string, number>,
+  ): EventRow[] {
+    const ranges = precisionRanges(from, filters.to, longestDays, request);
+    const endsAfter = gte(events.end, b.bind('fromEnd', from));
+    const upper = ranges.upper === undefined ? undefined : lte(events.start, b.bind('upper', ranges.upper));
+    const others = filterConditions(filters, b);
+    const page = keyset(TIMELINE_KEY, request, b);
+    const arms = [...ranges.lower].map(([precision, lower], i) =>
+      and(
+        eq(events.precision, b.bind(`precision${i}`, precision)),
+        gte(events.start, b.bind(`lower${i}`, lower)),
+        endsAfter,
+        upper,
+        ...others,
+        page.after,
+      ),
+    );
+    const query = lists.get(b.shape, () => {
+      const [first, second, ...rest] = arms.map((where) => db.select().from(events).where(where));
+      if (!first || !second) throw new Error('a merge needs two precisions');
+      return unionAll(first, second, ...rest)
+        .orderBy(...page.orderBy)
+        .limit(page.limit)
+        .prepare();
+    });
+    return query.all(b.values);
+  }
+
   /** The page's rows: the query is built and prepared once per shape, then only run. */
   function timelineRows(filters: TimelineFilters, request: PageRequest): EventRow[] {
     const anchor = anchorActor(filters);
@@ -199,7 +272,10 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
     if (anchor) {
       const columns = ACTOR_TIMELINE_COLUMNS;
       const driver = eq(actorTimeline.actorId, b.bind('anchor', anchor));
-      const where = timelineConditions(filters, b, columns, anchor, maxEventDays);
+      const where = [
+        ...dateConditions(filters, b, columns, maxEventDays),
+        ...filterConditions(filters, b, anchor),
+      ];
       const page = keyset(ACTOR_TIMELINE_KEY, request, b);
       const query = lists.get(b.shape, () => {
         const prepared = db
@@ -214,7 +290,12 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
       });
       return query.all(b.values);
     }
-    const where = timelineConditions(filters, b, EVENT_COLUMNS, undefined, maxEventDays);
+    if (longest && longest.size > 1 && filters.dateMatch === 'overlap' && filters.from)
+      return overlapByPrecision(filters, filters.from, request, b, longest);
+    const where = [
+      ...dateConditions(filters, b, EVENT_COLUMNS, maxEventDays),
+      ...filterConditions(filters, b),
+    ];
     const page = keyset(TIMELINE_KEY, request, b);
     const query = lists.get(b.shape, () =>
       db

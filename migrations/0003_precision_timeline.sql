@@ -1,0 +1,1 @@
+CREATE INDEX `events_precision_timeline` ON `events` (`precision`,`start`,`end`,`id`);
