@@ -241,8 +241,15 @@ export const quotes = sqliteTable(
     kind: text('kind').notNull(),
     eventId: text('event_id').references(() => events.id),
     reportedViaId: text('reported_via_id').references(() => actors.id),
+    /**
+     * The quote's place in reading order across the dataset (1, 2, …), set by the seed at commit
+     * from (source_id, ordinal). It is the rowid of the quote's row in quote_search, so that a search
+     * reads its matches already in reading order.
+     */
+    readingRank: integer('reading_rank').notNull().default(0),
   },
   (t) => [
+    index('quotes_rank').on(t.readingRank),
     // Every quote list reads in reading order (source, ordinal) after its filter's equality.
     uniqueIndex('quotes_reading').on(t.sourceId, t.ordinal),
     index('quotes_speaker').on(t.speakerId, t.sourceId, t.ordinal),

@@ -55,7 +55,8 @@ function prepareInsert(client: Database.Database, table: SQLiteTable): Insert {
   return {
     add(row) {
       for (const [key, column] of columns) {
-        const value = row[key];
+        // A column the seed fills in later (reading_rank) holds its declared default until then.
+        const value = row[key] === undefined && column.hasDefault ? column.default : row[key];
         values.push(value === undefined || value === null ? null : column.mapToDriverValue(value));
       }
       if (++rows === ROWS_PER_STATEMENT) {
@@ -82,7 +83,12 @@ const DERIVED_SQL = [
   `INSERT INTO event_search (rowid, event_id, title, summary, evidence)
      SELECT e.rowid, e.id, e.title, e.summary, coalesce((SELECT group_concat(text, ' | ') FROM event_evidence WHERE event_id = e.id), '')
      FROM events e`,
-  `INSERT INTO quote_search (rowid, quote_id, text) SELECT rowid, id, text FROM quotes`,
+  // Quotes are numbered in reading order, and searched under that number: matches come out of the
+  // search index already in reading order, so a page of a search costs O(page), not O(matches).
+  `UPDATE quotes SET reading_rank = ranked.n
+     FROM (SELECT id, row_number() OVER (ORDER BY source_id, ordinal) AS n FROM quotes) AS ranked
+     WHERE quotes.id = ranked.id`,
+  `INSERT INTO quote_search (rowid, quote_id, text) SELECT reading_rank, id, text FROM quotes`,
   // Each actor's events in timeline order, so an actor's timeline is one index range at any depth.
   `INSERT INTO actor_timeline (actor_id, start, "end", event_id)
      SELECT DISTINCT p.actor_id, e.start, e."end", e.id

@@ -1,5 +1,5 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { alias, integer, sqliteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import { Bindings, ShapeCache } from '../db/prepared.js';
 import { actors, quotes } from '../db/schema.js';
@@ -20,18 +20,33 @@ export interface QuoteFilters {
 export const QUOTE_CURSOR_SHAPE = ['string', 'number'] as const;
 const QUOTE_KEY = [quotes.sourceId, quotes.ordinal];
 
+/**
+ * The full-text index of quotes (an FTS5 table, migrations/0001_search.sql), declared for queries
+ * only: its rowid is the quote's reading_rank, so matches come out in reading order.
+ */
+const quoteSearch = sqliteTable('quote_search', { rowid: integer('rowid').notNull() });
+
 const speaker = alias(actors, 'speaker');
 const via = alias(actors, 'via');
 
 export function createQuoteRepository(db: Db) {
+  const fields = {
+    quote: quotes,
+    speaker: { id: speaker.id, name: speaker.name, kind: speaker.kind },
+    via: { id: via.id, name: via.name, kind: via.kind },
+  };
   const base = () =>
     db
-      .select({
-        quote: quotes,
-        speaker: { id: speaker.id, name: speaker.name, kind: speaker.kind },
-        via: { id: via.id, name: via.name, kind: via.kind },
-      })
+      .select(fields)
       .from(quotes)
+      .leftJoin(speaker, eq(speaker.id, quotes.speakerId))
+      .leftJoin(via, eq(via.id, quotes.reportedViaId));
+  /** A search: the matches, read from the search index in reading order. */
+  const matches = () =>
+    db
+      .select(fields)
+      .from(quoteSearch)
+      .innerJoin(quotes, eq(quotes.readingRank, quoteSearch.rowid))
       .leftJoin(speaker, eq(speaker.id, quotes.speakerId))
       .leftJoin(via, eq(via.id, quotes.reportedViaId));
 
@@ -68,27 +83,37 @@ export function createQuoteRepository(db: Db) {
       if (filters.source) where.push(eq(quotes.sourceId, b.bind('source', filters.source)));
       if (filters.event) where.push(eq(quotes.eventId, b.bind('event', filters.event)));
       if (filters.kind) where.push(eq(quotes.kind, b.bind('kind', filters.kind)));
-      if (filters.q !== undefined) {
+      let rows: Row[];
+      if (filters.q === undefined) {
+        const page = keyset(QUOTE_KEY, request, b);
+        const query = lists.get(b.shape, () =>
+          base()
+            .where(and(...where, page.after))
+            .orderBy(...page.orderBy)
+            .limit(page.limit)
+            .prepare(),
+        );
+        rows = query.all(b.values);
+      } else {
         // Input without a single word ("*", "--") matches nothing rather than everything.
         const match = toFtsQuery(filters.q);
         if (match === undefined) return { items: [], nextKey: undefined };
-        where.push(
-          sql`${quotes}.rowid IN (SELECT rowid FROM quote_search WHERE quote_search MATCH ${b.bind('match', match)})`,
+        where.push(sql`${quoteSearch} MATCH ${b.bind('match', match)}`);
+        const page = searchKeyset(request, b);
+        const query = lists.get(b.shape, () =>
+          matches()
+            .where(and(...where, page.after))
+            .orderBy(page.orderBy)
+            .limit(page.limit)
+            .prepare(),
         );
+        rows = query.all(b.values);
       }
-      const page = keyset(QUOTE_KEY, request, b);
-      const query = lists.get(b.shape, () =>
-        base()
-          .where(and(...where, page.after))
-          .orderBy(...page.orderBy)
-          .limit(page.limit)
-          .prepare(),
-      );
       return toPage(
-        query.all(b.values),
+        rows,
         request.limit,
         (r) => [r.quote.sourceId, r.quote.ordinal],
-        (rows) => rows.map(toQuote),
+        (page) => page.map(toQuote),
       );
     },
 
@@ -103,3 +128,24 @@ export function createQuoteRepository(db: Db) {
 }
 
 export type QuoteRepository = ReturnType<typeof createQuoteRepository>;
+
+/**
+ * The keyset of a search, read in reading_rank order: a cursor holds (source, ordinal) like every
+ * quote list's, and the page resumes at the rank of the first quote after it in reading order.
+ */
+function searchKeyset({ order, after, limit }: PageRequest, b: Bindings) {
+  b.flag(order);
+  let resume: SQL | undefined;
+  if (after) {
+    const [source, ordinal] = [b.bind('after0', after[0]), b.bind('after1', after[1])];
+    resume =
+      order === 'asc'
+        ? sql`${quoteSearch.rowid} >= (SELECT r.reading_rank FROM ${quotes} r WHERE (r.source_id, r.ordinal) > (${source}, ${ordinal}) ORDER BY r.source_id, r.ordinal LIMIT 1)`
+        : sql`${quoteSearch.rowid} <= (SELECT r.reading_rank FROM ${quotes} r WHERE (r.source_id, r.ordinal) < (${source}, ${ordinal}) ORDER BY r.source_id DESC, r.ordinal DESC LIMIT 1)`;
+  }
+  return {
+    orderBy: order === 'asc' ? asc(quoteSearch.rowid) : desc(quoteSearch.rowid),
+    after: resume,
+    limit: b.bind('limit', limit + 1),
+  };
+}

@@ -11,8 +11,8 @@ import {
   precisionRanges,
   type TimelineFilters,
 } from '../../src/repositories/events.js';
-import type { PageRequest } from '../../src/repositories/keyset.js';
-import { createQuoteRepository } from '../../src/repositories/quotes.js';
+import type { Page, PageRequest } from '../../src/repositories/keyset.js';
+import { createQuoteRepository, type QuoteRepository } from '../../src/repositories/quotes.js';
 import { tempDir } from '../helpers.js';
 
 describe('precisionRanges', () => {
@@ -63,6 +63,7 @@ describe('precisionRanges', () => {
 describe('timeline pages against an oracle', () => {
   let db: Db;
   let repository: EventRepository;
+  let quoteRepository: QuoteRepository;
   let rows: { id: string; start: string; end: string; actors: Set<string> }[];
   beforeAll(() => {
     const file = path.join(tempDir(), 'oracle.db');
@@ -71,7 +72,8 @@ describe('timeline pages against an oracle', () => {
       writer.insert(table, row as never);
     writer.commit('oracle');
     db = openReadOnly(file);
-    repository = createEventRepository(db, createClaimRepository(db), createQuoteRepository(db));
+    quoteRepository = createQuoteRepository(db);
+    repository = createEventRepository(db, createClaimRepository(db), quoteRepository);
     const participants = db.$client.prepare('SELECT event_id, actor_id FROM event_participants').all() as {
       event_id: string;
       actor_id: string;
@@ -99,10 +101,18 @@ describe('timeline pages against an oracle', () => {
   }
 
   function walk(f: TimelineFilters, order: PageRequest['order'], limit: number): string[] {
+    return walkPages((request) => repository.list(f, request), order, limit);
+  }
+
+  function walkPages(
+    list: (request: PageRequest) => Page<{ id: string }>,
+    order: PageRequest['order'],
+    limit: number,
+  ): string[] {
     const ids: string[] = [];
     let after: PageRequest['after'];
     for (let pages = 0; pages < 500; pages++) {
-      const page = repository.list(f, { order, limit, after });
+      const page = list({ order, limit, after });
       ids.push(...page.items.map((e) => e.id));
       if (!page.nextKey) return ids;
       after = page.nextKey;
@@ -147,5 +157,49 @@ describe('timeline pages against an oracle', () => {
       { numRuns: 120, seed: 9 },
     );
     expect(nonEmpty).toBeGreaterThan(60);
+  });
+
+  /**
+   * A search reads its matches from the search index in reading order (by rank). The oracle finds
+   * them the other way round: by the quote ids the index holds, sorted by (source, ordinal).
+   */
+  it('searches quotes: every match once, in reading order, across pages', () => {
+    const oracleIds = db.$client.prepare(
+      `SELECT id FROM quotes WHERE id IN (SELECT quote_id FROM quote_search WHERE quote_search MATCH ?)
+         AND (? IS NULL OR speaker_id = ?) ORDER BY source_id, ordinal`,
+    );
+    const words = db.$client
+      .prepare('SELECT text FROM quotes ORDER BY id LIMIT 40')
+      .pluck()
+      .all()
+      .flatMap(
+        (t) =>
+          String(t)
+            .toLowerCase()
+            .match(/[a-z]{4,}/g) ?? [],
+      );
+    let matched = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...words),
+        fc.constantFrom('asc', 'desc'),
+        fc.integer({ min: 1, max: 40 }),
+        fc.option(
+          fc.integer({ min: 0, max: 10 }).map((i) => `syn-a${i}`),
+          { freq: 2 },
+        ),
+        (word, order, limit, speaker) => {
+          const expected = oracleIds.pluck().all(word, speaker, speaker) as string[];
+          if (order === 'desc') expected.reverse();
+          if (expected.length > 0) matched++;
+          const filters = { q: word, speakers: speaker ? [speaker] : undefined };
+          expect(walkPages((request) => quoteRepository.list(filters, request), order, limit)).toEqual(
+            expected,
+          );
+        },
+      ),
+      { numRuns: 60, seed: 4 },
+    );
+    expect(matched).toBeGreaterThan(30);
   });
 });

@@ -1,1 +1,0 @@
-CREATE INDEX `events_precision_timeline` ON `events` (`precision`,`start`,`end`,`id`);
