@@ -1,8 +1,8 @@
 import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { type SQLiteColumn, unionAll } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import { Bindings, jsonList, ShapeCache } from '../db/prepared.js';
 import { actors, actorTimeline, eventEvidence, eventParticipants, events } from '../db/schema.js';
-import { type SQLiteColumn, unionAll } from 'drizzle-orm/sqlite-core';
 import { shiftDay } from '../domain/dates.js';
 import { toFtsQuery } from '../domain/search.js';
 import type { Event, EventDetail } from '../schemas/events.js';
