@@ -1,9 +1,9 @@
 /**
  * `npx tsx bench/service-path.ts [--database FILE]`: the costs of one timeline page, taken apart in
  * one run, to decide where the service path should change (docs/benchmarks.md):
- *   - the repository call (drizzle builds the SQL, better-sqlite3 prepares and runs it, then the
- *     page is hydrated with participants and evidence), against the same main query on a statement
- *     prepared once;
+ *   - the repository call (its query prepared once per shape, run, and the page hydrated with
+ *     participants and evidence), against its main query alone, planned two ways: one index range
+ *     from `from` minus the dataset's longest event, or one range per precision merged in order;
  *   - the serialisation fastify-type-provider-zod does (zod parse, then JSON.stringify) against
  *     JSON.stringify alone and fast-json-stringify compiled from the same schema.
  */
@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import fastJson from 'fast-json-stringify';
 import { z } from 'zod';
 import { openReadOnly } from '../src/db/open.js';
+import { shiftDay } from '../src/domain/dates.js';
 import { createClaimRepository } from '../src/repositories/claims.js';
 import { createEventRepository } from '../src/repositories/events.js';
 import { createQuoteRepository } from '../src/repositories/quotes.js';
@@ -43,10 +44,26 @@ const request = { order: 'asc' as const, limit: 50 };
 const page = events.list(filters, request);
 const body = { data: page.items, page: { limit: 50, next_cursor: null } };
 
-const prepared = db.$client.prepare(
+const meta = db.$client.prepare('SELECT value FROM meta WHERE key = ?').pluck();
+const daysBefore = (days: number) => shiftDay(filters.from, -days);
+const oneRange = db.$client.prepare(
   'SELECT * FROM events WHERE "end" >= ? AND start >= ? AND start <= ? ORDER BY start, "end", id LIMIT 51',
 );
-const lowest = new Date(Date.parse(filters.from) - 366 * 86_400_000).toISOString().slice(0, 10);
+const longest = Number(meta.get('max_event_days'));
+const byPrecision = Object.entries(
+  JSON.parse(String(meta.get('max_event_days_by_precision'))) as Record<string, number>,
+);
+const merged = db.$client.prepare(
+  `${byPrecision
+    .map(() => 'SELECT * FROM events WHERE precision = ? AND "end" >= ? AND start >= ? AND start <= ?')
+    .join(' UNION ALL ')} ORDER BY start, "end", id LIMIT 51`,
+);
+const mergedParams = byPrecision.flatMap(([precision, days]) => [
+  precision,
+  filters.from,
+  daysBefore(days),
+  filters.to,
+]);
 
 const jsonSchema = z.toJSONSchema(EventListSchema, { target: 'draft-7', io: 'output' });
 const stringify = fastJson(jsonSchema as Parameters<typeof fastJson>[0]);
@@ -54,12 +71,16 @@ const same = stringify(body) === JSON.stringify(body);
 
 const rows: [string, number][] = [
   [
-    'repository: one 50-event page, built, prepared, run and hydrated',
+    'repository: one 50-event page, run on its prepared query and hydrated',
     time(2000, () => events.list(filters, request)),
   ],
   [
-    'the main query alone, on a statement prepared once',
-    time(2000, () => prepared.all(filters.from, lowest, filters.to)),
+    `main query alone: one range from \`from\` minus the longest event (${longest} days)`,
+    time(2000, () => oneRange.all(filters.from, daysBefore(longest), filters.to)),
+  ],
+  [
+    `main query alone: one range per precision (${byPrecision.length}), merged in order`,
+    time(2000, () => merged.all(...mergedParams)),
   ],
   [
     'zod parse + JSON.stringify (what the type provider does)',
@@ -71,7 +92,10 @@ const rows: [string, number][] = [
 console.log(
   `database: ${values.database}; page of ${page.items.length} events, ${JSON.stringify(body).length} bytes`,
 );
-console.log(`fast-json-stringify output identical to JSON.stringify: ${same}\n`);
+console.log(`fast-json-stringify output identical to JSON.stringify: ${same}`);
+console.log(
+  `both plans give the same page: ${JSON.stringify(oneRange.all(filters.from, daysBefore(longest), filters.to)) === JSON.stringify(merged.all(...mergedParams))}\n`,
+);
 console.log('| step | µs per page |\n| --- | --- |');
 for (const [name, us] of rows) console.log(`| ${name} | ${us.toFixed(0)} |`);
 db.$client.close();
