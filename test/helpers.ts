@@ -7,6 +7,8 @@ import { type App, buildApp } from '../src/app.js';
 import { type Db, openReadOnly } from '../src/db/open.js';
 import { DEFAULT_SEEDS_DIR } from '../src/ingest/defaults.js';
 import { seed } from '../src/ingest/load.js';
+import { generateSynthetic } from '../src/ingest/synthetic.js';
+import { DatasetWriter } from '../src/ingest/writer.js';
 
 export { DEFAULT_SEEDS_DIR };
 
@@ -51,6 +53,15 @@ export function useSeededApp(): TestContext {
     rmSync(dir, { recursive: true, force: true });
   });
   return ctx;
+}
+
+/** Writes a synthetic corpus (src/ingest/synthetic.ts) into `dir` and returns the file's path. */
+export function writeSynthetic(dir: string, events: number, seed: number): string {
+  const file = path.join(dir, `synthetic-${events}-${seed}.db`);
+  const writer = DatasetWriter.open(file);
+  for (const { table, row } of generateSynthetic({ events, seed })) writer.insert(table, row as never);
+  writer.commit(`synthetic-${events}-${seed}`);
+  return file;
 }
 
 /** Code-point slice, the unit of every span. */

@@ -1,5 +1,6 @@
 import { overlaps } from './dates.js';
 import type { ClaimStatus } from './vocabulary.js';
+import { groupBy } from './group-by.js';
 
 /**
  * Claim status (SPEC §2): claims about the same property of the same event are compared across
@@ -46,13 +47,7 @@ export function claimKey(c: Pick<ComparableClaim, 'eventId' | 'property' | 'abou
 }
 
 export function judgeClaims(claims: readonly ComparableClaim[]): Map<string, ClaimVerdict> {
-  const groups = new Map<string, ComparableClaim[]>();
-  for (const c of claims) {
-    const key = claimKey(c);
-    const group = groups.get(key);
-    if (group) group.push(c);
-    else groups.set(key, [c]);
-  }
+  const groups = groupBy(claims, claimKey);
   const verdicts = new Map<string, ClaimVerdict>();
   for (const group of groups.values()) {
     for (const c of group) {

@@ -12,7 +12,7 @@ import {
 } from '../db/schema.js';
 import { toFtsQuery } from '../domain/search.js';
 import type { Actor, ActorProfile } from '../schemas/actors.js';
-import { groupBy } from './rows.js';
+import { groupBy } from '../domain/group-by.js';
 import { keyset, type Page, type PageRequest, toPage } from './keyset.js';
 
 type ActorRow = typeof actors.$inferSelect;

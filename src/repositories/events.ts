@@ -7,7 +7,7 @@ import { shiftDay } from '../domain/dates.js';
 import { toFtsQuery } from '../domain/search.js';
 import type { Event, EventDetail } from '../schemas/events.js';
 import type { ClaimRepository } from './claims.js';
-import { groupBy } from './rows.js';
+import { groupBy } from '../domain/group-by.js';
 import { keyset, type Page, type PageRequest, toPage } from './keyset.js';
 import type { QuoteRepository } from './quotes.js';
 

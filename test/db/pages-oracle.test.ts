@@ -1,9 +1,6 @@
-import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openReadOnly } from '../../src/db/open.js';
-import { generateSynthetic } from '../../src/ingest/synthetic.js';
-import { DatasetWriter } from '../../src/ingest/writer.js';
 import { createClaimRepository } from '../../src/repositories/claims.js';
 import {
   createEventRepository,
@@ -13,7 +10,7 @@ import {
 } from '../../src/repositories/events.js';
 import type { Page, PageRequest } from '../../src/repositories/keyset.js';
 import { createQuoteRepository, type QuoteRepository } from '../../src/repositories/quotes.js';
-import { tempDir } from '../helpers.js';
+import { tempDir, writeSynthetic } from '../helpers.js';
 
 describe('precisionRanges', () => {
   const longest = new Map([
@@ -66,12 +63,7 @@ describe('timeline pages against an oracle', () => {
   let quoteRepository: QuoteRepository;
   let rows: { id: string; start: string; end: string; actors: Set<string> }[];
   beforeAll(() => {
-    const file = path.join(tempDir(), 'oracle.db');
-    const writer = DatasetWriter.open(file);
-    for (const { table, row } of generateSynthetic({ events: 2_000, seed: 3 }))
-      writer.insert(table, row as never);
-    writer.commit('oracle');
-    db = openReadOnly(file);
+    db = openReadOnly(writeSynthetic(tempDir(), 2_000, 3));
     quoteRepository = createQuoteRepository(db);
     repository = createEventRepository(db, createClaimRepository(db), quoteRepository);
     const participants = db.$client.prepare('SELECT event_id, actor_id FROM event_participants').all() as {

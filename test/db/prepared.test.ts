@@ -1,18 +1,15 @@
-import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openReadOnly } from '../../src/db/open.js';
 import { Bindings } from '../../src/db/prepared.js';
 import { events } from '../../src/db/schema.js';
 import { EVENT_TYPES } from '../../src/domain/vocabulary.js';
-import { generateSynthetic } from '../../src/ingest/synthetic.js';
-import { DatasetWriter } from '../../src/ingest/writer.js';
 import { createActorRepository } from '../../src/repositories/actors.js';
 import { createClaimRepository } from '../../src/repositories/claims.js';
 import { createEventRepository, type TimelineFilters } from '../../src/repositories/events.js';
 import type { PageRequest } from '../../src/repositories/keyset.js';
 import { createQuoteRepository } from '../../src/repositories/quotes.js';
-import { tempDir } from '../helpers.js';
+import { tempDir, writeSynthetic } from '../helpers.js';
 
 describe('Bindings', () => {
   it('names the shape by its placeholders and flags, in order', () => {
@@ -49,12 +46,7 @@ describe('Bindings', () => {
 describe('queries reused by shape', () => {
   let db: Db;
   beforeAll(() => {
-    const file = path.join(tempDir(), 'shapes.db');
-    const writer = DatasetWriter.open(file);
-    for (const { table, row } of generateSynthetic({ events: 2_000, seed: 11 }))
-      writer.insert(table, row as never);
-    writer.commit('shapes');
-    db = openReadOnly(file);
+    db = openReadOnly(writeSynthetic(tempDir(), 2_000, 11));
     return () => db.$client.close();
   });
 

@@ -1,9 +1,6 @@
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openQueryPlanner } from '../../src/db/query-plans.js';
-import { generateSynthetic } from '../../src/ingest/synthetic.js';
-import { DatasetWriter } from '../../src/ingest/writer.js';
-import { tempDir } from '../helpers.js';
+import { tempDir, writeSynthetic } from '../helpers.js';
 
 /**
  * Every list query and filter combination of SPEC §4, planned by SQLite on a synthetic corpus large
@@ -90,11 +87,7 @@ const URLS = [
 
 let file: string;
 beforeAll(() => {
-  file = path.join(tempDir(), 'synthetic.db');
-  const writer = DatasetWriter.open(file);
-  for (const { table, row } of generateSynthetic({ events: 20_000, seed: 7 }))
-    writer.insert(table, row as never);
-  writer.commit('query-plans');
+  file = writeSynthetic(tempDir(), 20_000, 7);
 });
 
 describe('query plans on a 20,000-event corpus', () => {

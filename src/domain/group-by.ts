@@ -1,5 +1,5 @@
 /** Rows grouped by a key, each group in the rows' order. */
-export function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
+export function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     const key = keyOf(row);
