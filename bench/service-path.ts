@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import fastJson from 'fast-json-stringify';
 import { z } from 'zod';
-import { openReadOnly } from '../src/db/open.js';
+import { openReadOnly, readMeta } from '../src/db/open.js';
 import { shiftDay } from '../src/domain/dates.js';
 import { createClaimRepository } from '../src/repositories/claims.js';
 import { createEventRepository } from '../src/repositories/events.js';
@@ -44,15 +44,14 @@ const request = { order: 'asc' as const, limit: 50 };
 const page = events.list(filters, request);
 const body = { data: page.items, page: { limit: 50, next_cursor: null } };
 
-const meta = db.$client.prepare('SELECT value FROM meta WHERE key = ?').pluck();
 const daysBefore = (days: number) => shiftDay(filters.from, -days);
 const oneRange = db.$client.prepare(
   'SELECT * FROM events WHERE "end" >= ? AND start >= ? AND start <= ? ORDER BY start, "end", id LIMIT 51',
 );
-const longest = Number(meta.get('max_event_days'));
 const byPrecision = Object.entries(
-  JSON.parse(String(meta.get('max_event_days_by_precision'))) as Record<string, number>,
+  JSON.parse(readMeta(db.$client, 'max_event_days_by_precision') ?? '{}') as Record<string, number>,
 );
+const longest = Math.max(...byPrecision.map(([, days]) => days));
 const merged = db.$client.prepare(
   `${byPrecision
     .map(() => 'SELECT * FROM events WHERE precision = ? AND "end" >= ? AND start >= ? AND start <= ?')

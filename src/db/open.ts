@@ -37,6 +37,12 @@ export class DatabaseUnusableError extends Error {
   override name = 'DatabaseUnusableError';
 }
 
+/** A value the seed recorded in the `meta` table (the dataset version, the longest events). */
+export function readMeta(client: Database.Database, key: string): string | undefined {
+  const value = client.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key);
+  return typeof value === 'string' ? value : undefined;
+}
+
 /**
  * Opens the dataset read-only for the server. The HTTP API never writes (SPEC §1), and SQLite
  * enforces it: any write through this connection fails with SQLITE_READONLY.
@@ -46,8 +52,7 @@ export function openReadOnly(file: string): Db {
   try {
     client = new Database(file, { readonly: true, fileMustExist: true });
     client.pragma('query_only = ON');
-    const version = client.prepare("SELECT value FROM meta WHERE key = 'dataset_version'").pluck().get();
-    if (typeof version !== 'string') throw new Error('it has no dataset version');
+    if (readMeta(client, 'dataset_version') === undefined) throw new Error('it has no dataset version');
     const applied = client.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get();
     const expected = expectedMigrations().length;
     if (applied !== expected)

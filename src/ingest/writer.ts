@@ -93,10 +93,8 @@ const DERIVED_SQL = [
   `INSERT INTO actor_timeline (actor_id, start, "end", event_id)
      SELECT DISTINCT p.actor_id, e.start, e."end", e.id
      FROM event_participants p JOIN events e ON e.id = p.event_id`,
-  // The longest event, in days: a range query needs look no further back than this before `from`.
-  `INSERT INTO meta (key, value)
-     SELECT 'max_event_days', CAST(coalesce(max(julianday("end") - julianday(start)), 0) AS INTEGER) FROM events`,
-  // The same per precision: a day event's range starts a day before `from`, a year event's a year.
+  // The longest event of each precision, in days: a range query needs look no further back than
+  // this before `from`, a day for day events, a year for year events.
   `INSERT INTO meta (key, value)
      SELECT 'max_event_days_by_precision', json_group_object(precision, days)
      FROM (SELECT precision, CAST(max(julianday("end") - julianday(start)) AS INTEGER) AS days

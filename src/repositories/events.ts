@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { type SQLiteColumn, unionAll } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../db/open.js';
+import { type Db, readMeta } from '../db/open.js';
 import { Bindings, jsonList, ShapeCache } from '../db/prepared.js';
 import { actors, actorTimeline, eventEvidence, eventParticipants, events } from '../db/schema.js';
 import { shiftDay } from '../domain/dates.js';
@@ -149,15 +149,13 @@ export function precisionRanges(
 }
 
 export function createEventRepository(db: Db, claims: ClaimRepository, quotes: QuoteRepository) {
-  const meta = (key: string) =>
-    db.$client.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
-  const maxDays = meta('max_event_days');
-  const maxEventDays = maxDays === undefined ? undefined : Number(maxDays);
-  const longestByPrecision = meta('max_event_days_by_precision');
-  const longest =
-    longestByPrecision === undefined
-      ? undefined
-      : new Map(Object.entries(JSON.parse(longestByPrecision) as Record<string, number>));
+  // The longest event of each precision, in days, and the longest of all.
+  const longest = new Map(
+    Object.entries(
+      JSON.parse(readMeta(db.$client, 'max_event_days_by_precision') ?? '{}') as Record<string, number>,
+    ),
+  );
+  const maxEventDays = longest.size > 0 ? Math.max(...longest.values()) : undefined;
 
   // A page's participants and evidence: two statements prepared once, the page's ids as one list.
   const pageIds = jsonList(sql.placeholder('ids'));
@@ -290,7 +288,7 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
       });
       return query.all(b.values);
     }
-    if (longest && longest.size > 1 && filters.dateMatch === 'overlap' && filters.from)
+    if (longest.size > 1 && filters.dateMatch === 'overlap' && filters.from)
       return overlapByPrecision(filters, filters.from, request, b, longest);
     const where = [
       ...dateConditions(filters, b, EVENT_COLUMNS, maxEventDays),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../db/open.js';
+import { type Db, readMeta } from '../db/open.js';
 import { HttpProblem } from '../plugins/errors.js';
 import { NoQuerySchema } from '../schemas/common.js';
 import { named } from '../schemas/registry.js';
@@ -18,9 +18,7 @@ const ReadinessSchema = named(
 );
 
 export function readDatasetVersion(db: Db): string | undefined {
-  const row = db.$client.prepare("SELECT value FROM meta WHERE key = 'dataset_version'").get() as
-    { value: string } | undefined;
-  return row?.value;
+  return readMeta(db.$client, 'dataset_version');
 }
 
 export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
