@@ -25,14 +25,26 @@ export interface ActorFilters {
 export const ACTOR_CURSOR_SHAPE = ['string'] as const;
 const ACTOR_KEY = [actors.id];
 
-export function createActorRepository(db: Db) {
-  const id = sql.placeholder('id');
-  const refsOf = db
+/**
+ * References to actors ({ id, name, kind }) by id, for a whole page in one query: the roles and
+ * relations of a profile, the actors claims are attributed to. Absent (null) ids are skipped.
+ */
+export function prepareActorRefs(db: Db) {
+  const query = db
     .select({ id: actors.id, name: actors.name, kind: actors.kind })
     .from(actors)
     .where(inArray(actors.id, jsonList(sql.placeholder('ids'))))
     .prepare();
-  const refs = (ids: string[]) => new Map(refsOf.all({ ids: JSON.stringify(ids) }).map((a) => [a.id, a]));
+  return (ids: readonly (string | null)[]): Map<string, { id: string; name: string; kind: string }> => {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return new Map();
+    return new Map(query.all({ ids: JSON.stringify(wanted) }).map((a) => [a.id, a]));
+  };
+}
+
+export function createActorRepository(db: Db) {
+  const id = sql.placeholder('id');
+  const refs = prepareActorRefs(db);
   const aliasesOf = db
     .selectDistinct({ actorId: actorAliases.actorId, alias: actorAliases.alias })
     .from(actorAliases)

@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { Bindings, jsonList, ShapeCache } from '../db/prepared.js';
-import { actors, claims } from '../db/schema.js';
+import { claims } from '../db/schema.js';
 import { judgeClaims } from '../domain/claim-status.js';
 import type { Claim } from '../schemas/claims.js';
 
+import { prepareActorRefs } from './actors.js';
 import { keyset, type Page, type PageRequest, toPage } from './keyset.js';
 
 type ClaimRow = typeof claims.$inferSelect;
@@ -21,16 +22,7 @@ const CLAIM_KEY = [claims.id];
 
 export function createClaimRepository(db: Db) {
   /** The actors claims are attributed to, in one query for a whole page. */
-  const actorsOf = db
-    .select({ id: actors.id, name: actors.name, kind: actors.kind })
-    .from(actors)
-    .where(inArray(actors.id, jsonList(sql.placeholder('ids'))))
-    .prepare();
-  const actorRefs = (ids: (string | null)[]) => {
-    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-    if (wanted.length === 0) return new Map<string, { id: string; name: string; kind: string }>();
-    return new Map(actorsOf.all({ ids: JSON.stringify(wanted) }).map((a) => [a.id, a]));
-  };
+  const actorRefs = prepareActorRefs(db);
   const claimsOfEvents = db
     .select()
     .from(claims)
