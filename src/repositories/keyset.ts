@@ -1,4 +1,4 @@
-import { asc, desc, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Bindings } from '../db/prepared.js';
 import type { CursorKey } from '../domain/cursor.js';
@@ -24,24 +24,39 @@ export interface Page<T> {
   nextKey: CursorKey | undefined;
 }
 
+/** How a page resumes after the cursor's key, given as placeholders. */
+export type Resume = (after: Placeholder[], order: Order) => SQL;
+
 /**
- * The keyset part of a list query, described on `b` (see db/prepared.ts): the `ORDER BY` terms, the
- * row-value comparison that resumes after `after` (undefined on the first page), and the `LIMIT`
- * of `limit + 1` rows, the one extra telling whether another page follows.
+ * The keyset part of a list query, described on `b` (see db/prepared.ts): the `ORDER BY` terms on
+ * `key`, the condition that resumes after `after` (undefined on the first page), and the `LIMIT`
+ * of `limit + 1` rows, the one extra telling whether another page follows. By default a page
+ * resumes with a row-value comparison on `key`, which holds the cursor's values; a list that sorts
+ * on another column in the same order (a quote search, by rank) says how to resume instead.
  */
-export function keyset(key: readonly SQLiteColumn[], { order, after, limit }: PageRequest, b: Bindings) {
+export function keyset(
+  key: readonly SQLiteColumn[],
+  { order, after, limit }: PageRequest,
+  b: Bindings,
+  resume: Resume = rowValueAfter(key),
+) {
   const dir = order === 'asc' ? asc : desc;
   b.flag(order);
-  let resume: SQL | undefined;
-  if (after) {
+  const values = after?.map((v, i) => b.bind(`after${i}`, v));
+  return {
+    orderBy: key.map((column) => dir(column)),
+    after: values && resume(values, order),
+    limit: b.bind('limit', limit + 1),
+  };
+}
+
+/** `(key…) > (cursor…)` ascending, `<` descending. */
+function rowValueAfter(key: readonly SQLiteColumn[]): Resume {
+  return (after, order) => {
     const columns = sql.join([...key], sql`, `);
-    const values = sql.join(
-      after.map((v, i) => sql`${b.bind(`after${i}`, v)}`),
-      sql`, `,
-    );
-    resume = order === 'asc' ? sql`(${columns}) > (${values})` : sql`(${columns}) < (${values})`;
-  }
-  return { orderBy: key.map((column) => dir(column)), after: resume, limit: b.bind('limit', limit + 1) };
+    const values = sql.join(after, sql`, `);
+    return order === 'asc' ? sql`(${columns}) > (${values})` : sql`(${columns}) < (${values})`;
+  };
 }
 
 /** Cuts the `limit + 1` rows a list fetched into a page and the key to resume from. */

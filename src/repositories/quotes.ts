@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias, integer, sqliteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import { Bindings, ShapeCache } from '../db/prepared.js';
@@ -6,7 +6,7 @@ import { actors, quotes } from '../db/schema.js';
 import { toFtsQuery } from '../domain/search.js';
 import type { Quote } from '../schemas/quotes.js';
 
-import { keyset, type Page, type PageRequest, toPage } from './keyset.js';
+import { keyset, type Page, type PageRequest, type Resume, toPage } from './keyset.js';
 
 export interface QuoteFilters {
   speakers?: string[] | undefined;
@@ -25,6 +25,16 @@ const QUOTE_KEY = [quotes.sourceId, quotes.ordinal];
  * only: its rowid is the quote's reading_rank, so matches come out in reading order.
  */
 const quoteSearch = sqliteTable('quote_search', { rowid: integer('rowid').notNull() });
+
+/**
+ * How a search resumes: its rows are read in reading_rank order, while a cursor holds (source,
+ * ordinal) like every quote list's, so the page resumes at the rank of the first quote after the
+ * cursor in reading order.
+ */
+const resumeSearch: Resume = ([source, ordinal], order) =>
+  order === 'asc'
+    ? sql`${quoteSearch.rowid} >= (SELECT r.reading_rank FROM ${quotes} r WHERE (r.source_id, r.ordinal) > (${source}, ${ordinal}) ORDER BY r.source_id, r.ordinal LIMIT 1)`
+    : sql`${quoteSearch.rowid} <= (SELECT r.reading_rank FROM ${quotes} r WHERE (r.source_id, r.ordinal) < (${source}, ${ordinal}) ORDER BY r.source_id DESC, r.ordinal DESC LIMIT 1)`;
 
 const speaker = alias(actors, 'speaker');
 const via = alias(actors, 'via');
@@ -99,11 +109,11 @@ export function createQuoteRepository(db: Db) {
         const match = toFtsQuery(filters.q);
         if (match === undefined) return { items: [], nextKey: undefined };
         where.push(sql`${quoteSearch} MATCH ${b.bind('match', match)}`);
-        const page = searchKeyset(request, b);
+        const page = keyset([quoteSearch.rowid], request, b, resumeSearch);
         const query = lists.get(b.shape, () =>
           matches()
             .where(and(...where, page.after))
-            .orderBy(page.orderBy)
+            .orderBy(...page.orderBy)
             .limit(page.limit)
             .prepare(),
         );
@@ -128,24 +138,3 @@ export function createQuoteRepository(db: Db) {
 }
 
 export type QuoteRepository = ReturnType<typeof createQuoteRepository>;
-
-/**
- * The keyset of a search, read in reading_rank order: a cursor holds (source, ordinal) like every
- * quote list's, and the page resumes at the rank of the first quote after it in reading order.
- */
-function searchKeyset({ order, after, limit }: PageRequest, b: Bindings) {
-  b.flag(order);
-  let resume: SQL | undefined;
-  if (after) {
-    const [source, ordinal] = [b.bind('after0', after[0]), b.bind('after1', after[1])];
-    resume =
-      order === 'asc'
-        ? sql`${quoteSearch.rowid} >= (SELECT r.reading_rank FROM ${quotes} r WHERE (r.source_id, r.ordinal) > (${source}, ${ordinal}) ORDER BY r.source_id, r.ordinal LIMIT 1)`
-        : sql`${quoteSearch.rowid} <= (SELECT r.reading_rank FROM ${quotes} r WHERE (r.source_id, r.ordinal) < (${source}, ${ordinal}) ORDER BY r.source_id DESC, r.ordinal DESC LIMIT 1)`;
-  }
-  return {
-    orderBy: order === 'asc' ? asc(quoteSearch.rowid) : desc(quoteSearch.rowid),
-    after: resume,
-    limit: b.bind('limit', limit + 1),
-  };
-}
