@@ -151,6 +151,8 @@ export const actorTimeline = sqliteTable(
     eventId: text('event_id')
       .notNull()
       .references(() => events.id),
+    /** The event's type, so an actor's counts by type are read from this table alone. */
+    type: text('type').notNull(),
   },
   (t) => [primaryKey({ columns: [t.actorId, t.start, t.end, t.eventId] })],
 );

@@ -34,18 +34,28 @@ const ACTOR_TIMELINE_KEY = [actorTimeline.start, actorTimeline.end, actorTimelin
 
 type EventRow = typeof events.$inferSelect;
 
-/** The columns a timeline is sorted and date-filtered on: the events table's, or actor_timeline's. */
+/**
+ * The columns a timeline is sorted and filtered on: the events table's, or actor_timeline's, whose
+ * rows can then be rejected before their event is looked up.
+ */
 interface TimelineColumns {
   start: SQLiteColumn;
   end: SQLiteColumn;
   id: SQLiteColumn;
+  type: SQLiteColumn;
 }
 
-const EVENT_COLUMNS: TimelineColumns = { start: events.start, end: events.end, id: events.id };
+const EVENT_COLUMNS: TimelineColumns = {
+  start: events.start,
+  end: events.end,
+  id: events.id,
+  type: events.type,
+};
 const ACTOR_TIMELINE_COLUMNS: TimelineColumns = {
   start: actorTimeline.start,
   end: actorTimeline.end,
   id: actorTimeline.eventId,
+  type: actorTimeline.type,
 };
 
 /**
@@ -85,9 +95,9 @@ function dateConditions(f: TimelineFilters, b: Bindings, c: TimelineColumns, max
  * The other terms of a timeline: type, status, source, actors and words. Full-text search is the
  * caller's to short-cut: a `q` without words matches nothing and needs no query.
  */
-function filterConditions(f: TimelineFilters, b: Bindings, anchor?: string): SQL[] {
+function filterConditions(f: TimelineFilters, b: Bindings, c: TimelineColumns, anchor?: string): SQL[] {
   const where: SQL[] = [];
-  if (f.types?.length) where.push(b.anyOf(events.type, 'type', f.types));
+  if (f.types?.length) where.push(b.anyOf(c.type, 'type', f.types));
   if (f.status) where.push(eq(events.status, b.bind('status', f.status)));
   if (f.sources?.length)
     where.push(
@@ -240,7 +250,7 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
     const ranges = precisionRanges(from, filters.to, longestDays, request);
     const endsAfter = gte(events.end, b.bind('fromEnd', from));
     const upper = ranges.upper === undefined ? undefined : lte(events.start, b.bind('upper', ranges.upper));
-    const others = filterConditions(filters, b);
+    const others = filterConditions(filters, b, EVENT_COLUMNS);
     const page = keyset(TIMELINE_KEY, request, b);
     const arms = [...ranges.lower].map(([precision, lower], i) =>
       and(
@@ -272,7 +282,7 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
       const driver = eq(actorTimeline.actorId, b.bind('anchor', anchor));
       const where = [
         ...dateConditions(filters, b, columns, maxEventDays),
-        ...filterConditions(filters, b, anchor),
+        ...filterConditions(filters, b, columns, anchor),
       ];
       const page = keyset(ACTOR_TIMELINE_KEY, request, b);
       const query = lists.get(b.shape, () => {
@@ -292,7 +302,7 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
       return overlapByPrecision(filters, filters.from, request, b, longest);
     const where = [
       ...dateConditions(filters, b, EVENT_COLUMNS, maxEventDays),
-      ...filterConditions(filters, b),
+      ...filterConditions(filters, b, EVENT_COLUMNS),
     ];
     const page = keyset(TIMELINE_KEY, request, b);
     const query = lists.get(b.shape, () =>

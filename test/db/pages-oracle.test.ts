@@ -10,6 +10,7 @@ import {
 } from '../../src/repositories/events.js';
 import type { Page, PageRequest } from '../../src/repositories/keyset.js';
 import { createQuoteRepository, type QuoteRepository } from '../../src/repositories/quotes.js';
+import { EVENT_TYPES } from '../../src/domain/vocabulary.js';
 import { tempDir, writeSynthetic } from '../helpers.js';
 
 describe('precisionRanges', () => {
@@ -53,7 +54,7 @@ describe('precisionRanges', () => {
 /**
  * Every page walk of a timeline, in either order and any page size, must list exactly the events a
  * plain reading of SPEC §3 selects: overlap (ends on or after `from`, starts on or before `to`) or
- * within, sorted by start, end and id. The oracle is JavaScript over every row; the repository takes
+ * within, of the given types, sorted by start, end and id. The oracle is JavaScript over every row; the repository takes
  * whichever query path the filters lead to (one index range, merged ranges per precision, an
  * actor's own timeline).
  */
@@ -61,7 +62,7 @@ describe('timeline pages against an oracle', () => {
   let db: Db;
   let repository: EventRepository;
   let quoteRepository: QuoteRepository;
-  let rows: { id: string; start: string; end: string; actors: Set<string> }[];
+  let rows: { id: string; start: string; end: string; type: string; actors: Set<string> }[];
   beforeAll(() => {
     db = openReadOnly(writeSynthetic(tempDir(), 2_000, 3));
     quoteRepository = createQuoteRepository(db);
@@ -73,16 +74,19 @@ describe('timeline pages against an oracle', () => {
     const byEvent = new Map<string, Set<string>>();
     for (const p of participants)
       byEvent.set(p.event_id, (byEvent.get(p.event_id) ?? new Set()).add(p.actor_id));
-    rows = (db.$client.prepare('SELECT id, start, "end" FROM events').all() as typeof rows).map((r) => ({
-      ...r,
-      actors: byEvent.get(r.id) ?? new Set(),
-    }));
+    rows = (db.$client.prepare('SELECT id, start, "end", type FROM events').all() as typeof rows).map(
+      (r) => ({
+        ...r,
+        actors: byEvent.get(r.id) ?? new Set(),
+      }),
+    );
     return () => db.$client.close();
   });
 
   function oracle(f: TimelineFilters, order: PageRequest['order']): string[] {
     const selected = rows.filter((r) => {
       if (f.requiredActor && !r.actors.has(f.requiredActor)) return false;
+      if (f.types && !f.types.includes(r.type)) return false;
       if (f.dateMatch === 'within') return (!f.from || r.start >= f.from) && (!f.to || r.end <= f.to);
       return (!f.from || r.end >= f.from) && (!f.to || r.start <= f.to);
     });
@@ -130,7 +134,8 @@ describe('timeline pages against an oracle', () => {
           fc.integer({ min: 0, max: 20 }).map((i) => `syn-a${i}`),
           { freq: 2 },
         ),
-        (from, days, open, dateMatch, order, limit, actor) => {
+        fc.option(fc.subarray([...EVENT_TYPES], { minLength: 1, maxLength: 2 }), { freq: 3 }),
+        (from, days, open, dateMatch, order, limit, actor, types) => {
           const to = open
             ? undefined
             : new Date(Date.parse(from) + days * 86_400_000).toISOString().slice(0, 10);
@@ -140,6 +145,7 @@ describe('timeline pages against an oracle', () => {
             dateMatch,
             actorMatch: 'any',
             requiredActor: actor ?? undefined,
+            types: types ?? undefined,
           };
           const expected = oracle(f, order);
           if (expected.length > 0) nonEmpty++;

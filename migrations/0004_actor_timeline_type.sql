@@ -1,0 +1,1 @@
+ALTER TABLE `actor_timeline` ADD `type` text NOT NULL;
