@@ -1,11 +1,13 @@
 /**
- * `npm run bench [-- --database FILE] [--seconds N] [--connections N]`
+ * `npm run bench [-- --database FILE] [--seconds N] [--rounds N] [--connections N] [--no-cache]`
  *
  * Builds the service, starts the production server (node dist/server.js) on the database, and for
  * each endpoint class measures throughput and latency with autocannon (no pipelining), twice: one
  * URL over and over ("repeated"), and a pool of different URLs in turn ("varied"). In the same run
  * it measures the ceiling: a bare Fastify server on this machine answering the same URLs with the
- * same bytes from memory. It prints a table with the ratio of each figure to its ceiling.
+ * same bytes from memory. It prints a table with the ratio of each figure to its ceiling. With
+ * several rounds, ours and the ceiling take turns, each figure is the median of its rounds, and
+ * the ratio's range across rounds shows how much the machine's noise moved it.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { availableParallelism, cpus, totalmem } from 'node:os';
@@ -21,6 +23,7 @@ const { values } = parseArgs({
   options: {
     database: { type: 'string', default: path.join(ROOT, 'data/parallax.db') },
     seconds: { type: 'string', default: '8' },
+    rounds: { type: 'string', default: '1' },
     connections: { type: 'string', default: '32' },
     pool: { type: 'string', default: '200' },
     'no-build': { type: 'boolean', default: false },
@@ -31,6 +34,17 @@ const { values } = parseArgs({
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const POOL = Number(values.pool);
+const ROUNDS = Number(values.rounds);
+for (const [name, value] of Object.entries({
+  seconds: SECONDS,
+  rounds: ROUNDS,
+  connections: CONNECTIONS,
+  pool: POOL,
+}))
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`--${name} must be a whole number ≥ 1`);
+    process.exit(2);
+  }
 
 function start(args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, args, {
@@ -46,6 +60,24 @@ interface Figures {
   p50: number;
   p99: number;
   errors: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Each figure's median over the rounds (errors are summed: one is one too many). */
+function medianFigures(rounds: Figures[]): Figures {
+  return {
+    rps: median(rounds.map((f) => f.rps)),
+    p50: median(rounds.map((f) => f.p50)),
+    p99: median(rounds.map((f) => f.p99)),
+    errors: rounds.reduce((sum, f) => sum + f.errors, 0),
+  };
 }
 
 async function load(base: string, urls: string[], seconds = SECONDS): Promise<Figures> {
@@ -120,8 +152,14 @@ async function main() {
         ['repeated', urls.slice(0, 1)],
         ['varied', urls],
       ] as const) {
-        const ours = await load(apiBase, pool);
-        const bare = await load(ceilingBase, pool);
+        const rounds: { ours: Figures; bare: Figures }[] = [];
+        for (let r = 0; r < ROUNDS; r++)
+          rounds.push({ ours: await load(apiBase, pool), bare: await load(ceilingBase, pool) });
+        const ours = medianFigures(rounds.map((r) => r.ours));
+        const bare = medianFigures(rounds.map((r) => r.bare));
+        const ratios = rounds.map((r) => r.ours.rps / r.bare.rps);
+        const spread =
+          ROUNDS > 1 ? ` (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})` : '';
         rows.push([
           name,
           mode,
@@ -131,7 +169,7 @@ async function main() {
           ours.p99.toFixed(1),
           bare.rps.toFixed(0),
           bare.p99.toFixed(1),
-          (ours.rps / bare.rps).toFixed(2),
+          `${median(ratios).toFixed(2)}${spread}`,
           `${ours.errors}/${bare.errors}`,
         ]);
         console.error(`measured ${name} (${mode})`);
@@ -156,7 +194,7 @@ async function main() {
       [
         `database: ${values.database} (${events.pluck().get()} events)`,
         `machine: ${availableParallelism()} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-        `autocannon: ${CONNECTIONS} connections, no pipelining, ${SECONDS} s per measurement; response cache ${values['no-cache'] ? 'off' : 'on'}`,
+        `autocannon: ${CONNECTIONS} connections, no pipelining, ${SECONDS} s per measurement, ${ROUNDS} round(s) (medians; ratio range in brackets); response cache ${values['no-cache'] ? 'off' : 'on'}`,
         `server RSS: ${rssStart} MiB after warm-up, ${rssEnd} MiB at the end`,
         '',
         table,

@@ -175,6 +175,21 @@ export const actorEventCounts = sqliteTable(
   (t) => [primaryKey({ columns: [t.actorId, t.type] })],
 );
 
+/**
+ * Derived at seed time from event_participants, actors and event_evidence: what a page shows of each
+ * event besides its own row, as JSON, keyed by the event's rowid. A page then reads it with one
+ * integer lookup per event, where the base tables cost one lookup by text key per event, per source
+ * and per participant (docs/benchmarks.md). Compact arrays rather than objects, which SQLite builds
+ * and Node parses faster:
+ * - `participants`: `[role, actor id, actor name, actor kind]` each, by role, then actor id;
+ * - `evidence`: `[source id, start, end, text]` each, by source, then start, then evidence id.
+ */
+export const eventDocuments = sqliteTable('event_documents', {
+  eventRowid: integer('event_rowid').primaryKey(),
+  participants: text('participants').notNull(),
+  evidence: text('evidence').notNull(),
+});
+
 /** The words in one source that tell an event. */
 export const eventEvidence = sqliteTable(
   'event_evidence',

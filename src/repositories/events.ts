@@ -1,13 +1,12 @@
-import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { type SQLiteColumn, unionAll } from 'drizzle-orm/sqlite-core';
 import { type Db, readMeta } from '../db/open.js';
 import { Bindings, jsonList, ShapeCache } from '../db/prepared.js';
-import { actors, actorTimeline, eventEvidence, eventParticipants, events } from '../db/schema.js';
+import { actorTimeline, eventDocuments, eventEvidence, eventParticipants, events } from '../db/schema.js';
 import { shiftDay } from '../domain/dates.js';
 import { toFtsQuery } from '../domain/search.js';
 import type { Event, EventDetail } from '../schemas/events.js';
 import type { ClaimRepository } from './claims.js';
-import { groupBy } from '../domain/group-by.js';
 import { keyset, type Page, type PageRequest, toPage } from './keyset.js';
 import type { QuoteRepository } from './quotes.js';
 
@@ -32,7 +31,13 @@ export const TIMELINE_CURSOR_SHAPE = ['string', 'string', 'string'] as const;
 const TIMELINE_KEY = [events.start, events.end, events.id];
 const ACTOR_TIMELINE_KEY = [actorTimeline.start, actorTimeline.end, actorTimeline.eventId];
 
-type EventRow = typeof events.$inferSelect;
+/** An event's row, with the rowid its document is kept under (schema.ts, eventDocuments). */
+const EVENT_FIELDS = { ...getTableColumns(events), rowid: sql<number>`${events}.rowid` };
+type EventRow = typeof events.$inferSelect & { rowid: number };
+
+/** The compact arrays of an event document (schema.ts). */
+type ParticipantEntry = [role: string, id: string, name: string, kind: string];
+type EvidenceEntry = [source: string, start: number, end: number, text: string];
 
 /**
  * The columns a timeline is sorted and filtered on: the events table's, or actor_timeline's, whose
@@ -167,29 +172,14 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
   );
   const maxEventDays = longest.size > 0 ? Math.max(...longest.values()) : undefined;
 
-  // A page's participants and evidence: two statements prepared once, the page's ids as one list.
-  const pageIds = jsonList(sql.placeholder('ids'));
-  const participantsOf = db
-    .select({
-      eventId: eventParticipants.eventId,
-      role: eventParticipants.role,
-      id: actors.id,
-      name: actors.name,
-      kind: actors.kind,
-    })
-    .from(eventParticipants)
-    .innerJoin(actors, eq(actors.id, eventParticipants.actorId))
-    .where(inArray(eventParticipants.eventId, pageIds))
-    .orderBy(eventParticipants.eventId, eventParticipants.role, actors.id)
-    .prepare();
-  const evidenceOf = db
+  // A page's participants and evidence: one document per event, the page's rowids as one list.
+  const documentsOf = db
     .select()
-    .from(eventEvidence)
-    .where(inArray(eventEvidence.eventId, pageIds))
-    .orderBy(eventEvidence.eventId, eventEvidence.sourceId, eventEvidence.start)
+    .from(eventDocuments)
+    .where(inArray(eventDocuments.eventRowid, jsonList(sql.placeholder('rowids'))))
     .prepare();
   const byId = db
-    .select()
+    .select(EVENT_FIELDS)
     .from(events)
     .where(eq(events.id, sql.placeholder('id')))
     .prepare();
@@ -197,19 +187,27 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
 
   function hydrate(rows: EventRow[]): Event[] {
     if (rows.length === 0) return [];
-    const ids = { ids: JSON.stringify(rows.map((r) => r.id)) };
-    const participants = groupBy(participantsOf.all(ids), (p) => p.eventId);
-    const evidence = groupBy(evidenceOf.all(ids), (e) => e.eventId);
+    const documents = new Map(
+      documentsOf.all({ rowids: JSON.stringify(rows.map((r) => r.rowid)) }).map((d) => [d.eventRowid, d]),
+    );
     return rows.map((r) => {
+      const document = documents.get(r.rowid);
+      if (!document) throw new Error(`event ${r.id} has no document: the database needs a new seed`);
       const bySource = new Map<string, Event['sources'][number]>();
-      for (const e of evidence.get(r.id) ?? []) {
-        let entry = bySource.get(e.sourceId);
+      for (const [source, start, end, text] of JSON.parse(document.evidence) as EvidenceEntry[]) {
+        let entry = bySource.get(source);
         if (!entry) {
-          entry = { source: e.sourceId, evidence: [] };
-          bySource.set(e.sourceId, entry);
+          entry = { source, evidence: [] };
+          bySource.set(source, entry);
         }
-        entry.evidence.push({ source: e.sourceId, start: e.start, end: e.end, text: e.text });
+        entry.evidence.push({ source, start, end, text });
       }
+      const participants = (JSON.parse(document.participants) as ParticipantEntry[]).map(
+        ([role, id, name, kind]) => ({
+          actor: { id, name, kind: kind as Event['participants'][number]['actor']['kind'] },
+          role: role as Event['participants'][number]['role'],
+        }),
+      );
       return {
         id: r.id,
         title: r.title,
@@ -226,10 +224,7 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
         },
         location: r.location,
         status: r.status as Event['status'],
-        participants: (participants.get(r.id) ?? []).map((p) => ({
-          actor: { id: p.id, name: p.name, kind: p.kind },
-          role: p.role as Event['participants'][number]['role'],
-        })),
+        participants,
         sources: [...bySource.values()],
       };
     });
@@ -263,7 +258,7 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
       ),
     );
     const query = lists.get(b.shape, () => {
-      const [first, second, ...rest] = arms.map((where) => db.select().from(events).where(where));
+      const [first, second, ...rest] = arms.map((where) => db.select(EVENT_FIELDS).from(events).where(where));
       if (!first || !second) throw new Error('a merge needs two precisions');
       return unionAll(first, second, ...rest)
         .orderBy(...page.orderBy)
@@ -286,15 +281,14 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
       ];
       const page = keyset(ACTOR_TIMELINE_KEY, request, b);
       const query = lists.get(b.shape, () => {
-        const prepared = db
-          .select({ event: events })
+        return db
+          .select(EVENT_FIELDS)
           .from(actorTimeline)
           .innerJoin(events, eq(events.id, actorTimeline.eventId))
           .where(and(driver, ...where, page.after))
           .orderBy(...page.orderBy)
           .limit(page.limit)
           .prepare();
-        return { all: (values) => prepared.all(values).map((r) => r.event) };
       });
       return query.all(b.values);
     }
@@ -307,7 +301,7 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
     const page = keyset(TIMELINE_KEY, request, b);
     const query = lists.get(b.shape, () =>
       db
-        .select()
+        .select(EVENT_FIELDS)
         .from(events)
         .where(and(...where, page.after))
         .orderBy(...page.orderBy)

@@ -15,6 +15,7 @@ const LARGE = [
   'claims',
   'quotes',
   'actor_timeline',
+  'event_documents',
   'sources',
 ];
 

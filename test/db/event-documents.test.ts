@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Db, openReadOnly } from '../../src/db/open.js';
+import { createClaimRepository } from '../../src/repositories/claims.js';
+import { createEventRepository } from '../../src/repositories/events.js';
+import type { PageRequest } from '../../src/repositories/keyset.js';
+import { createQuoteRepository } from '../../src/repositories/quotes.js';
+import type { Event } from '../../src/schemas/events.js';
+import { tempDir, useSeededApp, writeSynthetic } from '../helpers.js';
+
+/**
+ * Pages read each event's participants and evidence from a document the seed derives
+ * (event_documents). Whatever an event shows must be exactly what the base tables say, in the
+ * documented order: participants by role, then actor id; evidence grouped by source in source order,
+ * each source's spans by start, then by the order they were annotated in.
+ */
+function expectedFromBaseTables(db: Db): Map<string, Pick<Event, 'participants' | 'sources'>> {
+  const client = db.$client;
+  const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const expected = new Map<string, Pick<Event, 'participants' | 'sources'>>();
+  const of = (id: string) => {
+    let entry = expected.get(id);
+    if (!entry) expected.set(id, (entry = { participants: [], sources: [] }));
+    return entry;
+  };
+  for (const id of client.prepare('SELECT id FROM events').pluck().all() as string[]) of(id);
+
+  const participants = client
+    .prepare(
+      'SELECT p.event_id, p.role, a.id, a.name, a.kind FROM event_participants p JOIN actors a ON a.id = p.actor_id',
+    )
+    .all() as { event_id: string; role: string; id: string; name: string; kind: string }[];
+  participants.sort((x, y) => byCodeUnits(x.role, y.role) || byCodeUnits(x.id, y.id));
+  for (const p of participants)
+    of(p.event_id).participants.push({
+      actor: { id: p.id, name: p.name, kind: p.kind as Event['participants'][number]['actor']['kind'] },
+      role: p.role as Event['participants'][number]['role'],
+    });
+
+  const evidence = client.prepare('SELECT * FROM event_evidence').all() as {
+    id: number;
+    event_id: string;
+    source_id: string;
+    start: number;
+    end: number;
+    text: string;
+  }[];
+  evidence.sort((x, y) => byCodeUnits(x.source_id, y.source_id) || x.start - y.start || x.id - y.id);
+  for (const e of evidence) {
+    const sources = of(e.event_id).sources;
+    let group = sources.find((s) => s.source === e.source_id);
+    if (!group) sources.push((group = { source: e.source_id, evidence: [] }));
+    group.evidence.push({ source: e.source_id, start: e.start, end: e.end, text: e.text });
+  }
+  return expected;
+}
+
+function checkEveryEvent(db: Db) {
+  const quotes = createQuoteRepository(db);
+  const events = createEventRepository(db, createClaimRepository(db), quotes);
+  const expected = expectedFromBaseTables(db);
+  let seen = 0;
+  let after: PageRequest['after'];
+  do {
+    const page = events.list({ dateMatch: 'overlap', actorMatch: 'any' }, { order: 'asc', limit: 97, after });
+    for (const event of page.items) {
+      expect({ participants: event.participants, sources: event.sources }, event.id).toEqual(
+        expected.get(event.id),
+      );
+      seen++;
+    }
+    after = page.nextKey;
+  } while (after);
+  expect(seen).toBe(expected.size);
+  // The detail of an event is hydrated the same way.
+  const [first] = expected.keys();
+  const detail = first === undefined ? undefined : events.findById(first);
+  expect(detail && { participants: detail.participants, sources: detail.sources }).toEqual(
+    first === undefined ? undefined : expected.get(first),
+  );
+}
+
+describe('event documents', () => {
+  describe('on the seed corpus (real text: quotes, dashes, non-ASCII)', () => {
+    const ctx = useSeededApp();
+    it('show every event exactly as the base tables say', () => checkEveryEvent(ctx.db));
+  });
+
+  describe('on a synthetic corpus', () => {
+    let db: Db;
+    beforeAll(() => {
+      db = openReadOnly(writeSynthetic(tempDir(), 1_500, 11));
+    });
+    afterAll(() => db.$client.close());
+    it('show every event exactly as the base tables say', () => checkEveryEvent(db));
+  });
+});
