@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { datasetVersion } from './load.js';
-import { GENERATOR_VERSION, generateSynthetic } from './synthetic.js';
+import { GENERATOR_VERSION } from './synthetic.js';
+import { generateOnThread } from './synthetic-thread.js';
 import { DatasetWriter } from './writer.js';
 
 /**
@@ -28,11 +29,12 @@ let peakRss = 0;
 const counts: Record<string, number> = {};
 const writer = DatasetWriter.open(values.database);
 try {
-  let n = 0;
-  for (const { table, row } of generateSynthetic({ events, seed })) {
-    writer.insert(table, row as never);
-    counts[table] = (counts[table] ?? 0) + 1;
-    if (++n % 100_000 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  for await (const batch of generateOnThread({ events, seed })) {
+    for (const { table, row } of batch) {
+      writer.insert(table, row as never);
+      counts[table] = (counts[table] ?? 0) + 1;
+    }
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
   const loaded = performance.now();
   const content = createHash('sha256').update(`synthetic:${events}:${seed}:generator-${GENERATOR_VERSION}`);
