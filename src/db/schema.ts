@@ -157,6 +157,14 @@ export const actorTimeline = sqliteTable(
   (t) => [primaryKey({ columns: [t.actorId, t.start, t.end, t.eventId] })],
 );
 
+/** Derived at seed time: how many quotes each actor spoke, read by a profile in one lookup. */
+export const actorQuoteCounts = sqliteTable('actor_quote_counts', {
+  actorId: text('actor_id')
+    .primaryKey()
+    .references(() => actors.id),
+  quotes: integer('quotes').notNull(),
+});
+
 /**
  * Derived at seed time: per actor and event type, how many events and their date range, so that a
  * profile's counts cost the same for an actor in three events as for one in a hundred thousand.

@@ -110,6 +110,8 @@ const DERIVED_SQL = [
      SELECT 'max_event_days_by_precision', json_group_object(precision, days)
      FROM (SELECT precision, CAST(max(julianday("end") - julianday(start)) AS INTEGER) AS days
            FROM events GROUP BY precision ORDER BY precision)`,
+  `INSERT INTO actor_quote_counts (actor_id, quotes)
+     SELECT speaker_id, count(*) FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id`,
   `INSERT INTO actor_event_counts (actor_id, type, events, first_start, last_end)
      SELECT actor_id, type, count(*), min(start), max("end")
      FROM actor_timeline

@@ -4,10 +4,10 @@ import { Bindings, jsonList, ShapeCache } from '../db/prepared.js';
 import {
   actorAliases,
   actorEventCounts,
+  actorQuoteCounts,
   actorRelations,
   actorRoles,
   actors,
-  quotes,
   sources,
 } from '../db/schema.js';
 import { toFtsQuery } from '../domain/search.js';
@@ -82,10 +82,12 @@ export function createActorRepository(db: Db) {
     .from(actorEventCounts)
     .where(eq(actorEventCounts.actorId, id))
     .prepare();
+  // Precomputed too (actor_quote_counts): counting the quotes of the busiest actor read 11,000 index
+  // entries on 1M events.
   const quoteCountOf = db
-    .select({ n: sql<number>`count(*)` })
-    .from(quotes)
-    .where(eq(quotes.speakerId, id))
+    .select({ n: actorQuoteCounts.quotes })
+    .from(actorQuoteCounts)
+    .where(eq(actorQuoteCounts.actorId, id))
     .prepare();
   const lists = new ShapeCache<{ all(values: Record<string, unknown>): ActorRow[] }>();
 
