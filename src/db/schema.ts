@@ -282,3 +282,15 @@ export const quotes = sqliteTable(
     index('quotes_kind').on(t.kind, t.sourceId, t.ordinal),
   ],
 );
+
+/**
+ * Derived at seed time from quotes and actors: each quote as a page shows it, as one compact JSON
+ * array keyed by the quote's reading rank, so a page reads one value per quote instead of fourteen
+ * columns and two actors (docs/benchmarks.md): `[id, text, speaker id, speaker name, speaker kind,
+ * speaker description, source id, start, end, prefix, suffix, kind, event id, reported-via id,
+ * reported-via name, reported-via kind]`, with null where the quote has none.
+ */
+export const quoteDocuments = sqliteTable('quote_documents', {
+  readingRank: integer('reading_rank').primaryKey(),
+  document: text('document').notNull(),
+});

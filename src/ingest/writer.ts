@@ -97,6 +97,11 @@ const DERIVED_SQL = [
      FROM (SELECT id, row_number() OVER (ORDER BY source_id, ordinal) AS n FROM quotes) AS ranked
      WHERE quotes.id = ranked.id`,
   `INSERT INTO quote_search (rowid, quote_id, text) SELECT reading_rank, id, text FROM quotes`,
+  // Each quote as a page shows it, under the same number (schema.ts).
+  `INSERT INTO quote_documents (reading_rank, document)
+     SELECT q.reading_rank, json_array(q.id, q.text, s.id, s.name, s.kind, q.speaker_description, q.source_id,
+              q.start, q."end", q.prefix, q.suffix, q.kind, q.event_id, v.id, v.name, v.kind)
+     FROM quotes q LEFT JOIN actors s ON s.id = q.speaker_id LEFT JOIN actors v ON v.id = q.reported_via_id`,
   // Each actor's events in timeline order, so an actor's timeline is one index range at any depth,
   // with each event's type: a type filter rejects rows before their event is looked up, and the
   // counts below need not look every event up again (on 1M events that join cost 17 s of the build;

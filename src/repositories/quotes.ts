@@ -1,8 +1,8 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
-import { alias, integer, sqliteTable } from 'drizzle-orm/sqlite-core';
+import { integer, sqliteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import { Bindings, ShapeCache } from '../db/prepared.js';
-import { actors, quotes } from '../db/schema.js';
+import { quoteDocuments, quotes } from '../db/schema.js';
 import { toFtsQuery } from '../domain/search.js';
 import type { Quote } from '../schemas/quotes.js';
 
@@ -36,44 +36,82 @@ const resumeSearch: Resume = ([source, ordinal], order) =>
     ? sql`${quoteSearch.rowid} >= (SELECT r.reading_rank FROM ${quotes} r WHERE (r.source_id, r.ordinal) > (${source}, ${ordinal}) ORDER BY r.source_id, r.ordinal LIMIT 1)`
     : sql`${quoteSearch.rowid} <= (SELECT r.reading_rank FROM ${quotes} r WHERE (r.source_id, r.ordinal) < (${source}, ${ordinal}) ORDER BY r.source_id DESC, r.ordinal DESC LIMIT 1)`;
 
-const speaker = alias(actors, 'speaker');
-const via = alias(actors, 'via');
+/** A quote document's array (schema.ts, quoteDocuments). */
+type QuoteEntry = [
+  id: string,
+  text: string,
+  speakerId: string | null,
+  speakerName: string | null,
+  speakerKind: string | null,
+  speakerDescription: string | null,
+  source: string,
+  start: number,
+  end: number,
+  prefix: string,
+  suffix: string,
+  kind: string,
+  event: string | null,
+  viaId: string | null,
+  viaName: string | null,
+  viaKind: string | null,
+];
+
+type ActorRef = NonNullable<Quote['speaker']>;
+/** An actor of the quote, if it has one: the foreign key guarantees its name and kind then. */
+const actorRef = (id: string | null, name: string | null, kind: string | null): ActorRef | null =>
+  id === null ? null : { id, name: name as string, kind: kind as ActorRef['kind'] };
+
+function toQuote(document: string): Quote {
+  const [
+    id,
+    text,
+    speakerId,
+    speakerName,
+    speakerKind,
+    speakerDescription,
+    source,
+    start,
+    end,
+    prefix,
+    suffix,
+    kind,
+    event,
+    viaId,
+    viaName,
+    viaKind,
+  ] = JSON.parse(document) as QuoteEntry;
+  return {
+    id,
+    text,
+    speaker: actorRef(speakerId, speakerName, speakerKind),
+    speaker_description: speakerDescription,
+    source,
+    span: { start, end },
+    prefix,
+    suffix,
+    kind: kind as Quote['kind'],
+    event,
+    reported_via: actorRef(viaId, viaName, viaKind),
+  };
+}
 
 export function createQuoteRepository(db: Db) {
-  const fields = {
-    quote: quotes,
-    speaker: { id: speaker.id, name: speaker.name, kind: speaker.kind },
-    via: { id: via.id, name: via.name, kind: via.kind },
-  };
+  // The reading-order key, for cursors, and the quote's document.
+  const fields = { sourceId: quotes.sourceId, ordinal: quotes.ordinal, document: quoteDocuments.document };
   const base = () =>
     db
       .select(fields)
       .from(quotes)
-      .leftJoin(speaker, eq(speaker.id, quotes.speakerId))
-      .leftJoin(via, eq(via.id, quotes.reportedViaId));
+      .innerJoin(quoteDocuments, eq(quoteDocuments.readingRank, quotes.readingRank));
   /** A search: the matches, read from the search index in reading order. */
   const matches = () =>
     db
       .select(fields)
       .from(quoteSearch)
       .innerJoin(quotes, eq(quotes.readingRank, quoteSearch.rowid))
-      .leftJoin(speaker, eq(speaker.id, quotes.speakerId))
-      .leftJoin(via, eq(via.id, quotes.reportedViaId));
+      .innerJoin(quoteDocuments, eq(quoteDocuments.readingRank, quoteSearch.rowid));
 
   type Row = ReturnType<ReturnType<typeof base>['all']>[number];
-  const toQuote = ({ quote: q, speaker: s, via: v }: Row): Quote => ({
-    id: q.id,
-    text: q.text,
-    speaker: s,
-    speaker_description: q.speakerDescription,
-    source: q.sourceId,
-    span: { start: q.start, end: q.end },
-    prefix: q.prefix,
-    suffix: q.suffix,
-    kind: q.kind as Quote['kind'],
-    event: q.eventId,
-    reported_via: v,
-  });
 
   const ofEvent = base()
     .where(eq(quotes.eventId, sql.placeholder('event')))
@@ -122,17 +160,17 @@ export function createQuoteRepository(db: Db) {
       return toPage(
         rows,
         request.limit,
-        (r) => [r.quote.sourceId, r.quote.ordinal],
-        (page) => page.map(toQuote),
+        (r) => [r.sourceId, r.ordinal],
+        (page) => page.map((r) => toQuote(r.document)),
       );
     },
 
     listByEvent(event: string): Quote[] {
-      return ofEvent.all({ event }).map(toQuote);
+      return ofEvent.all({ event }).map((r) => toQuote(r.document));
     },
     findById(id: string): Quote | undefined {
       const row = byId.get({ id });
-      return row ? toQuote(row) : undefined;
+      return row ? toQuote(row.document) : undefined;
     },
   };
 }

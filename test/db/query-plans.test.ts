@@ -16,6 +16,7 @@ const LARGE = [
   'quotes',
   'actor_timeline',
   'event_documents',
+  'quote_documents',
   'sources',
 ];
 

@@ -5,11 +5,12 @@ import { createEventRepository } from '../../src/repositories/events.js';
 import type { PageRequest } from '../../src/repositories/keyset.js';
 import { createQuoteRepository } from '../../src/repositories/quotes.js';
 import type { Event } from '../../src/schemas/events.js';
+import type { Quote } from '../../src/schemas/quotes.js';
 import { tempDir, useSeededApp, writeSynthetic } from '../helpers.js';
 
 /**
- * Pages read each event's participants and evidence from a document the seed derives
- * (event_documents). Whatever an event shows must be exactly what the base tables say, in the
+ * Pages read each event's participants and evidence, and each quote, from documents the seed derives
+ * (event_documents, quote_documents). Events: Whatever an event shows must be exactly what the base tables say, in the
  * documented order: participants by role, then actor id; evidence grouped by source in source order,
  * each source's spans by start, then by the order they were annotated in.
  */
@@ -79,10 +80,67 @@ function checkEveryEvent(db: Db) {
   );
 }
 
-describe('event documents', () => {
+/** Every quote in reading order, as the base tables tell it. */
+function quotesFromBaseTables(db: Db): Quote[] {
+  const rows = db.$client
+    .prepare(
+      `SELECT q.*, s.name AS speaker_name, s.kind AS speaker_kind, v.name AS via_name, v.kind AS via_kind
+         FROM quotes q LEFT JOIN actors s ON s.id = q.speaker_id LEFT JOIN actors v ON v.id = q.reported_via_id
+        ORDER BY q.source_id, q.ordinal`,
+    )
+    .all() as Record<string, string | number | null>[];
+  const ref = (id: unknown, name: unknown, kind: unknown) =>
+    id === null ? null : ({ id, name, kind } as NonNullable<Quote['speaker']>);
+  return rows.map(
+    (r) =>
+      ({
+        id: r.id,
+        text: r.text,
+        speaker: ref(r.speaker_id, r.speaker_name, r.speaker_kind),
+        speaker_description: r.speaker_description,
+        source: r.source_id,
+        span: { start: r.start, end: r.end },
+        prefix: r.prefix,
+        suffix: r.suffix,
+        kind: r.kind,
+        event: r.event_id,
+        reported_via: ref(r.reported_via_id, r.via_name, r.via_kind),
+      }) as Quote,
+  );
+}
+
+function checkEveryQuote(db: Db) {
+  const quotes = createQuoteRepository(db);
+  const expected = quotesFromBaseTables(db);
+  const listed: Quote[] = [];
+  let after: PageRequest['after'];
+  do {
+    const page = quotes.list({}, { order: 'asc', limit: 41, after });
+    listed.push(...page.items);
+    after = page.nextKey;
+  } while (after);
+  expect(listed).toEqual(expected);
+  const byId = new Map(expected.map((q) => [q.id, q]));
+  // A search and the quotes of an event read the same documents.
+  const word = expected[0]?.text.match(/[A-Za-z]{4,}/)?.[0];
+  const found = word === undefined ? [] : quotes.list({ q: word }, { order: 'asc', limit: 200 }).items;
+  expect(found.length).toBeGreaterThan(0);
+  for (const q of found) expect(q).toEqual(byId.get(q.id));
+  const event = expected.find((q) => q.event !== null)?.event;
+  if (event) expect(quotes.listByEvent(event)).toEqual(expected.filter((q) => q.event === event));
+}
+
+describe('documents', () => {
   describe('on the seed corpus (real text: quotes, dashes, non-ASCII)', () => {
     const ctx = useSeededApp();
     it('show every event exactly as the base tables say', () => checkEveryEvent(ctx.db));
+    it('show every quote exactly as the base tables say', () => {
+      checkEveryQuote(ctx.db);
+      // Both kinds of quote are among them: relayed by an actor, and not.
+      const via = quotesFromBaseTables(ctx.db).map((q) => q.reported_via !== null);
+      expect(via).toContain(true);
+      expect(via).toContain(false);
+    });
   });
 
   describe('on a synthetic corpus', () => {
@@ -92,5 +150,6 @@ describe('event documents', () => {
     });
     afterAll(() => db.$client.close());
     it('show every event exactly as the base tables say', () => checkEveryEvent(db));
+    it('show every quote exactly as the base tables say', () => checkEveryQuote(db));
   });
 });
