@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { Bindings, jsonList, ShapeCache } from '../db/prepared.js';
 import {
@@ -119,13 +119,7 @@ export function createActorRepository(db: Db) {
       }
       const page = keyset(ACTOR_KEY, request, b);
       const query = lists.get(b.shape, () =>
-        db
-          .select()
-          .from(actors)
-          .where(and(...where, page.after))
-          .orderBy(...page.orderBy)
-          .limit(page.limit)
-          .prepare(),
+        page.of(db.select().from(actors).$dynamic(), ...where).prepare(),
       );
       return toPage(query.all(b.values), request.limit, (r) => [r.id], toActors);
     },

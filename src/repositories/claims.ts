@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { Bindings, jsonList, ShapeCache } from '../db/prepared.js';
 import { claims } from '../db/schema.js';
@@ -83,13 +83,7 @@ export function createClaimRepository(db: Db) {
       if (filters.status) where.push(eq(claims.status, b.bind('status', filters.status)));
       const page = keyset(CLAIM_KEY, request, b);
       const query = lists.get(b.shape, () =>
-        db
-          .select()
-          .from(claims)
-          .where(and(...where, page.after))
-          .orderBy(...page.orderBy)
-          .limit(page.limit)
-          .prepare(),
+        page.of(db.select().from(claims).$dynamic(), ...where).prepare(),
       );
       return toPage(query.all(b.values), request.limit, (r) => [r.id], toClaims);
     },

@@ -280,16 +280,19 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
         ...filterConditions(filters, b, columns, anchor),
       ];
       const page = keyset(ACTOR_TIMELINE_KEY, request, b);
-      const query = lists.get(b.shape, () => {
-        return db
-          .select(EVENT_FIELDS)
-          .from(actorTimeline)
-          .innerJoin(events, eq(events.id, actorTimeline.eventId))
-          .where(and(driver, ...where, page.after))
-          .orderBy(...page.orderBy)
-          .limit(page.limit)
-          .prepare();
-      });
+      const query = lists.get(b.shape, () =>
+        page
+          .of(
+            db
+              .select(EVENT_FIELDS)
+              .from(actorTimeline)
+              .innerJoin(events, eq(events.id, actorTimeline.eventId))
+              .$dynamic(),
+            driver,
+            ...where,
+          )
+          .prepare(),
+      );
       return query.all(b.values);
     }
     if (longest.size > 1 && filters.dateMatch === 'overlap' && filters.from)
@@ -300,13 +303,7 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
     ];
     const page = keyset(TIMELINE_KEY, request, b);
     const query = lists.get(b.shape, () =>
-      db
-        .select(EVENT_FIELDS)
-        .from(events)
-        .where(and(...where, page.after))
-        .orderBy(...page.orderBy)
-        .limit(page.limit)
-        .prepare(),
+      page.of(db.select(EVENT_FIELDS).from(events).$dynamic(), ...where).prepare(),
     );
     return query.all(b.values);
   }

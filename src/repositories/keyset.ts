@@ -1,5 +1,5 @@
-import { asc, desc, type Placeholder, type SQL, sql } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, asc, desc, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteSelect } from 'drizzle-orm/sqlite-core';
 import type { Bindings } from '../db/prepared.js';
 import type { CursorKey } from '../domain/cursor.js';
 
@@ -43,11 +43,22 @@ export function keyset(
   const dir = order === 'asc' ? asc : desc;
   b.flag(order);
   const values = after?.map((v, i) => b.bind(`after${i}`, v));
-  return {
+  const page = {
     orderBy: key.map((column) => dir(column)),
     after: values && resume(values, order),
     limit: b.bind('limit', limit + 1),
+    /**
+     * The page of a select (in drizzle's dynamic mode): its own conditions and the resume condition,
+     * in key order, `limit + 1` rows.
+     */
+    of<Q extends SQLiteSelect>(query: Q, ...where: (SQL | undefined)[]) {
+      return query
+        .where(and(...where, page.after))
+        .orderBy(...page.orderBy)
+        .limit(page.limit);
+    },
   };
+  return page;
 }
 
 /** `(key…) > (cursor…)` ascending, `<` descending. */

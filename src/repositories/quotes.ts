@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { asc, eq, type SQL, sql } from 'drizzle-orm';
 import { integer, sqliteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import { Bindings, ShapeCache } from '../db/prepared.js';
@@ -134,13 +134,7 @@ export function createQuoteRepository(db: Db) {
       let rows: Row[];
       if (filters.q === undefined) {
         const page = keyset(QUOTE_KEY, request, b);
-        const query = lists.get(b.shape, () =>
-          base()
-            .where(and(...where, page.after))
-            .orderBy(...page.orderBy)
-            .limit(page.limit)
-            .prepare(),
-        );
+        const query = lists.get(b.shape, () => page.of(base().$dynamic(), ...where).prepare());
         rows = query.all(b.values);
       } else {
         // Input without a single word ("*", "--") matches nothing rather than everything.
@@ -148,13 +142,7 @@ export function createQuoteRepository(db: Db) {
         if (match === undefined) return { items: [], nextKey: undefined };
         where.push(sql`${quoteSearch} MATCH ${b.bind('match', match)}`);
         const page = keyset([quoteSearch.rowid], request, b, resumeSearch);
-        const query = lists.get(b.shape, () =>
-          matches()
-            .where(and(...where, page.after))
-            .orderBy(...page.orderBy)
-            .limit(page.limit)
-            .prepare(),
-        );
+        const query = lists.get(b.shape, () => page.of(matches().$dynamic(), ...where).prepare());
         rows = query.all(b.values);
       }
       return toPage(

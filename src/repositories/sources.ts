@@ -61,15 +61,7 @@ export function createSourceRepository(db: Db) {
     list(request: PageRequest): Page<Source> {
       const b = new Bindings();
       const page = keyset(SOURCE_KEY, request, b);
-      const query = lists.get(b.shape, () =>
-        db
-          .select(columns)
-          .from(sources)
-          .where(page.after)
-          .orderBy(...page.orderBy)
-          .limit(page.limit)
-          .prepare(),
-      );
+      const query = lists.get(b.shape, () => page.of(db.select(columns).from(sources).$dynamic()).prepare());
       return toPage(
         query.all(b.values),
         request.limit,
