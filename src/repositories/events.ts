@@ -4,6 +4,7 @@ import { type Db, readMeta } from '../db/open.js';
 import { Bindings, jsonList, ShapeCache } from '../db/prepared.js';
 import { actorTimeline, eventDocuments, eventEvidence, eventParticipants, events } from '../db/schema.js';
 import { shiftDay } from '../domain/dates.js';
+import { groupBy } from '../domain/group-by.js';
 import { toFtsQuery } from '../domain/search.js';
 import type { Event, EventDetail } from '../schemas/events.js';
 import type { ClaimRepository } from './claims.js';
@@ -193,15 +194,7 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
     return rows.map((r) => {
       const document = documents.get(r.rowid);
       if (!document) throw new Error(`event ${r.id} has no document: the database needs a new seed`);
-      const bySource = new Map<string, Event['sources'][number]>();
-      for (const [source, start, end, text] of JSON.parse(document.evidence) as EvidenceEntry[]) {
-        let entry = bySource.get(source);
-        if (!entry) {
-          entry = { source, evidence: [] };
-          bySource.set(source, entry);
-        }
-        entry.evidence.push({ source, start, end, text });
-      }
+      const bySource = groupBy(JSON.parse(document.evidence) as EvidenceEntry[], ([source]) => source);
       const participants = (JSON.parse(document.participants) as ParticipantEntry[]).map(
         ([role, id, name, kind]) => ({
           actor: { id, name, kind: kind as Event['participants'][number]['actor']['kind'] },
@@ -225,7 +218,10 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
         location: r.location,
         status: r.status as Event['status'],
         participants,
-        sources: [...bySource.values()],
+        sources: [...bySource].map(([source, spans]) => ({
+          source,
+          evidence: spans.map(([, start, end, text]) => ({ source, start, end, text })),
+        })),
       };
     });
   }
