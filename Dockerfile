@@ -13,7 +13,7 @@ COPY src ./src
 COPY migrations ./migrations
 COPY seeds ./seeds
 RUN npm run build \
- && node dist/ingest/cli.js --database /app/data/parallax.db \
+ && node dist/seed/cli.js --database /app/data/parallax.db \
  && npm prune --omit=dev
 
 # Run: only what serving needs, as the unprivileged `node` user, on a read-only dataset.

@@ -1,33 +1,32 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Db } from './db/open.js';
-import caching from './plugins/caching.js';
-import docs from './plugins/docs.js';
+import { type Db, readMeta } from './db/open.js';
+import { actorRoutes } from './features/actors/routes.js';
+import { claimRoutes } from './features/claims/routes.js';
+import { eventRoutes } from './features/events/routes.js';
+import { healthRoutes } from './features/health/routes.js';
+import { quoteRoutes } from './features/quotes/routes.js';
+import { createRepositories } from './features/repositories.js';
+import { sourceRoutes } from './features/sources/routes.js';
+import { type ConnectionOptions, connectionOptions } from './http/connection.js';
+import { normaliseRepeatableParams } from './http/querystring.js';
+import conditionalGet from './plugins/conditional-get.js';
 import errors, { frameworkErrorHandler } from './plugins/errors.js';
-import limits, { type ConnectionOptions, connectionOptions, type LimitsOptions } from './plugins/limits.js';
+import gracefulDrain from './plugins/graceful-drain.js';
+import loadShedding, { type PressureOptions } from './plugins/load-shedding.js';
 import negotiation from './plugins/negotiation.js';
-import type { DocumentExamples } from './plugins/openapi-polish.js';
+import openapi from './plugins/openapi/index.js';
+import operationKinds from './plugins/operation-kinds.js';
+import rateLimit, { type RateLimitOptions } from './plugins/rate-limit.js';
 import responseCache from './plugins/response-cache.js';
 import security from './plugins/security.js';
-import { type ActorRepository, createActorRepository } from './repositories/actors.js';
-import { type ClaimRepository, createClaimRepository } from './repositories/claims.js';
-import { createEventRepository, type EventRepository } from './repositories/events.js';
-import { createQuoteRepository, type QuoteRepository } from './repositories/quotes.js';
-import { createSourceRepository, type SourceRepository } from './repositories/sources.js';
-import { actorRoutes } from './routes/actors.js';
-import { claimRoutes } from './routes/claims.js';
-import { eventRoutes } from './routes/events.js';
-import { healthRoutes, readDatasetVersion } from './routes/health.js';
-import { normaliseRepeatableParams } from './routes/lists.js';
-import { quoteRoutes } from './routes/quotes.js';
-import { sourceRoutes } from './routes/sources.js';
 
 export interface AppOptions {
   db: Db;
   logger?: FastifyServerOptions['logger'];
-  /** Rate limit and load shedding (src/plugins/limits.ts); off when absent. */
-  limits?: LimitsOptions;
-  /** Bound of the cache of finished responses (src/plugins/response-cache.ts); 0 turns it off. */
+  /** The rate limit and load shedding; each off when absent. */
+  limits?: { rateLimit?: RateLimitOptions; pressure?: PressureOptions };
+  /** Bound of the cache of finished responses (plugins/response-cache.ts); 0 turns it off. */
   responseCacheBytes?: number;
   /** trustProxy and the HTTP timeouts; Fastify's defaults when absent. */
   connection?: ConnectionOptions;
@@ -39,7 +38,7 @@ const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 2 ** 20;
 export async function buildApp({
   db,
   logger = false,
-  limits: limitOptions = {},
+  limits = {},
   connection,
   responseCacheBytes = DEFAULT_RESPONSE_CACHE_BYTES,
 }: AppOptions) {
@@ -54,67 +53,31 @@ export async function buildApp({
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  const repositories = createRepositories(db);
 
-  const claims = createClaimRepository(db);
-  const quotes = createQuoteRepository(db);
-  const events = createEventRepository(db, claims, quotes);
-  const actors = createActorRepository(db);
-  const sources = createSourceRepository(db);
-
+  // Hooks run in the order their plugins are registered: an overloaded process sheds a request
+  // before spending anything on it, and every request is counted before a 304 or a cache hit.
   await app.register(errors);
   await app.register(security);
-  await app.register(limits, limitOptions);
+  await app.register(gracefulDrain);
+  await app.register(loadShedding, limits.pressure ?? {});
+  await app.register(rateLimit, limits.rateLimit ?? { max: 0, timeWindow: 60_000 });
   await app.register(negotiation);
-  await app.register(caching, { datasetVersion: readDatasetVersion(db) ?? 'unknown' });
+  await app.register(conditionalGet, {
+    datasetVersion: readMeta(db.$client, 'dataset_version') ?? 'unknown',
+  });
   await app.register(responseCache, { maxBytes: responseCacheBytes });
-  await app.register(docs, { examples: documentExamples({ events, actors, quotes, claims, sources }) });
-  app.addHook('preValidation', async (request) => normaliseRepeatableParams(request));
+  await app.register(operationKinds);
+  await app.register(openapi, { repositories });
+  app.addHook('preValidation', normaliseRepeatableParams);
 
   await app.register(healthRoutes, { db });
-  await app.register(sourceRoutes, { sources });
-  await app.register(eventRoutes, { events });
-  await app.register(actorRoutes, { actors, events, quotes });
-  await app.register(quoteRoutes, { quotes });
-  await app.register(claimRoutes, { claims });
+  await app.register(sourceRoutes, repositories);
+  await app.register(eventRoutes, repositories);
+  await app.register(actorRoutes, repositories);
+  await app.register(quoteRoutes, repositories);
+  await app.register(claimRoutes, repositories);
   return app;
-}
-
-const FIRST = { order: 'asc', limit: 1 } as const;
-
-/** Examples for the OpenAPI document, taken from the dataset itself so they are always real. */
-function documentExamples(repos: {
-  events: EventRepository;
-  actors: ActorRepository;
-  quotes: QuoteRepository;
-  claims: ClaimRepository;
-  sources: SourceRepository;
-}): DocumentExamples {
-  const event = repos.events.list({ dateMatch: 'overlap', actorMatch: 'any', status: 'contested' }, FIRST)
-    .items[0];
-  const detail = event && repos.events.findById(event.id);
-  const actorId = event?.participants[0]?.actor.id;
-  const profile = actorId === undefined ? undefined : repos.actors.findProfile(actorId);
-  const quote = repos.quotes.list({}, FIRST).items[0];
-  const claim = detail?.claims[0];
-  const source = repos.sources.list(FIRST).items[0];
-  const components: Record<string, unknown> = {};
-  const add = (name: string, value: unknown) => {
-    if (value !== undefined) components[name] = value;
-  };
-  add('Event', event);
-  add('EventDetail', detail);
-  add('DateValue', event?.date);
-  add('ActorProfile', profile);
-  add('Quote', quote);
-  add('Claim', claim);
-  add('Source', source);
-  const parameters: Record<string, unknown> = {
-    from: '2020-06',
-    to: '2020-06-30',
-    ...(actorId ? { actor: [actorId], speaker: [actorId] } : {}),
-    ...(source ? { source: source.id } : {}),
-  };
-  return { components, parameters };
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseUnusableError, openReadOnly } from './db/open.js';
-import { DEFAULT_SEEDS_DIR } from './ingest/defaults.js';
-import { formatIssue, SeedError } from './ingest/issues.js';
-import { seed } from './ingest/load.js';
+import { DEFAULT_SEEDS_DIR } from './seed/defaults.js';
+import { formatIssue, SeedError } from './seed/issues.js';
+import { seed } from './seed/load.js';
 
 const MB = 1024 * 1024;
 

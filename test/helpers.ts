@@ -5,10 +5,10 @@ import request from 'supertest';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { type App, buildApp } from '../src/app.js';
 import { type Db, openReadOnly } from '../src/db/open.js';
-import { DEFAULT_SEEDS_DIR } from '../src/ingest/defaults.js';
-import { seed } from '../src/ingest/load.js';
-import { generateSynthetic } from '../src/ingest/synthetic.js';
-import { DatasetWriter } from '../src/ingest/writer.js';
+import { DEFAULT_SEEDS_DIR } from '../src/seed/defaults.js';
+import { seed } from '../src/seed/load.js';
+import { generateSynthetic } from '../tools/synthetic/generate.js';
+import { DatasetWriter } from '../src/seed/writer.js';
 
 export { DEFAULT_SEEDS_DIR };
 
@@ -55,11 +55,11 @@ export function useSeededApp(): TestContext {
   return ctx;
 }
 
-/** Writes a synthetic corpus (src/ingest/synthetic.ts) into `dir` and returns the file's path. */
+/** Writes a synthetic corpus (tools/synthetic/generate.ts) into `dir` and returns the file's path. */
 export function writeSynthetic(dir: string, events: number, seed: number): string {
   const file = path.join(dir, `synthetic-${events}-${seed}.db`);
   const writer = DatasetWriter.open(file);
-  for (const { table, row } of generateSynthetic({ events, seed })) writer.insert(table, row as never);
+  for (const item of generateSynthetic({ events, seed })) writer.insertItem(item);
   writer.commit(`synthetic-${events}-${seed}`);
   return file;
 }

@@ -1,10 +1,20 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { ClaimValue } from '../domain/claim-status.js';
+import {
+  ACTOR_KINDS,
+  CLAIM_STATUSES,
+  DATE_PRECISIONS,
+  EVENT_TYPES,
+  PARTICIPANT_ROLES,
+  QUOTE_KINDS,
+  RELATION_TYPES,
+} from '../domain/vocabulary.js';
 
 /**
  * The storage truth. Spans (`start`, `end`) count Unicode code points of the source text, end
  * exclusive (W3C TextPositionSelector). Dates are inclusive `YYYY-MM-DD` intervals, which sort and
- * compare correctly as text.
+ * compare correctly as text. Columns that hold a word of a vocabulary (domain/vocabulary.ts) are
+ * typed by it, so rows carry their types; the seed validates every value before it is written.
  */
 
 export const meta = sqliteTable('meta', {
@@ -31,7 +41,7 @@ export const actors = sqliteTable(
   {
     id: text('id').primaryKey(),
     name: text('name').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ACTOR_KINDS }).notNull(),
     description: text('description'),
     wikidata: text('wikidata'),
   },
@@ -80,7 +90,7 @@ export const actorRelations = sqliteTable(
     subjectId: text('subject_id')
       .notNull()
       .references(() => actors.id),
-    type: text('type').notNull(),
+    type: text('type', { enum: RELATION_TYPES }).notNull(),
     objectId: text('object_id')
       .notNull()
       .references(() => actors.id),
@@ -99,24 +109,24 @@ export const events = sqliteTable(
     id: text('id').primaryKey(),
     title: text('title').notNull(),
     summary: text('summary').notNull(),
-    type: text('type').notNull(),
+    type: text('type', { enum: EVENT_TYPES }).notNull(),
     location: text('location'),
     start: text('start').notNull(),
     end: text('end').notNull(),
-    precision: text('precision').notNull(),
+    precision: text('precision', { enum: DATE_PRECISIONS }).notNull(),
     edtf: text('edtf').notNull(),
     approximate: integer('approximate', { mode: 'boolean' }).notNull(),
     phrase: text('phrase').notNull(),
     dateSourceId: text('date_source_id')
       .notNull()
       .references(() => sources.id),
-    status: text('status').notNull(),
+    status: text('status', { enum: CLAIM_STATUSES }).notNull(),
   },
   (t) => [
     index('events_timeline').on(t.start, t.end, t.id),
     index('events_type_timeline').on(t.type, t.start, t.end, t.id),
     index('events_status_timeline').on(t.status, t.start, t.end, t.id),
-    // A date range is read as one ordered range per precision, merged (repositories/events.ts).
+    // A date range is read as one ordered range per precision, merged (features/events/repository.ts).
     index('events_precision_timeline').on(t.precision, t.start, t.end, t.id),
   ],
 );
@@ -130,7 +140,7 @@ export const eventParticipants = sqliteTable(
     actorId: text('actor_id')
       .notNull()
       .references(() => actors.id),
-    role: text('role').notNull(),
+    role: text('role', { enum: PARTICIPANT_ROLES }).notNull(),
   },
   // By actor, events are found through actor_timeline.
   (t) => [primaryKey({ columns: [t.eventId, t.actorId, t.role] })],
@@ -152,7 +162,7 @@ export const actorTimeline = sqliteTable(
       .notNull()
       .references(() => events.id),
     /** The event's type, so an actor's counts by type are read from this table alone. */
-    type: text('type').notNull(),
+    type: text('type', { enum: EVENT_TYPES }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.actorId, t.start, t.end, t.eventId] })],
 );
@@ -175,7 +185,7 @@ export const actorEventCounts = sqliteTable(
     actorId: text('actor_id')
       .notNull()
       .references(() => actors.id),
-    type: text('type').notNull(),
+    type: text('type', { enum: EVENT_TYPES }).notNull(),
     events: integer('events').notNull(),
     firstStart: text('first_start').notNull(),
     lastEnd: text('last_end').notNull(),
@@ -185,12 +195,9 @@ export const actorEventCounts = sqliteTable(
 
 /**
  * Derived at seed time from event_participants, actors and event_evidence: what a page shows of each
- * event besides its own row, as JSON, keyed by the event's rowid. A page then reads it with one
- * integer lookup per event, where the base tables cost one lookup by text key per event, per source
- * and per participant (docs/benchmarks.md). Compact arrays rather than objects, which SQLite builds
- * and Node parses faster:
- * - `participants`: `[role, actor id, actor name, actor kind]` each, by role, then actor id;
- * - `evidence`: `[source id, start, end, text]` each, by source, then start, then evidence id.
+ * event besides its own row, keyed by the event's rowid, so a page reads it with one integer lookup
+ * per event. `participants` and `evidence` are JSON arrays of the layouts PARTICIPANT and EVIDENCE
+ * (db/documents.ts).
  */
 export const eventDocuments = sqliteTable('event_documents', {
   eventRowid: integer('event_rowid').primaryKey(),
@@ -238,7 +245,7 @@ export const claims = sqliteTable(
     start: integer('start').notNull(),
     end: integer('end').notNull(),
     text: text('text').notNull(),
-    status: text('status').notNull(),
+    status: text('status', { enum: CLAIM_STATUSES }).notNull(),
   },
   (t) => [
     index('claims_event').on(t.eventId, t.id),
@@ -263,7 +270,7 @@ export const quotes = sqliteTable(
     end: integer('end').notNull(),
     prefix: text('prefix').notNull(),
     suffix: text('suffix').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: QUOTE_KINDS }).notNull(),
     eventId: text('event_id').references(() => events.id),
     reportedViaId: text('reported_via_id').references(() => actors.id),
     /**
@@ -284,11 +291,8 @@ export const quotes = sqliteTable(
 );
 
 /**
- * Derived at seed time from quotes and actors: each quote as a page shows it, as one compact JSON
- * array keyed by the quote's reading rank, so a page reads one value per quote instead of fourteen
- * columns and two actors (docs/benchmarks.md): `[id, text, speaker id, speaker name, speaker kind,
- * speaker description, source id, start, end, prefix, suffix, kind, event id, reported-via id,
- * reported-via name, reported-via kind]`, with null where the quote has none.
+ * Derived at seed time from quotes and actors: each quote as a page shows it, keyed by the quote's
+ * reading rank, in the layout QUOTE (db/documents.ts).
  */
 export const quoteDocuments = sqliteTable('quote_documents', {
   readingRank: integer('reading_rank').primaryKey(),

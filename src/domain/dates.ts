@@ -112,6 +112,14 @@ export function shiftDay(day: string, days: number): string {
   return formatYmd(addDays(ymd, days));
 }
 
+/** The number of days an inclusive `YYYY-MM-DD` interval covers (1 for a single day). */
+export function intervalDays({ start, end }: { start: string; end: string }): number {
+  const first = parseYmd(start);
+  const last = parseYmd(end);
+  if (!first || !last) throw new RangeError(`not a YYYY-MM-DD interval: "${start}" … "${end}"`);
+  return compareYmd(last, first) + 1;
+}
+
 /** Clamps to the end of the target month (May 31 − 3 months = Feb 29/28), as date-fns `subMonths` does. */
 function addMonths({ y, m, d }: Ymd, months: number): Ymd {
   const index = y * 12 + (m - 1) + months;

@@ -1,32 +1,9 @@
-import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { HttpProblem, type ProblemError, sendProblem } from '../http/problems.js';
 
-/** RFC 9457 problem details: the one shape every 4xx and 5xx takes. */
-
-export interface ProblemError {
-  in: 'query' | 'path' | 'header';
-  name: string;
-  message: string;
-}
-
-/** Thrown by handlers for an expected failure (unknown id, bad cursor, …). */
-export class HttpProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly detail: string,
-    readonly errors?: ProblemError[],
-  ) {
-    super(detail);
-    this.name = 'HttpProblem';
-  }
-}
-
-export const notFound = (what: string, id: string) => new HttpProblem(404, `no ${what} with id "${id}"`);
-
-export const invalidParameter = (name: string, message: string) =>
-  new HttpProblem(400, `invalid query parameter "${name}": ${message}`, [{ in: 'query', name, message }]);
+/** The one error handler: every failure becomes problem+json; no stack trace leaves the server. */
 
 const WHERE: Record<string, ProblemError['in']> = { querystring: 'query', params: 'path', headers: 'header' };
 
@@ -39,26 +16,6 @@ function validationErrors(error: FastifyError): ProblemError[] {
     const name = v.instancePath.replace(/^\//, '').split('/')[0] || '(root)';
     return [{ in: where, name, message: v.message ?? 'invalid value' }];
   });
-}
-
-export function sendProblem(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  status: number,
-  detail: string,
-  errors?: ProblemError[],
-) {
-  return reply
-    .code(status)
-    .type('application/problem+json')
-    .send({
-      type: 'about:blank',
-      title: STATUS_CODES[status] ?? 'Error',
-      status,
-      detail,
-      instance: request.url,
-      ...(errors && errors.length > 0 ? { errors } : {}),
-    });
 }
 
 /**

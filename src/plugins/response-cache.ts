@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { representationKey } from './caching.js';
+import { operationOf } from '../http/operations.js';
+import { representationKey } from '../http/representation.js';
 
 /**
  * A bounded cache of finished 200 responses. The dataset never changes while the process runs, so
@@ -69,8 +70,7 @@ async function responseCache(app: FastifyInstance, { maxBytes }: { maxBytes: num
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
-    const schema = request.routeOptions.schema as { operationId?: string } | undefined;
-    if (!schema?.operationId || request.routeOptions.config?.noStore) return;
+    if (!operationOf(request).cached) return;
     const key = representationKey(request);
     const hit = cache.get(key);
     if (!hit) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openReadOnly } from '../../src/db/open.js';
-import { createActorRepository } from '../../src/repositories/actors.js';
+import { createRepositories } from '../../src/features/repositories.js';
 import { tempDir, writeSynthetic } from '../helpers.js';
 
 /**
@@ -23,7 +23,7 @@ describe("an actor profile's counts", () => {
         WHERE p.actor_id = ? GROUP BY e.type`,
     );
     const quoteCount = client.prepare('SELECT count(*) FROM quotes WHERE speaker_id = ?').pluck();
-    const actors = createActorRepository(db);
+    const { actors } = createRepositories(db);
     let quoted = 0;
     for (const id of actorIds) {
       const rows = eventsByType.all(id) as { type: string; n: number; first: string; last: string }[];

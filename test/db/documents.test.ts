@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openReadOnly } from '../../src/db/open.js';
-import { createClaimRepository } from '../../src/repositories/claims.js';
-import { createEventRepository } from '../../src/repositories/events.js';
-import type { PageRequest } from '../../src/repositories/keyset.js';
-import { createQuoteRepository } from '../../src/repositories/quotes.js';
-import type { Event } from '../../src/schemas/events.js';
-import type { Quote } from '../../src/schemas/quotes.js';
+import { createRepositories } from '../../src/features/repositories.js';
+import type { PageRequest } from '../../src/db/keyset.js';
+import type { Event } from '../../src/features/events/schema.js';
+import type { Quote } from '../../src/features/quotes/schema.js';
 import { tempDir, useSeededApp, writeSynthetic } from '../helpers.js';
 
 /**
@@ -56,13 +54,15 @@ function expectedFromBaseTables(db: Db): Map<string, Pick<Event, 'participants' 
 }
 
 function checkEveryEvent(db: Db) {
-  const quotes = createQuoteRepository(db);
-  const events = createEventRepository(db, createClaimRepository(db), quotes);
+  const { events } = createRepositories(db);
   const expected = expectedFromBaseTables(db);
   let seen = 0;
   let after: PageRequest['after'];
   do {
-    const page = events.list({ dateMatch: 'overlap', actorMatch: 'any' }, { order: 'asc', limit: 97, after });
+    const page = events.list(
+      { date_match: 'overlap', actor_match: 'any' },
+      { order: 'asc', limit: 97, after },
+    );
     for (const event of page.items) {
       expect({ participants: event.participants, sources: event.sources }, event.id).toEqual(
         expected.get(event.id),
@@ -110,7 +110,7 @@ function quotesFromBaseTables(db: Db): Quote[] {
 }
 
 function checkEveryQuote(db: Db) {
-  const quotes = createQuoteRepository(db);
+  const { quotes } = createRepositories(db);
   const expected = quotesFromBaseTables(db);
   const listed: Quote[] = [];
   let after: PageRequest['after'];

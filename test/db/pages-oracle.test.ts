@@ -1,16 +1,13 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openReadOnly } from '../../src/db/open.js';
-import { createClaimRepository } from '../../src/repositories/claims.js';
-import {
-  createEventRepository,
-  type EventRepository,
-  precisionRanges,
-  type TimelineFilters,
-} from '../../src/repositories/events.js';
-import type { Page, PageRequest } from '../../src/repositories/keyset.js';
-import { createQuoteRepository, type QuoteRepository } from '../../src/repositories/quotes.js';
-import { EVENT_TYPES } from '../../src/domain/vocabulary.js';
+import type { Page, PageRequest } from '../../src/db/keyset.js';
+import type { EventRepository } from '../../src/features/events/repository.js';
+import type { TimelineFilters } from '../../src/features/events/schema.js';
+import { precisionRanges } from '../../src/features/events/timeline.js';
+import type { QuoteRepository } from '../../src/features/quotes/repository.js';
+import { createRepositories } from '../../src/features/repositories.js';
+import { EVENT_TYPES, type EventType } from '../../src/domain/vocabulary.js';
 import { tempDir, writeSynthetic } from '../helpers.js';
 
 describe('precisionRanges', () => {
@@ -65,8 +62,7 @@ describe('timeline pages against an oracle', () => {
   let rows: { id: string; start: string; end: string; type: string; actors: Set<string> }[];
   beforeAll(() => {
     db = openReadOnly(writeSynthetic(tempDir(), 2_000, 3));
-    quoteRepository = createQuoteRepository(db);
-    repository = createEventRepository(db, createClaimRepository(db), quoteRepository);
+    ({ events: repository, quotes: quoteRepository } = createRepositories(db));
     const participants = db.$client.prepare('SELECT event_id, actor_id FROM event_participants').all() as {
       event_id: string;
       actor_id: string;
@@ -86,8 +82,8 @@ describe('timeline pages against an oracle', () => {
   function oracle(f: TimelineFilters, order: PageRequest['order']): string[] {
     const selected = rows.filter((r) => {
       if (f.requiredActor && !r.actors.has(f.requiredActor)) return false;
-      if (f.types && !f.types.includes(r.type)) return false;
-      if (f.dateMatch === 'within') return (!f.from || r.start >= f.from) && (!f.to || r.end <= f.to);
+      if (f.type && !f.type.includes(r.type as EventType)) return false;
+      if (f.date_match === 'within') return (!f.from || r.start >= f.from) && (!f.to || r.end <= f.to);
       return (!f.from || r.end >= f.from) && (!f.to || r.start <= f.to);
     });
     const key = (r: (typeof rows)[number]) => [r.start, r.end, r.id].join('\u0000');
@@ -142,10 +138,10 @@ describe('timeline pages against an oracle', () => {
           const f: TimelineFilters = {
             from,
             to,
-            dateMatch,
-            actorMatch: 'any',
+            date_match: dateMatch,
+            actor_match: 'any',
             requiredActor: actor ?? undefined,
-            types: types ?? undefined,
+            type: types ?? undefined,
           };
           const expected = oracle(f, order);
           if (expected.length > 0) nonEmpty++;
@@ -190,7 +186,7 @@ describe('timeline pages against an oracle', () => {
           const expected = oracleIds.pluck().all(word, speaker, speaker) as string[];
           if (order === 'desc') expected.reverse();
           if (expected.length > 0) matched++;
-          const filters = { q: word, speakers: speaker ? [speaker] : undefined };
+          const filters = { q: word, speaker: speaker ? [speaker] : undefined };
           expect(walkPages((request) => quoteRepository.list(filters, request), order, limit)).toEqual(
             expected,
           );

@@ -3,7 +3,7 @@ import * as fc from 'fast-check';
 import Fastify from 'fastify';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OPENAPI_FILE } from '../../scripts/openapi-document.js';
+import { OPENAPI_FILE } from '../../tools/openapi-document.js';
 import errors, { frameworkErrorHandler } from '../../src/plugins/errors.js';
 import { useSeededApp } from '../helpers.js';
 import {
@@ -13,7 +13,7 @@ import {
   type OpenApiDocument,
   type OpenApiParameter,
   type Operation,
-} from '../openapi/validator.js';
+} from '../plugins/openapi/validator.js';
 
 /**
  * Property-based fuzzing of every operation the served OpenAPI document declares. For each GET,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_REPEATS } from '../../src/schemas/common.js';
+import { MAX_REPEATS } from '../../src/http/querystring.js';
 import { getter, useSeededApp } from '../helpers.js';
 
 /** Bounds on what one request may ask for. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, parseDuration } from '../../src/config.js';
-import { connectionOptions } from '../../src/plugins/limits.js';
+import { connectionOptions } from '../../src/http/connection.js';
 
 /** The production settings of src/config.ts: defaults, accepted spellings, and clear refusals. */
 

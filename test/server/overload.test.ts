@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../../src/app.js';
 import { type Db, openReadOnly } from '../../src/db/open.js';
-import { DEFAULT_SEEDS_DIR } from '../../src/ingest/defaults.js';
-import { seed } from '../../src/ingest/load.js';
+import { DEFAULT_SEEDS_DIR } from '../../src/seed/defaults.js';
+import { seed } from '../../src/seed/load.js';
 
 /**
  * Load shedding, in process: the app is built with a low event-loop-delay threshold and a short

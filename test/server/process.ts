@@ -4,8 +4,8 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
-import { DEFAULT_SEEDS_DIR } from '../../src/ingest/defaults.js';
-import { seed } from '../../src/ingest/load.js';
+import { DEFAULT_SEEDS_DIR } from '../../src/seed/defaults.js';
+import { seed } from '../../src/seed/load.js';
 
 /**
  * The production server as a child process (`node --import tsx src/server.ts`), for what only a

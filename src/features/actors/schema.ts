@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { ACTOR_KINDS, EVENT_TYPES, RELATION_TYPES } from '../../domain/vocabulary.js';
+import { named } from '../../http/component.js';
+import { listOf, pageParams } from '../../http/pagination.js';
+import { ActorRefSchema, SpanSchema } from '../components.js';
+
+export const ActorSchema = named(
+  'Actor',
+  'A person, organisation, state, body, armed force, media outlet or group.',
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(ACTOR_KINDS),
+    aliases: z.array(z.string()).describe('Every surface form the sources use for the actor.'),
+    description: z.string().nullable(),
+    wikidata: z.string().nullable().describe('Wikidata QID, where well known.'),
+  }),
+);
+export type Actor = z.infer<typeof ActorSchema>;
+
+export const ActorProfileSchema = named(
+  'ActorProfile',
+  'An actor with roles, relations, counts and the dates of its first and last events.',
+  ActorSchema.extend({
+    roles: z.array(z.object({ title: z.string(), of: ActorRefSchema.nullable(), evidence: SpanSchema })),
+    relations: z.array(
+      z.object({
+        type: z.enum(RELATION_TYPES),
+        direction: z
+          .enum(['outgoing', 'incoming'])
+          .describe('`outgoing`: this actor <type> the other; `incoming`: the other <type> this actor.'),
+        actor: ActorRefSchema,
+        evidence: SpanSchema,
+      }),
+    ),
+    counts: z.object({
+      events: z.number().int(),
+      quotes: z.number().int(),
+      events_by_type: z.partialRecord(z.enum(EVENT_TYPES), z.number().int()),
+    }),
+    first_event_date: z.iso
+      .date()
+      .nullable()
+      .describe('Start of the earliest event the actor takes part in.'),
+    last_event_date: z.iso.date().nullable().describe('End of the latest event the actor takes part in.'),
+  }),
+);
+export type ActorProfile = z.infer<typeof ActorProfileSchema>;
+
+export const ActorListSchema = listOf('Actor', ActorSchema);
+
+export const ActorListQuerySchema = z.strictObject({
+  q: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Name or alias; case-, accent- and hyphen-insensitive (`kim jong un` finds `Kim Jong-un`).'),
+  kind: z.enum(ACTOR_KINDS).optional(),
+  ...pageParams,
+});
+export type ActorListQuery = z.infer<typeof ActorListQuerySchema>;
+
+/** What an actor list is filtered by: its query, but the paging. */
+export type ActorFilters = Omit<ActorListQuery, 'order' | 'limit' | 'cursor'>;

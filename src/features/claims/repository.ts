@@ -1,0 +1,93 @@
+import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { keyset, keysetList, listKey, toPage } from '../../db/keyset.js';
+import type { Db } from '../../db/open.js';
+import { claims } from '../../db/schema.js';
+import { Bindings, jsonList, ShapeCache } from '../../db/shapes.js';
+import { judgeClaims } from '../../domain/claim-status.js';
+import { prepareActorRefs } from '../actors/repository.js';
+import type { Claim, ClaimFilters } from './schema.js';
+
+type ClaimRow = typeof claims.$inferSelect;
+
+/** Claims by id. */
+const CLAIM_KEY = listKey<ClaimRow>([claims.id, (r) => r.id]);
+
+export function createClaimRepository(db: Db) {
+  /** The actors claims are attributed to, in one query for a whole page. */
+  const actorRefs = prepareActorRefs(db);
+  const claimsOfEvents = db
+    .select()
+    .from(claims)
+    .where(inArray(claims.eventId, jsonList(sql.placeholder('ids'))))
+    .prepare();
+  const claimsOfEvent = db
+    .select()
+    .from(claims)
+    .where(eq(claims.eventId, sql.placeholder('event')))
+    .orderBy(asc(claims.property), asc(claims.about), asc(claims.sourceId))
+    .prepare();
+  const byId = db
+    .select()
+    .from(claims)
+    .where(eq(claims.id, sql.placeholder('id')))
+    .prepare();
+  const lists = new ShapeCache<{ all(values: Record<string, unknown>): ClaimRow[] }>();
+
+  /** Rivals and supporters come from the same pure judgement the seed used for the status. */
+  function toClaims(rows: ClaimRow[]): Claim[] {
+    if (rows.length === 0) return [];
+    const eventIds = [...new Set(rows.map((r) => r.eventId))];
+    const related = claimsOfEvents.all({ ids: JSON.stringify(eventIds) });
+    const verdicts = judgeClaims(related);
+    const attributed = actorRefs(rows.map((r) => r.attributedActorId));
+    return rows.map((r) => {
+      const verdict = verdicts.get(r.id);
+      const value = r.property === 'date' ? { ...(r.value as object), source: r.sourceId } : r.value;
+      return {
+        id: r.id,
+        event: r.eventId,
+        source: r.sourceId,
+        property: r.property,
+        about: r.about,
+        value: value as Claim['value'],
+        attributed_to:
+          r.attributedActorId === null && r.attributedDescription === null
+            ? null
+            : {
+                actor: (r.attributedActorId && attributed.get(r.attributedActorId)) || null,
+                description: r.attributedDescription,
+              },
+        evidence: { source: r.sourceId, start: r.start, end: r.end, text: r.text },
+        status: r.status,
+        rivals: verdict?.rivals ?? [],
+        supporters: verdict?.supporters ?? [],
+      };
+    });
+  }
+
+  return {
+    list: keysetList(CLAIM_KEY, (filters: ClaimFilters, request) => {
+      const b = new Bindings();
+      const where: SQL[] = [];
+      if (filters.event) where.push(eq(claims.eventId, b.bind('event', filters.event)));
+      if (filters.source) where.push(eq(claims.sourceId, b.bind('source', filters.source)));
+      if (filters.property) where.push(eq(claims.property, b.bind('property', filters.property)));
+      if (filters.status) where.push(eq(claims.status, b.bind('status', filters.status)));
+      const page = keyset(CLAIM_KEY.columns, request, b);
+      const query = lists.get(b.shape, () =>
+        page.of(db.select().from(claims).$dynamic(), ...where).prepare(),
+      );
+      return toPage(query.all(b.values), request.limit, CLAIM_KEY, toClaims);
+    }),
+
+    listByEvent(event: string): Claim[] {
+      return toClaims(claimsOfEvent.all({ event }));
+    },
+    findById(id: string): Claim | undefined {
+      const row = byId.get({ id });
+      return row ? toClaims([row])[0] : undefined;
+    },
+  };
+}
+
+export type ClaimRepository = ReturnType<typeof createClaimRepository>;

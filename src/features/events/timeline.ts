@@ -1,0 +1,162 @@
+import { eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { eventSearch, rowidMatches, toFtsQuery } from '../../db/fts.js';
+import { listKey, type PageRequest } from '../../db/keyset.js';
+import { actorTimeline, eventEvidence, eventParticipants, events } from '../../db/schema.js';
+import type { Bindings } from '../../db/shapes.js';
+import { shiftDay } from '../../domain/dates.js';
+import type { TimelineFilters } from './schema.js';
+
+/**
+ * The timeline's order and filters as SQL (SPEC §3 and §4), shared by every query over a timeline.
+ * Each term is described on a `Bindings` (db/shapes.ts), so a query is prepared once per shape.
+ */
+
+/** A timeline row: the event's sort key, whichever table the query is driven from. */
+interface TimelineKeyRow {
+  start: string;
+  end: string;
+  id: string;
+}
+
+/** The timeline's order: start, then end, then id (SPEC §3). */
+export const TIMELINE_KEY = listKey<TimelineKeyRow>(
+  [events.start, (r) => r.start],
+  [events.end, (r) => r.end],
+  [events.id, (r) => r.id],
+);
+
+/**
+ * The columns a timeline is sorted and filtered on: the events table's, or actor_timeline's, whose
+ * rows can then be rejected before their event is looked up.
+ */
+export interface TimelineColumns {
+  /** The sort key, in order: start, end, id. */
+  key: readonly SQLiteColumn[];
+  start: SQLiteColumn;
+  end: SQLiteColumn;
+  type: SQLiteColumn;
+}
+
+export const EVENT_COLUMNS: TimelineColumns = {
+  key: TIMELINE_KEY.columns,
+  start: events.start,
+  end: events.end,
+  type: events.type,
+};
+
+export const ACTOR_TIMELINE_COLUMNS: TimelineColumns = {
+  key: [actorTimeline.start, actorTimeline.end, actorTimeline.eventId],
+  start: actorTimeline.start,
+  end: actorTimeline.end,
+  type: actorTimeline.type,
+};
+
+/**
+ * The one actor whose own timeline can drive the query, if any: the actor of /actors/{id}/events,
+ * or a lone `actor` filter. Reading actor_timeline in order then costs O(page) however many events
+ * the actor has, where filtering the whole timeline by participation would not.
+ */
+export function anchorActor(f: TimelineFilters): string | undefined {
+  if (f.requiredActor) return f.requiredActor;
+  const distinct = new Set(f.actor ?? []);
+  if (distinct.size === 1 || (f.actor_match === 'all' && distinct.size > 0)) return [...distinct][0];
+  return undefined;
+}
+
+/**
+ * The date terms of a timeline. `maxEventDays` (the longest event of the dataset) bounds how far
+ * before `from` an overlapping event can start, which turns "ends after `from`" into an index range
+ * on `start` instead of a scan from the beginning of time.
+ */
+export function dateConditions(
+  f: TimelineFilters,
+  b: Bindings,
+  c: TimelineColumns,
+  maxEventDays?: number,
+): SQL[] {
+  const where: SQL[] = [];
+  if (f.date_match === 'within') {
+    if (f.from) where.push(gte(c.start, b.bind('fromStart', f.from)));
+    if (f.to) where.push(lte(c.end, b.bind('toEnd', f.to)));
+  } else {
+    if (f.from) {
+      where.push(gte(c.end, b.bind('fromEnd', f.from)));
+      if (maxEventDays !== undefined)
+        where.push(gte(c.start, b.bind('fromLowerBound', shiftDay(f.from, -maxEventDays))));
+    }
+    if (f.to) where.push(lte(c.start, b.bind('toStart', f.to)));
+  }
+  return where;
+}
+
+/**
+ * The other terms of a timeline: type, status, source, actors and words. Full-text search is the
+ * caller's to short-cut: a `q` without words matches nothing and needs no query.
+ */
+export function filterConditions(
+  f: TimelineFilters,
+  b: Bindings,
+  c: TimelineColumns,
+  anchor?: string,
+): SQL[] {
+  const where: SQL[] = [];
+  if (f.type?.length) where.push(b.anyOf(c.type, 'type', f.type));
+  if (f.status) where.push(eq(events.status, b.bind('status', f.status)));
+  if (f.source?.length)
+    where.push(
+      inArray(
+        events.id,
+        sql`(SELECT ${eventEvidence.eventId} FROM ${eventEvidence} WHERE ${b.anyOf(eventEvidence.sourceId, 'source', f.source)})`,
+      ),
+    );
+  if (f.actor?.length) where.push(...actorConditions(f.actor, f, b, anchor));
+  if (f.q !== undefined)
+    where.push(rowidMatches(eventSearch, sql`${events}.rowid`, b.bind('match', toFtsQuery(f.q))));
+  return where;
+}
+
+function actorConditions(actors: string[], f: TimelineFilters, b: Bindings, anchor?: string): SQL[] {
+  if (f.actor_match === 'all') {
+    // The anchor actor is the query's driving table already; each of the others must take part.
+    const others = [...new Set(actors)].filter((id) => id !== anchor);
+    if (others.length === 0) return [];
+    return [
+      sql`(SELECT count(DISTINCT ${eventParticipants.actorId}) FROM ${eventParticipants} WHERE ${eventParticipants.eventId} = ${events.id} AND ${eventParticipants.actorId} IN ${b.bindList('allActors', others)}) = ${b.bind('allActorsCount', others.length)}`,
+    ];
+  }
+  // Any of several: the set of their events, which the planner may drive from or probe.
+  if (anchor && !f.requiredActor) return [];
+  return [
+    inArray(
+      events.id,
+      sql`(SELECT ${actorTimeline.eventId} FROM ${actorTimeline} WHERE ${b.anyOf(actorTimeline.actorId, 'anyActor', actors)})`,
+    ),
+  ];
+}
+
+/**
+ * Where each precision's index range on `start` begins and ends for an overlap query from `from`:
+ * an event of a precision whose longest event lasts `d` days starts no earlier than `from - d`. On a
+ * page after a cursor, the cursor's start tightens the bound on the side the page moves to, so that
+ * each range begins at the cursor rather than being read from its start and filtered.
+ */
+export function precisionRanges(
+  from: string,
+  to: string | undefined,
+  longest: ReadonlyMap<string, number>,
+  { order, after }: Pick<PageRequest, 'order' | 'after'>,
+): { lower: Map<string, string>; upper: string | undefined } {
+  const cursorStart = typeof after?.[0] === 'string' ? after[0] : undefined;
+  const later = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);
+  const lower = new Map(
+    [...longest].map(([precision, days]) => {
+      const bound = shiftDay(from, -days);
+      return [precision, order === 'asc' ? later(bound, cursorStart) : bound];
+    }),
+  );
+  let upper = to;
+  if (order === 'desc' && cursorStart !== undefined)
+    upper = upper === undefined || cursorStart < upper ? cursorStart : upper;
+  return { lower, upper };
+}

@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { paginate } from '../../http/pagination.js';
+import { notFound, problems } from '../../http/problems.js';
+import { IdParamsSchema, NoQuerySchema } from '../../http/querystring.js';
+import type { QuoteRepository } from './repository.js';
+import { QuoteListQuerySchema, QuoteListSchema, QuoteSchema } from './schema.js';
+
+export const quoteRoutes: FastifyPluginAsyncZod<{ quotes: QuoteRepository }> = async (app, { quotes }) => {
+  app.get(
+    '/v1/quotes',
+    {
+      config: { operation: 'list' },
+      schema: {
+        operationId: 'listQuotes',
+        tags: ['quotes'],
+        summary: 'List quotes',
+        description:
+          'Quotes in reading order (by source, then position in the text), filtered by speaker, source, event, kind and full-text `q`.',
+        querystring: QuoteListQuerySchema,
+        response: { 200: QuoteListSchema, ...problems(400) },
+      },
+    },
+    async (request, reply) => paginate(request, reply, 'quotes', quotes.list, request.query),
+  );
+
+  app.get(
+    '/v1/quotes/:id',
+    {
+      config: { operation: 'item' },
+      schema: {
+        operationId: 'getQuote',
+        tags: ['quotes'],
+        summary: 'Get a quote',
+        description: 'One quote with its speaker, source span and context (W3C TextQuoteSelector).',
+        params: IdParamsSchema,
+        querystring: NoQuerySchema,
+        response: { 200: QuoteSchema, ...problems(400, 404) },
+      },
+    },
+    async (request) =>
+      quotes.findById(request.params.id) ?? Promise.reject(notFound('quote', request.params.id)),
+  );
+};

@@ -1,0 +1,68 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { paginate } from '../../http/pagination.js';
+import { notFound, problems } from '../../http/problems.js';
+import { IdParamsSchema, NoQuerySchema } from '../../http/querystring.js';
+import type { SourceRepository } from './repository.js';
+import { SourceListQuerySchema, SourceListSchema, SourceSchema } from './schema.js';
+
+export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceRepository }> = async (
+  app,
+  { sources },
+) => {
+  app.get(
+    '/v1/sources',
+    {
+      config: { operation: 'list' },
+      schema: {
+        operationId: 'listSources',
+        tags: ['sources'],
+        summary: 'List sources',
+        description: 'The articles Parallax is built from, with their metadata and counts, by id.',
+        querystring: SourceListQuerySchema,
+        response: { 200: SourceListSchema, ...problems(400) },
+      },
+    },
+    async (request, reply) => paginate(request, reply, 'sources', sources.list, {}),
+  );
+
+  app.get(
+    '/v1/sources/:id',
+    {
+      config: { operation: 'item' },
+      schema: {
+        operationId: 'getSource',
+        tags: ['sources'],
+        summary: 'Get a source',
+        description: 'One article with its metadata and counts.',
+        params: IdParamsSchema,
+        querystring: NoQuerySchema,
+        response: { 200: SourceSchema, ...problems(400, 404) },
+      },
+    },
+    async (request) =>
+      sources.findById(request.params.id) ?? Promise.reject(notFound('source', request.params.id)),
+  );
+
+  app.get(
+    '/v1/sources/:id/text',
+    {
+      config: { operation: 'text' },
+      schema: {
+        operationId: 'getSourceText',
+        tags: ['sources'],
+        summary: 'Get the exact text of a source',
+        description:
+          'The article text exactly as received (`text/plain; charset=utf-8`). Every span in the API counts Unicode code points of this text, end exclusive.',
+        params: IdParamsSchema,
+        querystring: NoQuerySchema,
+        response: { 200: z.string().describe('The exact text.'), ...problems(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const text = sources.text(request.params.id);
+      if (text === undefined) throw notFound('source', request.params.id);
+      return reply.type('text/plain; charset=utf-8').send(text);
+    },
+  );
+};

@@ -1,0 +1,81 @@
+import type { FastifyRequest } from 'fastify';
+
+/**
+ * What kind of operation a route is, declared once by the route (`config: { operation: 'list' }`).
+ * Every cross-cutting behaviour reads the kind's traits rather than recognising routes by their
+ * URL, tag or schema name: conditional GET, the response cache, the rate limit, load shedding,
+ * content negotiation, the problem responses a route declares and the OpenAPI conventions.
+ */
+
+export const OPERATION_KINDS = ['list', 'item', 'text', 'liveness', 'readiness'] as const;
+export type OperationKind = (typeof OPERATION_KINDS)[number];
+
+export interface OperationTraits {
+  /** An ETag, `Cache-Control: public, max-age=60` and 304 on `If-None-Match`; else `no-store`. */
+  conditional: boolean;
+  /** Finished 200 responses are kept in the response cache. */
+  cached: boolean;
+  /** Counted by the per-client rate limit (429). */
+  rateLimited: boolean;
+  /** Refused with 503 while the process is overloaded. */
+  shed: boolean;
+  /** A page of a list: the list envelope and a `Link: rel="next"` header. */
+  paged: boolean;
+  /** The media types the 200 answer comes in; an `Accept` allowing none of them is a 406. */
+  produces: readonly string[] | undefined;
+}
+
+const JSON_ONLY = ['application/json'] as const;
+
+const PUBLIC_READ = { conditional: true, cached: true, rateLimited: true, shed: true } as const;
+
+/**
+ * Probes answer per instance and are never cached. An orchestrator polls them from one address, so
+ * the rate limit exempts both; liveness is exempt from load shedding too (restarting an overloaded
+ * process only moves the load), while readiness is not: a 503 from /readyz under pressure is what
+ * tells a load balancer to send traffic elsewhere.
+ */
+const PROBE = { conditional: false, cached: false, rateLimited: false, paged: false } as const;
+
+export const TRAITS: Record<OperationKind, OperationTraits> = {
+  list: { ...PUBLIC_READ, paged: true, produces: JSON_ONLY },
+  item: { ...PUBLIC_READ, paged: false, produces: JSON_ONLY },
+  text: { ...PUBLIC_READ, paged: false, produces: ['text/plain'] },
+  liveness: { ...PROBE, shed: false, produces: JSON_ONLY },
+  readiness: { ...PROBE, shed: true, produces: JSON_ONLY },
+};
+
+/**
+ * Routes that are not operations of the API (the documentation, the document itself, the not-found
+ * handler): conditional GET and the limits apply, nothing else does.
+ */
+const UNDECLARED: OperationTraits = {
+  conditional: true,
+  cached: false,
+  rateLimited: true,
+  shed: true,
+  paged: false,
+  produces: undefined,
+};
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The kind of operation the route is (src/http/operations.ts). */
+    operation?: OperationKind;
+  }
+}
+
+/** The traits of the operation a request was routed to. */
+export function operationOf(request: FastifyRequest): OperationTraits {
+  const kind = request.routeOptions.config?.operation;
+  return kind === undefined ? UNDECLARED : TRAITS[kind];
+}
+
+/**
+ * The problem statuses an operation of this kind can answer whatever its handler does: an `Accept`
+ * that allows nothing it produces (406), the error handler's catch-all (500), and the limits that
+ * apply to it (429, 503).
+ */
+export function statusesOf(traits: OperationTraits): number[] {
+  return [406, 500, ...(traits.rateLimited ? [429] : []), ...(traits.shed ? [503] : [])];
+}

@@ -1,0 +1,123 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { CursorKey, KeysetList, Order, Page } from '../db/keyset.js';
+import { named } from './component.js';
+import { invalidParameter } from './problems.js';
+
+/**
+ * Lists (SPEC §4): `{ data, page: { limit, next_cursor } }` with an RFC 8288 `Link: rel="next"`
+ * header, paged by opaque keyset cursors. A cursor is the sort key of the last item of a page,
+ * bound to the list and the order it came from, so it stays valid and O(page) at any depth, and a
+ * cursor from elsewhere is a 400 rather than a wrong page.
+ */
+
+export const limitParam = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(200)
+  .default(50)
+  .describe('Page size, 1 to 200.');
+
+export const cursorParam = z
+  .string()
+  .min(1)
+  .max(512)
+  .optional()
+  .describe('The `next_cursor` of the previous page.');
+
+export const orderParam = z
+  .enum(['asc', 'desc'])
+  .default('asc')
+  .describe('Sort direction of the list’s order; `desc` reverses it.');
+
+/** `order`, `limit` and `cursor`: the paging parameters of every list. */
+export const pageParams = { order: orderParam, limit: limitParam, cursor: cursorParam };
+
+/** The paging parameters every list query has (see `pageParams`). */
+export interface PageQuery {
+  order: Order;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export const PageSchema = named(
+  'Page',
+  'Keyset pagination state: pass `next_cursor` as `cursor` to get the next page.',
+  z.object({
+    limit: z.number().int(),
+    next_cursor: z.string().nullable(),
+  }),
+);
+
+/** `{ data: [...], page }` — the list envelope of SPEC §4, named `<Item>List`. */
+export function listOf<T extends z.ZodType>(name: string, item: T) {
+  return named(
+    `${name}List`,
+    `A page of ${name} items.`,
+    z.object({ data: z.array(item), page: PageSchema }),
+  );
+}
+
+/** The cursor of `key` in the list `list` read in `order`: what `next_cursor` would be. */
+export function cursorFor(list: string, order: Order, key: CursorKey): string {
+  return Buffer.from(JSON.stringify([`${list}:${order}`, ...key]), 'utf8').toString('base64url');
+}
+
+/** The key, or undefined when the cursor is malformed or belongs to another list or order. */
+export function decodeCursor(
+  cursor: string,
+  list: string,
+  order: Order,
+  shape: readonly ('string' | 'number')[],
+): CursorKey | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== shape.length + 1 || parsed[0] !== `${list}:${order}`)
+    return undefined;
+  const key = parsed.slice(1) as unknown[];
+  return key.every((v, i) => typeof v === shape[i]) ? (key as CursorKey) : undefined;
+}
+
+/**
+ * Answers one page of `list` under `filters`, from the request's `order`, `limit` and `cursor`.
+ * `name` tells this list's cursors from every other's (two lists may share an order).
+ */
+export function paginate<F, T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  name: string,
+  list: KeysetList<F, T>,
+  filters: F,
+) {
+  const { order, limit, cursor } = request.query as PageQuery;
+  const after = cursor === undefined ? undefined : decodeCursor(cursor, name, order, list.key.shape);
+  if (cursor !== undefined && !after)
+    throw invalidParameter(
+      'cursor',
+      'not a cursor of this list and order; use the next_cursor you were given',
+    );
+  return sendPage(request, reply, list(filters, { order, limit, after }), name, order, limit);
+}
+
+function sendPage<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: Page<T>,
+  name: string,
+  order: Order,
+  limit: number,
+) {
+  const nextCursor = page.nextKey ? cursorFor(name, order, page.nextKey) : null;
+  if (nextCursor) {
+    const url = new URL(request.url, 'http://placeholder');
+    url.searchParams.set('cursor', nextCursor);
+    reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
+  }
+  return { data: page.items, page: { limit, next_cursor: nextCursor } };
+}

@@ -1,0 +1,70 @@
+import { hash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { operationOf } from '../http/operations.js';
+import { representationKey } from '../http/representation.js';
+
+/**
+ * ETag and Cache-Control (SPEC §4). The dataset is immutable while the process runs, so a response is
+ * fully determined by the dataset version and the request (URL and Accept): the ETag is computed from
+ * those before any work is done, and a matching If-None-Match answers 304 without running a query.
+ * Operations whose kind is not conditional (the probes) answer `Cache-Control: no-store`.
+ */
+
+export const CACHE_CONTROL = 'public, max-age=60';
+
+function computeEtag(datasetVersion: string, request: FastifyRequest): string {
+  // One-shot hash: no Hash object per request.
+  const digest = hash('sha256', representationKey(request), 'base64url').slice(0, 22);
+  return `"${datasetVersion}-${digest}"`;
+}
+
+/**
+ * RFC 9110 §13.1.2: weak comparison against a list of tags, or `*` (any current representation,
+ * so it only matches once the response is known to be a 200).
+ */
+function ifNoneMatchMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const strip = (t: string) => t.trim().replace(/^W\//, '');
+  return header.split(',').some((t) => strip(t) === strip(etag));
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    etag?: string;
+  }
+}
+
+async function conditionalGet(app: FastifyInstance, { datasetVersion }: { datasetVersion: string }) {
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    if (!operationOf(request).conditional) return;
+    const etag = computeEtag(datasetVersion, request);
+    request.etag = etag;
+    // A tag carries the dataset version, so a client can only hold it from an earlier 200 of this
+    // very request: answer before any query runs. `*` waits for the status (see onSend).
+    const ifNoneMatch = request.headers['if-none-match'];
+    if (ifNoneMatch?.trim() !== '*' && ifNoneMatchMatches(ifNoneMatch, etag)) {
+      return reply.code(304).header('etag', etag).header('cache-control', CACHE_CONTROL).send();
+    }
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('vary', 'Accept');
+    if (!operationOf(request).conditional) {
+      reply.header('cache-control', 'no-store');
+      return payload;
+    }
+    if (!request.etag || reply.statusCode !== 200) return payload;
+    reply.header('etag', request.etag);
+    reply.header('cache-control', CACHE_CONTROL);
+    if (request.headers['if-none-match']?.trim() === '*') {
+      reply.code(304);
+      return null;
+    }
+    return payload;
+  });
+}
+
+export default fp(conditionalGet, { name: 'conditional-get' });

@@ -1,0 +1,111 @@
+/**
+ * Finishing touches on the generated OpenAPI document that the zod → JSON Schema step cannot
+ * express: response descriptions and media types, the caching and paging headers, parameter
+ * descriptions and serialisation, and examples drawn from the seeded data. Pure: document in,
+ * document out.
+ */
+
+import { type OperationKind, TRAITS } from '../../http/operations.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the OpenAPI document is plain JSON walked by key
+type Json = any;
+
+const RESPONSE_DESCRIPTIONS: Record<string, string> = {
+  '200': 'OK',
+  '304': 'Not Modified: the representation matching `If-None-Match` is still current.',
+  '400': 'Invalid request: a parameter is malformed, out of range or unknown (see `errors`).',
+  '404': 'No resource with this id.',
+  '406': 'The `Accept` header allows no media type this operation produces.',
+  '500': 'An unexpected server error; the `instance` identifies the request in the logs.',
+  '429': 'Too many requests; retry after `Retry-After` seconds.',
+  '503': 'Not ready, or overloaded; retry later.',
+};
+
+const HEADERS = {
+  ETag: {
+    description: 'Derived from the dataset version and the request; send it back in `If-None-Match`.',
+    schema: { type: 'string' },
+  },
+  'Cache-Control': { description: '`public, max-age=60`', schema: { type: 'string' } },
+  Link: {
+    description: 'RFC 8288 link to the next page: `<url>; rel="next"`, present when there is one.',
+    schema: { type: 'string' },
+  },
+  'Retry-After': {
+    description: 'Seconds to wait before retrying: sent with every 429, and with a 503 for overload.',
+    schema: { type: 'integer', minimum: 1 },
+  },
+};
+
+/** Answers that tell the client when to come back. */
+const RETRYABLE = new Set(['429', '503']);
+
+export interface DocumentExamples {
+  /** Component name → an example value (e.g. `Event` → the first event of the timeline). */
+  components: Record<string, unknown>;
+  /** Query or path parameter name → an example value that returns data. */
+  parameters: Record<string, unknown>;
+}
+
+/**
+ * The building blocks every resource uses come first among the components, whichever module
+ * happened to register them first; the resources' own follow in the order they were registered.
+ */
+const SHARED_COMPONENTS = ['Span', 'DateValue', 'ActorRef', 'Page', 'Problem'];
+
+export function polishDocument(doc: Json, examples: DocumentExamples): Json {
+  const registered: Record<string, Json> = doc.components?.schemas ?? {};
+  const schemas: Record<string, Json> = {};
+  for (const name of [...SHARED_COMPONENTS, ...Object.keys(registered)])
+    if (name in registered) schemas[name] = registered[name];
+  for (const [name, schema] of Object.entries(schemas)) {
+    delete schema.$schema;
+    delete schema.$id;
+    if (name in examples.components) schema.examples = [examples.components[name]];
+  }
+
+  for (const pathItem of Object.values<Json>(doc.paths ?? {})) {
+    for (const [method, op] of Object.entries<Json>(pathItem)) {
+      if (method !== 'get') continue;
+      // Declared by the route, completed into its schema by plugins/operation-kinds.ts.
+      const kind = op['x-operation-kind'] as OperationKind;
+      delete op['x-operation-kind'];
+      const { conditional: cacheable, paged } = TRAITS[kind];
+      for (const param of op.parameters ?? []) {
+        if (param.schema?.description && !param.description) {
+          param.description = param.schema.description;
+          delete param.schema.description;
+        }
+        if (param.schema?.type === 'array') Object.assign(param, { style: 'form', explode: true });
+        if (param.name in examples.parameters) {
+          const example = examples.parameters[param.name];
+          const wantsArray = param.schema?.type === 'array';
+          param.example = wantsArray && !Array.isArray(example) ? [example] : example;
+        }
+      }
+      for (const [status, response] of Object.entries<Json>(op.responses ?? {})) {
+        response.description = RESPONSE_DESCRIPTIONS[status] ?? response.description;
+        const json = response.content?.['application/json'];
+        if (Number(status) >= 400 && json) response.content = { 'application/problem+json': json };
+        if (RETRYABLE.has(status)) response.headers = { 'Retry-After': HEADERS['Retry-After'] };
+        if (status === '200' && cacheable)
+          response.headers = {
+            ETag: HEADERS.ETag,
+            'Cache-Control': HEADERS['Cache-Control'],
+            ...(paged ? { Link: HEADERS.Link } : {}),
+          };
+      }
+      if (cacheable) op.responses['304'] = { description: RESPONSE_DESCRIPTIONS['304'] };
+    }
+  }
+
+  // The type provider emits an input twin of every named schema; only those referenced stay.
+  const text = JSON.stringify(doc.paths);
+  if (doc.components)
+    doc.components.schemas = Object.fromEntries(
+      Object.entries(schemas).filter(
+        ([name]) => !name.endsWith('Input') || text.includes(`"#/components/schemas/${name}"`),
+      ),
+    );
+  return doc;
+}

@@ -1,0 +1,34 @@
+import type { Repositories } from '../../features/repositories.js';
+import type { DocumentExamples } from './conventions.js';
+
+const FIRST = { order: 'asc', limit: 1 } as const;
+
+/** Examples for the OpenAPI document, taken from the dataset itself so they are always real. */
+export function documentExamples({ events, actors, quotes, sources }: Repositories): DocumentExamples {
+  const event = events.list({ date_match: 'overlap', actor_match: 'any', status: 'contested' }, FIRST)
+    .items[0];
+  const detail = event && events.findById(event.id);
+  const actorId = event?.participants[0]?.actor.id;
+  const profile = actorId === undefined ? undefined : actors.findProfile(actorId);
+  const quote = quotes.list({}, FIRST).items[0];
+  const claim = detail?.claims[0];
+  const source = sources.list({}, FIRST).items[0];
+  const components: Record<string, unknown> = {};
+  const add = (name: string, value: unknown) => {
+    if (value !== undefined) components[name] = value;
+  };
+  add('Event', event);
+  add('EventDetail', detail);
+  add('DateValue', event?.date);
+  add('ActorProfile', profile);
+  add('Quote', quote);
+  add('Claim', claim);
+  add('Source', source);
+  const parameters: Record<string, unknown> = {
+    from: '2020-06',
+    to: '2020-06-30',
+    ...(actorId ? { actor: [actorId], speaker: [actorId] } : {}),
+    ...(source ? { source: source.id } : {}),
+  };
+  return { components, parameters };
+}

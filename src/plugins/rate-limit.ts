@@ -1,0 +1,49 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { operationOf } from '../http/operations.js';
+import { sendProblem } from '../http/problems.js';
+
+/**
+ * A per-client rate limit (by `request.ip`, see `trustProxy`): past `max` requests in a window, a 429
+ * problem with `Retry-After`. Off when `max` is 0.
+ */
+
+export interface RateLimitOptions {
+  max: number;
+  /** The window, in milliseconds. */
+  timeWindow: number;
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+async function limitRate(app: FastifyInstance, { max, timeWindow }: RateLimitOptions) {
+  if (max <= 0) return;
+  // `global: false` with our own app-level hook, rather than the plugin's per-route hooks: those run
+  // after every app-level onRequest hook, so a 304 from the ETag check or a 404 for an unknown path
+  // would never be counted. Here every request counts, in an order this file decides.
+  await app.register(rateLimit, { global: false, max, timeWindow });
+  const limiter = app.createRateLimit();
+  app.addHook('onRequest', async (request, reply) => {
+    if (!operationOf(request).rateLimited) return;
+    const result = await limiter(request);
+    if (result.isAllowed) return;
+    const retryAfter = Math.max(1, result.ttlInSeconds);
+    reply
+      .header('x-ratelimit-limit', result.max)
+      .header('x-ratelimit-remaining', result.remaining)
+      .header('x-ratelimit-reset', retryAfter);
+    if (!result.isExceeded) return;
+    reply.header('retry-after', retryAfter);
+    return sendProblem(
+      request,
+      reply,
+      429,
+      `more than ${max} requests in ${seconds(timeWindow)} from this client; retry after ${retryAfter} seconds`,
+    );
+  });
+}
+
+export default fp(limitRate, { name: 'rate-limit', dependencies: ['errors'] });

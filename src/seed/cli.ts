@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import { datasetCounts } from '../db/dataset.js';
+import { DEFAULT_SEEDS_DIR } from './defaults.js';
+import { formatIssue, SeedError } from './issues.js';
+import { prepareSeeds, seed } from './load.js';
+
+/** The seed command: `npm run seed [-- --check] [--seeds DIR] [--database FILE]`. */
+
+const USAGE = 'usage: npm run seed [-- --check] [--seeds DIR] [--database FILE]';
+
+function options() {
+  return parseArgs({
+    options: {
+      check: { type: 'boolean', default: false },
+      seeds: { type: 'string', default: DEFAULT_SEEDS_DIR },
+      database: { type: 'string', default: process.env.DATABASE_PATH ?? './data/parallax.db' },
+    },
+  }).values;
+}
+
+async function main(): Promise<number> {
+  let values: ReturnType<typeof options>;
+  try {
+    values = options();
+  } catch (error) {
+    // A mistyped option is the caller's mistake, not a crash: say so without a stack trace.
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  try {
+    if (values.check) {
+      const { dataset, version } = await prepareSeeds(values.seeds);
+      console.log(`seeds are valid: ${summary(datasetCounts(dataset))} (dataset ${version})`);
+      return 0;
+    }
+    const result = await seed(values.seeds, values.database);
+    console.log(`seeded ${values.database}: ${summary(result.counts)} (dataset ${result.datasetVersion})`);
+    return 0;
+  } catch (error) {
+    if (error instanceof SeedError) {
+      for (const issue of error.issues) console.error(formatIssue(issue));
+      console.error(`seed failed: ${error.issues.length} problem(s); the database was not changed`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function summary(counts: Record<string, number>): string {
+  const n = (k: string) => counts[k] ?? 0;
+  return `${n('sources')} sources, ${n('events')} events, ${n('actors')} actors, ${n('claims')} claims, ${n('quotes')} quotes`;
+}
+
+process.exitCode = await main();

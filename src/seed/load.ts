@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { expectedMigrations } from '../db/open.js';
+import type { SeedIssue } from './issues.js';
+import { SeedError } from './issues.js';
+import { readSeeds } from './read.js';
+import { DATASET_TABLES, type Dataset, datasetCounts, type DatasetTable } from '../db/dataset.js';
+import { resolveDataset } from './resolve/index.js';
+import { DatasetWriter } from './writer.js';
+
+/** Bump when the loader changes what it derives from the same seeds (it is part of the version). */
+export const LOADER_VERSION = 2;
+
+export interface SeedResult {
+  datasetVersion: string;
+  counts: ReturnType<typeof datasetCounts>;
+}
+
+/** The dataset version: a content hash of the seeds, the schema and the loader. */
+export function datasetVersion(contentHash: string): string {
+  const digest = createHash('sha256')
+    .update(`${contentHash}\0${expectedMigrations().join(',')}\0loader-${LOADER_VERSION}`)
+    .digest('hex');
+  return digest.slice(0, 16);
+}
+
+/** Reads, validates and resolves the seeds; throws a SeedError listing every problem. */
+export async function prepareSeeds(seedsDir: string): Promise<{ dataset: Dataset; version: string }> {
+  const read = await readSeeds(seedsDir);
+  const resolved = resolveDataset(read.files);
+  const issues = [...read.issues, ...resolved.issues];
+  if (issues.length > 0) throw new SeedError(issues);
+  return { dataset: resolved.dataset, version: datasetVersion(read.contentHash) };
+}
+
+/**
+ * Writes a resolved dataset through the dataset writer (one transaction, atomic swap), so a failure
+ * leaves the old file byte-identical. Every failure is reported as a seed problem on the target.
+ */
+export function writeDatabase(target: string, dataset: Dataset, version: string): void {
+  let writer: DatasetWriter | undefined;
+  try {
+    writer = DatasetWriter.open(target);
+    for (const table of Object.keys(DATASET_TABLES) as DatasetTable[])
+      writer.insertAll(table, dataset[table]);
+    writer.commit(version);
+  } catch (error) {
+    writer?.abort();
+    const issue: SeedIssue = { file: target, path: '$', message: `cannot write the database: ${why(error)}` };
+    throw new SeedError([issue]);
+  }
+}
+
+/** A failure to write, in the words of the person who has to fix it. */
+function why(error: unknown): string {
+  const { code, message } = error as { code?: string; message: string };
+  switch (code) {
+    case 'SQLITE_BUSY':
+      return `${message}: another connection is writing to it; try again when it has finished`;
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+    case 'SQLITE_CANTOPEN':
+      return `${message}: its folder is not writable`;
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return `${message}: a path above it is a file, not a folder`;
+    case 'EISDIR':
+      return `${message}: it is a folder`;
+    default:
+      return message;
+  }
+}
+
+export async function seed(seedsDir: string, target: string): Promise<SeedResult> {
+  const { dataset, version } = await prepareSeeds(seedsDir);
+  writeDatabase(target, dataset, version);
+  return { datasetVersion: version, counts: datasetCounts(dataset) };
+}

@@ -1,0 +1,244 @@
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { getTableColumns } from 'drizzle-orm';
+import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { EVIDENCE, PARTICIPANT, QUOTE } from '../db/documents.js';
+import { actorSearch, eventSearch, insertInto, quoteSearch } from '../db/fts.js';
+import { createDatabase } from '../db/open.js';
+import { DATASET_TABLES, type DatasetItem, type DatasetRow, type DatasetTable } from '../db/dataset.js';
+
+/**
+ * The one way a dataset reaches disk, for the annotated seeds and the synthetic corpus alike: rows
+ * are streamed into a new database file beside the target inside one transaction, the derived
+ * tables (search indexes, the per-actor timeline) are computed from them in SQL, and the finished
+ * file replaces the target with an atomic rename. Readers see the old dataset or the new one; a
+ * failure leaves the target untouched. Memory stays bounded: nothing is held but the statements.
+ */
+
+/** Rows go in by statements of this many, which costs SQLite and the driver far less per row. */
+const ROWS_PER_STATEMENT = 64;
+
+interface Insert {
+  add(row: Record<string, unknown>): void;
+  flush(): void;
+}
+
+/** Buffered INSERTs for a drizzle table, mapping values as drizzle would (JSON, booleans). */
+function prepareInsert(client: Database.Database, table: SQLiteTable): Insert {
+  const columns = Object.entries(getTableColumns(table)) as [string, SQLiteColumn][];
+  const names = columns.map(([, c]) => `"${c.name}"`).join(', ');
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const statement = (rows: number) =>
+    client.prepare(
+      `INSERT INTO "${getTableConfig(table).name}" (${names}) VALUES ${Array(rows).fill(tuple).join(', ')}`,
+    );
+  const many = statement(ROWS_PER_STATEMENT);
+  const one = statement(1);
+  let values: unknown[] = [];
+  let rows = 0;
+  return {
+    add(row) {
+      for (const [key, column] of columns) {
+        // A column the seed fills in later (reading_rank) holds its declared default until then.
+        const value = row[key] === undefined && column.hasDefault ? column.default : row[key];
+        values.push(value === undefined || value === null ? null : column.mapToDriverValue(value));
+      }
+      if (++rows === ROWS_PER_STATEMENT) {
+        many.run(values);
+        values = [];
+        rows = 0;
+      }
+    },
+    flush() {
+      for (let i = 0; i < rows; i++) one.run(values.slice(i * columns.length, (i + 1) * columns.length));
+      values = [];
+      rows = 0;
+    },
+  };
+}
+
+/** Derived tables, filled from the base tables once they are complete. */
+const DERIVED_SQL = [
+  // Names and aliases of an actor in one searchable document.
+  // Each search row has the rowid of the row it indexes: a match is an integer-key lookup.
+  `${insertInto(actorSearch)}
+     SELECT a.rowid, a.id, a.name || coalesce(' | ' || (SELECT group_concat(alias, ' | ') FROM actor_aliases WHERE actor_id = a.id), '')
+     FROM actors a`,
+  `${insertInto(eventSearch)}
+     SELECT e.rowid, e.id, e.title, e.summary, coalesce((SELECT group_concat(text, ' | ') FROM event_evidence WHERE event_id = e.id), '')
+     FROM events e`,
+  // What a page shows of each event besides its row, one document per event (db/documents.ts).
+  `INSERT INTO event_documents (event_rowid, participants, evidence)
+     SELECT e.rowid,
+       (SELECT json_group_array(${PARTICIPANT.sql} ORDER BY p.role, a.id)
+          FROM event_participants p JOIN actors a ON a.id = p.actor_id WHERE p.event_id = e.id),
+       (SELECT json_group_array(${EVIDENCE.sql} ORDER BY v.source_id, v.start, v.id)
+          FROM event_evidence v WHERE v.event_id = e.id)
+     FROM events e`,
+  // Quotes are numbered in reading order, and searched under that number: matches come out of the
+  // search index already in reading order, so a page of a search costs O(page), not O(matches).
+  `UPDATE quotes SET reading_rank = ranked.n
+     FROM (SELECT id, row_number() OVER (ORDER BY source_id, ordinal) AS n FROM quotes) AS ranked
+     WHERE quotes.id = ranked.id`,
+  `${insertInto(quoteSearch)} SELECT reading_rank, id, text FROM quotes`,
+  // Each quote as a page shows it, under the same number (db/documents.ts).
+  `INSERT INTO quote_documents (reading_rank, document)
+     SELECT q.reading_rank, ${QUOTE.sql}
+     FROM quotes q LEFT JOIN actors s ON s.id = q.speaker_id LEFT JOIN actors v ON v.id = q.reported_via_id`,
+  // Each actor's events in timeline order, so an actor's timeline is one index range at any depth,
+  // with each event's type: a type filter rejects rows before their event is looked up, and the
+  // counts below need not look every event up again.
+  `INSERT INTO actor_timeline (actor_id, start, "end", event_id, type)
+     SELECT DISTINCT p.actor_id, e.start, e."end", e.id, e.type
+     FROM event_participants p JOIN events e ON e.id = p.event_id`,
+  // The longest event of each precision, in days: a range query needs look no further back than
+  // this before `from`, a day for day events, a year for year events.
+  `INSERT INTO meta (key, value)
+     SELECT 'max_event_days_by_precision', json_group_object(precision, days)
+     FROM (SELECT precision, CAST(max(julianday("end") - julianday(start)) AS INTEGER) AS days
+           FROM events GROUP BY precision ORDER BY precision)`,
+  `INSERT INTO actor_quote_counts (actor_id, quotes)
+     SELECT speaker_id, count(*) FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id`,
+  `INSERT INTO actor_event_counts (actor_id, type, events, first_start, last_end)
+     SELECT actor_id, type, count(*), min(start), max("end")
+     FROM actor_timeline
+     GROUP BY actor_id, type`,
+];
+
+/**
+ * Renames the finished file over the target while holding the target's write lock, so that a seed
+ * never replaces a database another connection is writing (it fails with "database is locked" and
+ * changes nothing), and a crashed writer's leftover journal is rolled back into the old file rather
+ * than replayed into the new one. Readers keep the snapshot they have open.
+ */
+function swapIn(temp: string, target: string): void {
+  if (!existsSync(target) || !statSync(target).isFile()) {
+    renameSync(temp, target);
+    return;
+  }
+  const old = new Database(target, { fileMustExist: true, timeout: 2000 });
+  try {
+    old.exec('BEGIN IMMEDIATE');
+    renameSync(temp, target);
+    old.exec('ROLLBACK');
+  } finally {
+    old.close();
+  }
+}
+
+export class DatasetWriter {
+  private readonly inserts = new Map<DatasetTable, Insert>();
+  private done = false;
+
+  private constructor(
+    private readonly client: Database.Database,
+    private readonly temp: string,
+    private readonly target: string,
+    /** The secondary indexes, dropped while rows stream in and built once, sorted, at commit. */
+    private readonly deferredIndexes: string[],
+  ) {}
+
+  /** Starts a new database beside `target`; nothing is visible at `target` until `commit`. */
+  static open(target: string): DatasetWriter {
+    const dir = path.dirname(path.resolve(target));
+    mkdirSync(dir, { recursive: true });
+    const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
+    rmSync(temp, { force: true });
+    let client: Database.Database | undefined;
+    try {
+      client = createDatabase(temp).$client;
+      // The file is private until the rename and deleted on any failure, so the build may skip
+      // the rollback journal and per-statement syncs; it is synced once, whole, before the rename.
+      client.pragma('journal_mode = OFF');
+      client.pragma('synchronous = OFF');
+      client.pragma('cache_size = -262144'); // 256 MiB
+      client.pragma('temp_store = MEMORY');
+      // Checked once, over the tables of rows, before commit (PRAGMA foreign_key_check), not per row.
+      client.pragma('foreign_keys = OFF');
+      client.exec('BEGIN');
+      const indexes = client
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+        .all() as { name: string; sql: string }[];
+      for (const { name } of indexes) client.exec(`DROP INDEX "${name}"`);
+      return new DatasetWriter(
+        client,
+        temp,
+        target,
+        indexes.map((i) => i.sql),
+      );
+    } catch (error) {
+      client?.close();
+      rmSync(temp, { force: true });
+      throw error;
+    }
+  }
+
+  insert<K extends DatasetTable>(table: K, row: DatasetRow<K>): void {
+    let insert = this.inserts.get(table);
+    if (!insert) {
+      insert = prepareInsert(this.client, DATASET_TABLES[table]);
+      this.inserts.set(table, insert);
+    }
+    insert.add(row as Record<string, unknown>);
+  }
+
+  insertAll<K extends DatasetTable>(table: K, rows: Iterable<DatasetRow<K>>): void {
+    for (const row of rows) this.insert(table, row);
+  }
+
+  /** A row of any table, as a stream of rows (the synthetic corpus) carries it. */
+  insertItem(item: DatasetItem): void {
+    this.insert<DatasetTable>(item.table, item.row);
+  }
+
+  /** Fills the derived tables, checks integrity, records the version, and swaps the file in. */
+  commit(datasetVersion: string): void {
+    if (this.done) throw new Error('the dataset writer is already closed');
+    try {
+      for (const insert of this.inserts.values()) insert.flush();
+      for (const statement of this.deferredIndexes) this.client.exec(statement);
+      for (const statement of DERIVED_SQL) this.client.exec(statement);
+      // The rows that came in; the derived tables are built from them by joins, so their references
+      // hold by construction (checking actor_timeline alone took 2 s on 1M events).
+      const broken = Object.values(DATASET_TABLES).flatMap(
+        (table) =>
+          this.client.pragma(`foreign_key_check("${getTableConfig(table).name}")`) as {
+            table: string;
+            parent: string;
+          }[],
+      );
+      if (broken.length > 0) {
+        const first = broken[0];
+        throw new Error(
+          `${broken.length} row(s) refer to missing rows (first: ${first?.table} → ${first?.parent})`,
+        );
+      }
+      this.client.prepare("INSERT INTO meta (key, value) VALUES ('dataset_version', ?)").run(datasetVersion);
+      this.client.exec('COMMIT');
+      // Statistics for the query planner; sampled, which is plenty to choose between indexes.
+      this.client.pragma('analysis_limit = 1000');
+      this.client.exec('ANALYZE');
+      this.client.pragma('optimize');
+      this.client.close();
+      this.done = true;
+      const fd = openSync(this.temp, 'r');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      swapIn(this.temp, this.target);
+    } catch (error) {
+      this.abort();
+      throw error;
+    }
+  }
+
+  /** Drops the unfinished file; the target is untouched. */
+  abort(): void {
+    if (this.client.open) this.client.close();
+    this.done = true;
+    rmSync(this.temp, { force: true });
+  }
+}

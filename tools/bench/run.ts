@@ -1,0 +1,209 @@
+/**
+ * `npm run bench [-- --database FILE] [--seconds N] [--rounds N] [--connections N] [--no-cache]`
+ *
+ * Builds the service, starts the production server (node dist/server.js) on the database, and for
+ * each endpoint class measures throughput and latency with autocannon (no pipelining), twice: one
+ * URL over and over ("repeated"), and a pool of different URLs in turn ("varied"). In the same run
+ * it measures the ceiling: a bare Fastify server on this machine answering the same URLs with the
+ * same bytes from memory. It prints a table with the ratio of each figure to its ceiling. With
+ * several rounds, ours and the ceiling take turns, each figure is the median of its rounds, and
+ * the ratio's range across rounds shows how much the machine's noise moved it.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { rssMiB, waitUntilAnswering } from '../child-server.js';
+import { urlPools } from './urls.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({
+  options: {
+    database: { type: 'string', default: path.join(ROOT, 'data/parallax.db') },
+    seconds: { type: 'string', default: '8' },
+    rounds: { type: 'string', default: '1' },
+    connections: { type: 'string', default: '32' },
+    pool: { type: 'string', default: '200' },
+    'no-build': { type: 'boolean', default: false },
+    /** Measure the query path: the server's response cache off. */
+    'no-cache': { type: 'boolean', default: false },
+  },
+});
+const SECONDS = Number(values.seconds);
+const CONNECTIONS = Number(values.connections);
+const POOL = Number(values.pool);
+const ROUNDS = Number(values.rounds);
+for (const [name, value] of Object.entries({
+  seconds: SECONDS,
+  rounds: ROUNDS,
+  connections: CONNECTIONS,
+  pool: POOL,
+}))
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`--${name} must be a whole number ≥ 1`);
+    process.exit(2);
+  }
+
+function start(args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return child;
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Each figure's median over the rounds (errors are summed: one is one too many). */
+function medianFigures(rounds: Figures[]): Figures {
+  return {
+    rps: median(rounds.map((f) => f.rps)),
+    p50: median(rounds.map((f) => f.p50)),
+    p99: median(rounds.map((f) => f.p99)),
+    errors: rounds.reduce((sum, f) => sum + f.errors, 0),
+  };
+}
+
+async function load(base: string, urls: string[], seconds = SECONDS): Promise<Figures> {
+  let i = 0;
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    pipelining: 1,
+    duration: seconds,
+    requests: [
+      {
+        path: urls[0] as string,
+        setupRequest: (request) => ({ ...request, path: urls[i++ % urls.length] as string }),
+      },
+    ],
+  });
+  const bad = result.non2xx + result.errors + result.timeouts;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: bad };
+}
+
+async function main() {
+  if (!values['no-build']) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const pools = urlPools(values.database, POOL);
+  const apiPort = 38_000 + Math.floor(Math.random() * 1000);
+  const ceilingPort = apiPort + 1;
+  const api = start(['dist/server.js'], {
+    PORT: String(apiPort),
+    HOST: '127.0.0.1',
+    DATABASE_PATH: values.database,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_MAX: '0',
+    RESPONSE_CACHE_MB: values['no-cache'] ? '0' : '64',
+  });
+  const ceiling = start(['--import', 'tsx', path.join(ROOT, 'tools/bench/ceiling.ts')], {
+    PORT: String(ceilingPort),
+  });
+  try {
+    const apiBase = `http://127.0.0.1:${apiPort}`;
+    await waitUntilAnswering(`${apiBase}/healthz`, api, 60_000);
+    // The ceiling serves exactly the bytes the API answers for every URL of the pools.
+    // The same bytes on the wire: body and headers (Node adds Date, Connection and Keep-Alive to both).
+    const responses: Record<string, { headers: Record<string, string>; body: string }> = {};
+    const perRequest = ['date', 'connection', 'keep-alive', 'content-length'];
+    for (const url of Object.values(pools).flat()) {
+      const res = await fetch(`${apiBase}${url}`);
+      if (!res.ok) throw new Error(`${url}: ${res.status}`);
+      const headers = Object.fromEntries([...res.headers].filter(([name]) => !perRequest.includes(name)));
+      responses[url] = { headers, body: await res.text() };
+    }
+    const ceilingBase = `http://127.0.0.1:${ceilingPort}`;
+    await waitUntilAnswering(`${ceilingBase}/healthz`, ceiling, 60_000);
+    const loaded = await fetch(`${ceilingBase}/__load`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(responses),
+    });
+    if (!loaded.ok) throw new Error(`the ceiling server refused the responses: ${loaded.status}`);
+
+    // Warm both servers on every URL first (JIT, SQLite's page cache), so that the first class
+    // measured is not also the one that pays for a cold process.
+    const everyUrl = Object.values(pools).flat();
+    await load(apiBase, everyUrl, 2);
+    await load(ceilingBase, everyUrl, 2);
+    const rssStart = Math.round(rssMiB(api.pid as number));
+    const rows: string[][] = [];
+    for (const [name, urls] of Object.entries(pools)) {
+      if (urls.length === 0) continue;
+      const bytes = Math.round(
+        urls.reduce((sum, u) => sum + Buffer.byteLength(responses[u]?.body ?? ''), 0) / urls.length,
+      );
+      for (const [mode, pool] of [
+        ['repeated', urls.slice(0, 1)],
+        ['varied', urls],
+      ] as const) {
+        const rounds: { ours: Figures; bare: Figures }[] = [];
+        for (let r = 0; r < ROUNDS; r++)
+          rounds.push({ ours: await load(apiBase, pool), bare: await load(ceilingBase, pool) });
+        const ours = medianFigures(rounds.map((r) => r.ours));
+        const bare = medianFigures(rounds.map((r) => r.bare));
+        const ratios = rounds.map((r) => r.ours.rps / r.bare.rps);
+        const spread =
+          ROUNDS > 1 ? ` (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})` : '';
+        rows.push([
+          name,
+          mode,
+          String(bytes),
+          ours.rps.toFixed(0),
+          ours.p50.toFixed(1),
+          ours.p99.toFixed(1),
+          bare.rps.toFixed(0),
+          bare.p99.toFixed(1),
+          `${median(ratios).toFixed(2)}${spread}`,
+          `${ours.errors}/${bare.errors}`,
+        ]);
+        console.error(`measured ${name} (${mode})`);
+      }
+    }
+    const rssEnd = Math.round(rssMiB(api.pid as number));
+    const header = [
+      'endpoint class',
+      'requests',
+      'bytes',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'ceiling req/s',
+      'ceiling p99 ms',
+      'ratio',
+      'errors (ours/ceiling)',
+    ];
+    const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+    const events = new Database(values.database, { readonly: true }).prepare('SELECT count(*) FROM events');
+    console.log(
+      [
+        `database: ${values.database} (${events.pluck().get()} events)`,
+        `machine: ${availableParallelism()} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+        `autocannon: ${CONNECTIONS} connections, no pipelining, ${SECONDS} s per measurement, ${ROUNDS} round(s) (medians; ratio range in brackets); response cache ${values['no-cache'] ? 'off' : 'on'}`,
+        `server RSS: ${rssStart} MiB after warm-up, ${rssEnd} MiB at the end`,
+        '',
+        table,
+      ].join('\n'),
+    );
+  } finally {
+    api.kill('SIGTERM');
+    ceiling.kill('SIGTERM');
+  }
+}
+
+await main();

@@ -1,0 +1,455 @@
+import {
+  type ClaimValue,
+  type ComparableClaim,
+  eventStatus,
+  judgeClaims,
+} from '../../src/domain/claim-status.js';
+import {
+  type ActorKind,
+  type ClaimStatus,
+  EVENT_TYPES,
+  PARTICIPANT_ROLES,
+} from '../../src/domain/vocabulary.js';
+import { QUOTE_CONTEXT_LENGTH } from '../../src/seed/resolve/index.js';
+import type { DatasetItem, DatasetRow } from '../../src/db/dataset.js';
+
+/**
+ * A deterministic synthetic corpus for measuring Parallax at scale: sources over five decades in
+ * pairs of outlets that tell some events twice (agreeing or not), actors whose participation follows
+ * a Zipf law, a mix of day, week, month and year precision, and quotes in English words. Every span
+ * points at the exact words of its source's text, as in the real seeds.
+ *
+ * It yields rows, one source pair at a time, so memory stays bounded whatever the size; the caller
+ * streams them into the dataset writer. The same options and seed give the same rows.
+ */
+
+/** Bump when the generator changes what it yields for the same options. */
+export const GENERATOR_VERSION = 1;
+
+export interface SyntheticOptions {
+  events: number;
+  seed: number;
+}
+
+export type SyntheticRow = DatasetItem;
+
+/** sfc32: a small, fast PRNG with a 128-bit state; good enough for shapes, never for secrets. */
+function createRandom(seed: number) {
+  let a = 0x9e3779b9;
+  let b = 0x243f6a88;
+  let c = 0xb7e15162;
+  let d = seed >>> 0;
+  const next = () => {
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
+    let t = (a + b) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    d = (d + 1) | 0;
+    t = (t + d) | 0;
+    c = (c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  };
+  for (let i = 0; i < 16; i++) next();
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+    chance: (p: number) => next() < p,
+  };
+}
+
+type Random = ReturnType<typeof createRandom>;
+
+/** Ranks 0..n-1 with P(k) ∝ 1/(k+1)^s: a few actors are everywhere, most appear rarely. */
+function createZipf(n: number, s: number, random: Random) {
+  const cdf = new Float64Array(n);
+  let total = 0;
+  for (let k = 0; k < n; k++) {
+    total += 1 / (k + 1) ** s;
+    cdf[k] = total;
+  }
+  return () => {
+    const r = random.next() * total;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((cdf[mid] as number) < r) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+const WORDS = (
+  'the people government minister army border talks peace war market price water school health city ' +
+  'village river bridge road election party leader council court law police protest strike workers ' +
+  'farmers harvest drought flood storm fire rescue hospital doctors vaccine trade export import tariff ' +
+  'bank budget tax debt growth energy oil gas power grid coal solar wind nuclear missile test launch ' +
+  'treaty summit envoy embassy sanctions aid food fuel ship port airport train station factory mine ' +
+  'union wages reform plan promise warning threat attack defence troops navy air force ceasefire ' +
+  'refugees camp crossing north south east west capital province region mountain coast island ' +
+  'history memory anniversary ceremony monument museum newspaper radio television report statement'
+).split(' ');
+
+const FIRST = [
+  'Ana',
+  'Boris',
+  'Chen',
+  'Dara',
+  'Emil',
+  'Farah',
+  'Goran',
+  'Hana',
+  'Ivo',
+  'Jin',
+  'Kofi',
+  'Lena',
+];
+const SYLLABLES = ['ka', 'ro', 'mi', 'ten', 'sa', 'vel', 'do', 'rin', 'ha', 'lu', 'mon', 'zi', 'per', 'tova'];
+const ORGS = ['Ministry', 'Council', 'Union', 'Front', 'Agency', 'Party', 'Command', 'Institute'];
+const OUTLETS = [
+  'The Daily Ledger',
+  'Northern Courier',
+  'Global Wire',
+  'The Morning Post',
+  'Harbour Times',
+  'Continental Review',
+];
+const PLACES = ['Arlen', 'Brisa', 'Codova', 'Dunmere', 'Estra', 'Falk', 'Gorin', 'Halden', 'Istra', 'Jorvik'];
+const VERBS: Record<(typeof EVENT_TYPES)[number], string> = {
+  meeting: 'met',
+  decision: 'decided on measures against',
+  statement: 'issued a statement on',
+  threat: 'threatened',
+  military_activity: 'moved troops toward',
+  attack: 'attacked',
+  diplomacy: 'opened talks with',
+  propaganda: 'denounced',
+  policy: 'announced a policy on',
+  report: 'reported on',
+  war: 'went to war with',
+};
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const COUNTED = ['troops', 'people', 'ships', 'rockets', 'workers', 'refugees'];
+
+const DAY = 86_400_000;
+const FIRST_DAY = Date.UTC(1975, 0, 1) / DAY;
+const LAST_DAY = Date.UTC(2025, 11, 31) / DAY;
+const iso = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
+
+interface DateSpec {
+  start: string;
+  end: string;
+  precision: 'day' | 'week' | 'month' | 'year';
+  edtf: string;
+  phrase: string;
+}
+
+/** An event date near the source's publication day, with a phrase as a reporter would write it. */
+function eventDate(random: Random, published: number): DateSpec {
+  const r = random.next();
+  if (r < 0.6) {
+    const day = published - random.int(0, 14);
+    const date = new Date(day * DAY);
+    const phrase =
+      published - day < 7
+        ? `on ${WEEKDAYS[date.getUTCDay()]}`
+        : `on ${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}`;
+    return { start: iso(day), end: iso(day), precision: 'day', edtf: iso(day), phrase };
+  }
+  if (r < 0.7) {
+    const anchor = published - 7 * random.int(1, 8);
+    const monday = anchor - ((new Date(anchor * DAY).getUTCDay() + 6) % 7);
+    const [start, end] = [iso(monday), iso(monday + 6)];
+    return { start, end, precision: 'week', edtf: `${start}/${end}`, phrase: `in the week of ${start}` };
+  }
+  const pub = new Date(published * DAY);
+  if (r < 0.9) {
+    const months = pub.getUTCFullYear() * 12 + pub.getUTCMonth() - random.int(0, 24);
+    const [y, m] = [Math.floor(months / 12), months % 12];
+    const start = iso(Date.UTC(y, m, 1) / DAY);
+    const end = iso(Date.UTC(y, m + 1, 0) / DAY);
+    return { start, end, precision: 'month', edtf: start.slice(0, 7), phrase: `in ${MONTHS[m]} ${y}` };
+  }
+  const y = pub.getUTCFullYear() - random.int(0, 30);
+  return { start: `${y}-01-01`, end: `${y}-12-31`, precision: 'year', edtf: String(y), phrase: `in ${y}` };
+}
+
+/** The same date told a little differently: a neighbouring day or month. */
+function shifted(date: DateSpec): DateSpec {
+  if (date.precision === 'day') {
+    const day = Date.parse(date.start) / DAY - 1;
+    return { ...date, start: iso(day), end: iso(day), edtf: iso(day), phrase: `on ${iso(day)}` };
+  }
+  const y = Number(date.start.slice(0, 4)) - 1;
+  return { start: `${y}-01-01`, end: `${y}-12-31`, precision: 'year', edtf: String(y), phrase: `in ${y}` };
+}
+
+interface ActorSpec {
+  id: string;
+  name: string;
+  alias: string;
+}
+
+function makeActor(i: number, random: Random): ActorSpec & { kind: ActorKind } {
+  const surname = `${random.pick(SYLLABLES)}${random.pick(SYLLABLES)}${random.pick(SYLLABLES)}`;
+  const cap = surname[0]?.toUpperCase() + surname.slice(1);
+  const id = `syn-a${i}`;
+  if (random.chance(0.6)) {
+    const first = random.pick(FIRST);
+    return { id, kind: 'person', name: `${first} ${cap}`, alias: `${first}-${cap}` };
+  }
+  const org = random.pick(ORGS);
+  return { id, kind: 'organisation', name: `${cap} ${org}`, alias: `the ${org} of ${cap}` };
+}
+
+/** Text built piece by piece, knowing where each piece lands (code points: the text is ASCII). */
+class Body {
+  text = '';
+  add(piece: string): { start: number; end: number } {
+    const start = this.text.length;
+    this.text += piece;
+    return { start, end: this.text.length };
+  }
+}
+
+interface EventSpec {
+  id: string;
+  type: (typeof EVENT_TYPES)[number];
+  date: DateSpec;
+  agent: number;
+  target: number;
+  others: number[];
+  count?: { n: number; what: string };
+  place?: string;
+  /** 0: told by the first source of the pair, 1: by the second, 2: by both. */
+  tellers: 0 | 1 | 2;
+  disagree: boolean;
+}
+
+export function* generateSynthetic({ events: total, seed }: SyntheticOptions): Generator<SyntheticRow> {
+  const random = createRandom(seed);
+  const actorCount = Math.max(40, Math.floor(total / 40));
+  const zipf = createZipf(actorCount, 1.07, random);
+  const actors: ActorSpec[] = [];
+  for (let i = 0; i < actorCount; i++) {
+    const a = makeActor(i, random);
+    actors.push({ id: a.id, name: a.name, alias: a.alias });
+    yield {
+      table: 'actors',
+      row: { id: a.id, name: a.name, kind: a.kind, description: `Synthetic ${a.kind}`, wikidata: null },
+    };
+  }
+  const aliased = new Uint8Array(actorCount);
+
+  const perPair = 50;
+  const pairs = Math.max(1, Math.ceil(total / perPair));
+  let made = 0;
+  for (let p = 0; p < pairs; p++) {
+    const want = p === pairs - 1 ? total - made : Math.min(perPair, total - made);
+    const published = Math.floor(FIRST_DAY + ((LAST_DAY - FIRST_DAY) * (p + 0.5)) / pairs);
+    const ids = [`syn-s${2 * p}`, `syn-s${2 * p + 1}`] as const;
+    const specs: EventSpec[] = [];
+    for (let i = 0; i < want; i++) {
+      const agent = zipf();
+      let target = zipf();
+      if (target === agent) target = (agent + 1) % actorCount;
+      const others: number[] = [];
+      for (let k = random.int(0, 2); k > 0; k--) {
+        const o = zipf();
+        if (o !== agent && o !== target && !others.includes(o)) others.push(o);
+      }
+      const r = random.next();
+      specs.push({
+        id: `syn-e${String(made + i).padStart(8, '0')}`,
+        type: random.pick(EVENT_TYPES),
+        date: eventDate(random, published),
+        agent,
+        target,
+        others,
+        ...(random.chance(0.3) ? { count: { n: random.int(2, 5000), what: random.pick(COUNTED) } } : {}),
+        ...(random.chance(0.2) ? { place: random.pick(PLACES) } : {}),
+        tellers: r < 0.15 ? 2 : r < 0.575 ? 0 : 1,
+        disagree: random.chance(0.2),
+      });
+    }
+    made += want;
+    yield* pair(specs, ids, published);
+  }
+
+  function* pair(
+    specs: EventSpec[],
+    ids: readonly [string, string],
+    published: number,
+  ): Generator<SyntheticRow> {
+    const bodies = [new Body(), new Body()];
+    const evidence: SyntheticRow[] = [];
+    const claims: (Omit<DatasetRow<'claims'>, 'status'> & ComparableClaim)[] = [];
+    const quotes: DatasetRow<'quotes'>[] = [];
+    const eventDates = new Map<string, DateSpec>();
+
+    for (const [s, sourceId] of ids.entries()) {
+      const body = bodies[s] as Body;
+      const outlet = OUTLETS[(published + s) % OUTLETS.length] as string;
+      body.add(`${outlet} reports on the week's events.\n\n`);
+      const told = specs.filter((e) => e.tellers === s || e.tellers === 2);
+      for (const e of told) {
+        const date = s === 1 && e.tellers === 2 && e.disagree ? shifted(e.date) : e.date;
+        if (s === 0 || e.tellers === 1) eventDates.set(e.id, date);
+        const agent = actors[e.agent] as ActorSpec;
+        const useAlias = random.chance(0.1);
+        const agentSpan = body.add(useAlias ? agent.alias : agent.name);
+        if (useAlias && !aliased[e.agent]) {
+          aliased[e.agent] = 1;
+          yield {
+            table: 'actorAliases',
+            row: { actorId: agent.id, alias: agent.alias, sourceId, ...agentSpan },
+          };
+        }
+        body.add(` ${VERBS[e.type]} ${(actors[e.target] as ActorSpec).name} `);
+        const dateSpan = body.add(date.phrase);
+        const countSpan = e.count ? body.add(` with ${e.count.n} ${e.count.what}`) : undefined;
+        const placeSpan = e.place ? body.add(` in ${e.place}`) : undefined;
+        const sentenceEnd = body.text.length;
+        body.add('. ');
+        for (let w = random.int(6, 16); w > 0; w--) body.add(`${random.pick(WORDS)} `);
+        body.add('.\n\n');
+
+        const words = (span: { start: number; end: number }) => body.text.slice(span.start, span.end);
+        const span = { start: agentSpan.start, end: sentenceEnd };
+        evidence.push({
+          table: 'eventEvidence',
+          row: { eventId: e.id, sourceId, ...span, text: words(span) },
+        });
+        const claim = (
+          property: string,
+          about: string | null,
+          value: ClaimValue,
+          at: { start: number; end: number },
+        ) => {
+          // The visible words: drop the leading " with " / " in " of the clause.
+          const trimmed = {
+            start: at.start + (property === 'date' ? 0 : property === 'count' ? 6 : 4),
+            end: at.end,
+          };
+          claims.push({
+            id: `${sourceId}.${e.id}.${property}${about ? `.${about}` : ''}`,
+            eventId: e.id,
+            sourceId,
+            property,
+            about,
+            value,
+            attributedActorId: null,
+            attributedDescription: null,
+            ...trimmed,
+            text: words(trimmed),
+          });
+        };
+        claim('date', null, { ...date, approximate: false }, dateSpan);
+        if (e.count && countSpan) claim('count', e.count.what, e.count.n, countSpan);
+        if (e.place && placeSpan) claim('location', null, e.place, placeSpan);
+
+        if (random.chance(0.08)) {
+          const speaker = actors[random.pick([e.agent, e.target])] as ActorSpec;
+          const text = Array.from({ length: random.int(5, 18) }, () => random.pick(WORDS)).join(' ');
+          body.add(`${speaker.name} said: "`);
+          const at = body.add(text);
+          body.add('".\n\n');
+          const ordinal = quotes.filter((q) => q.sourceId === sourceId).length + 1;
+          quotes.push({
+            id: `${sourceId}-q${ordinal}`,
+            sourceId,
+            ordinal,
+            text,
+            speakerId: speaker.id,
+            speakerDescription: speaker.name,
+            ...at,
+            prefix: body.text.slice(Math.max(0, at.start - QUOTE_CONTEXT_LENGTH), at.start),
+            suffix: '', // once the text is complete
+            kind: random.chance(0.7) ? 'full' : 'fragment',
+            eventId: e.id,
+            reportedViaId: null,
+          });
+        }
+      }
+      for (const q of quotes)
+        if (q.sourceId === sourceId) q.suffix = body.text.slice(q.end, q.end + QUOTE_CONTEXT_LENGTH);
+      yield {
+        table: 'sources',
+        row: {
+          id: sourceId,
+          title: `${outlet}: the week to ${iso(published)}`,
+          outlet,
+          authors: [],
+          published: iso(published),
+          timezone: 'UTC',
+          dateline: null,
+          language: 'en',
+          url: null,
+          textFile: `synthetic/${sourceId}.txt`,
+          body: body.text,
+        },
+      };
+    }
+
+    // Status from the same pure judgement the seed uses; events of one pair are independent.
+    const verdicts = judgeClaims(claims);
+    const statuses = new Map<string, ClaimStatus[]>();
+    for (const c of claims) {
+      const status = verdicts.get(c.id)?.status ?? 'single_source';
+      statuses.set(c.eventId, [...(statuses.get(c.eventId) ?? []), status]);
+      yield { table: 'claims', row: { ...c, status } };
+    }
+    for (const e of specs) {
+      const date = eventDates.get(e.id) as DateSpec;
+      const agent = actors[e.agent] as ActorSpec;
+      const target = actors[e.target] as ActorSpec;
+      yield {
+        table: 'events',
+        row: {
+          id: e.id,
+          title: `${agent.name} ${VERBS[e.type]} ${target.name}`,
+          summary: `${agent.name} ${VERBS[e.type]} ${target.name} ${date.phrase}${e.place ? ` in ${e.place}` : ''}.`,
+          type: e.type,
+          location: e.place ?? null,
+          start: date.start,
+          end: date.end,
+          precision: date.precision,
+          edtf: date.edtf,
+          approximate: false,
+          phrase: date.phrase,
+          dateSourceId: ids[e.tellers === 1 ? 1 : 0],
+          status: eventStatus(statuses.get(e.id) ?? [], e.tellers === 2 ? 2 : 1),
+        },
+      };
+      yield { table: 'eventParticipants', row: { eventId: e.id, actorId: agent.id, role: 'agent' } };
+      yield { table: 'eventParticipants', row: { eventId: e.id, actorId: target.id, role: 'target' } };
+      for (const o of e.others)
+        yield {
+          table: 'eventParticipants',
+          row: { eventId: e.id, actorId: (actors[o] as ActorSpec).id, role: random.pick(PARTICIPANT_ROLES) },
+        };
+    }
+    yield* evidence;
+    for (const row of quotes) yield { table: 'quotes', row };
+  }
+}
