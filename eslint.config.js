@@ -25,4 +25,20 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // The service: small functions (STYLE.md), and nothing from the tooling or the tests, so that
+    // neither is ever compiled into dist/ or shipped in the image.
+    files: ['src/**/*.ts'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/tools/**', '**/test/**'], message: 'src/ must not import tooling or tests' },
+          ],
+        },
+      ],
+    },
+  },
 );

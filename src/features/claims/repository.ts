@@ -4,7 +4,7 @@ import type { Db } from '../../db/open.js';
 import { claims } from '../../db/schema.js';
 import { Bindings, jsonList, ShapeCache } from '../../db/shapes.js';
 import { judgeClaims } from '../../domain/claim-status.js';
-import { prepareActorRefs } from '../actors/repository.js';
+import { prepareActorRefs } from '../actors/refs.js';
 import type { Claim, ClaimFilters } from './schema.js';
 
 type ClaimRow = typeof claims.$inferSelect;

@@ -1,0 +1,93 @@
+import { asc, eq, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/open.js';
+import { actorEventCounts, actorQuoteCounts, actorRelations, actorRoles, sources } from '../../db/schema.js';
+import type { Actor, ActorProfile } from './schema.js';
+import { prepareActorRefs } from './refs.js';
+
+/**
+ * What an actor's profile adds to the actor: roles and relations with their evidence, counts of
+ * events (by type) and quotes, and the dates of the first and last events. The counts come from
+ * tables derived at seed time, so a profile costs the same for an actor in three events as for one
+ * in a hundred thousand.
+ */
+export function prepareProfiles(db: Db): (actor: Actor) => ActorProfile {
+  const id = sql.placeholder('id');
+  const refs = prepareActorRefs(db);
+  const rolesOf = db
+    .select()
+    .from(actorRoles)
+    .where(eq(actorRoles.actorId, id))
+    .orderBy(asc(actorRoles.id))
+    .prepare();
+  const relationsOf = db
+    .select()
+    .from(actorRelations)
+    .where(or(eq(actorRelations.subjectId, id), eq(actorRelations.objectId, id)))
+    .orderBy(asc(actorRelations.id))
+    .prepare();
+  const spanText = db
+    .select({
+      text: sql<string>`substr(${sources.body}, ${sql.placeholder('start')} + 1, ${sql.placeholder('length')})`,
+    })
+    .from(sources)
+    .where(eq(sources.id, sql.placeholder('source')))
+    .prepare();
+  const countsOf = db
+    .select({
+      type: actorEventCounts.type,
+      n: actorEventCounts.events,
+      first: actorEventCounts.firstStart,
+      last: actorEventCounts.lastEnd,
+    })
+    .from(actorEventCounts)
+    .where(eq(actorEventCounts.actorId, id))
+    .prepare();
+  const quoteCountOf = db
+    .select({ n: actorQuoteCounts.quotes })
+    .from(actorQuoteCounts)
+    .where(eq(actorQuoteCounts.actorId, id))
+    .prepare();
+
+  /** The evidence of a role or relation: its span with the words it covers. */
+  const evidence = (r: { sourceId: string; start: number; end: number }) => ({
+    source: r.sourceId,
+    start: r.start,
+    end: r.end,
+    text: spanText.get({ source: r.sourceId, start: r.start, length: r.end - r.start })?.text ?? '',
+  });
+
+  return (actor) => {
+    const roles = rolesOf.all({ id: actor.id });
+    const relations = relationsOf.all({ id: actor.id });
+    const others = refs([
+      ...roles.flatMap((r) => (r.ofActorId ? [r.ofActorId] : [])),
+      ...relations.map((r) => (r.subjectId === actor.id ? r.objectId : r.subjectId)),
+    ]);
+    const byType = countsOf.all({ id: actor.id });
+    return {
+      ...actor,
+      roles: roles.map((r) => ({
+        title: r.title,
+        of: r.ofActorId ? (others.get(r.ofActorId) ?? null) : null,
+        evidence: evidence(r),
+      })),
+      relations: relations.flatMap((r) => {
+        const outgoing = r.subjectId === actor.id;
+        const other = others.get(outgoing ? r.objectId : r.subjectId);
+        if (!other) return [];
+        const direction = outgoing ? ('outgoing' as const) : ('incoming' as const);
+        return [{ type: r.type, direction, actor: other, evidence: evidence(r) }];
+      }),
+      counts: {
+        events: byType.reduce((sum, t) => sum + t.n, 0),
+        quotes: quoteCountOf.get({ id: actor.id })?.n ?? 0,
+        events_by_type: Object.fromEntries(byType.map((t) => [t.type, t.n])),
+      },
+      first_event_date: byType.reduce<string | null>(
+        (m, r) => (m === null || r.first < m ? r.first : m),
+        null,
+      ),
+      last_event_date: byType.reduce<string | null>((m, r) => (m === null || r.last > m ? r.last : m), null),
+    };
+  };
+}

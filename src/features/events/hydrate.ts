@@ -1,0 +1,60 @@
+import { inArray, sql } from 'drizzle-orm';
+import { EVIDENCE, PARTICIPANT } from '../../db/documents.js';
+import type { Db } from '../../db/open.js';
+import type { events } from '../../db/schema.js';
+import { eventDocuments } from '../../db/schema.js';
+import { jsonList } from '../../db/shapes.js';
+import { groupBy } from '../../domain/group-by.js';
+import type { Event } from './schema.js';
+
+/** An event's row, with the rowid its document is kept under (db/documents.ts). */
+export type EventRow = typeof events.$inferSelect & { rowid: number };
+
+/**
+ * Events as a page shows them: each row with its participants and evidence, read from the
+ * documents the seed derived (one integer lookup per event, the page's rowids as one list).
+ */
+export function prepareHydration(db: Db): (rows: EventRow[]) => Event[] {
+  const documentsOf = db
+    .select()
+    .from(eventDocuments)
+    .where(inArray(eventDocuments.eventRowid, jsonList(sql.placeholder('rowids'))))
+    .prepare();
+
+  return (rows) => {
+    if (rows.length === 0) return [];
+    const documents = new Map(
+      documentsOf.all({ rowids: JSON.stringify(rows.map((r) => r.rowid)) }).map((d) => [d.eventRowid, d]),
+    );
+    return rows.map((r) => {
+      const document = documents.get(r.rowid);
+      if (!document) throw new Error(`event ${r.id} has no document: the database needs a new seed`);
+      const bySource = groupBy(EVIDENCE.decodeAll(document.evidence), (e) => e.source);
+      return {
+        id: r.id,
+        title: r.title,
+        summary: r.summary,
+        type: r.type,
+        date: {
+          start: r.start,
+          end: r.end,
+          precision: r.precision,
+          edtf: r.edtf,
+          approximate: r.approximate,
+          phrase: r.phrase,
+          source: r.dateSourceId,
+        },
+        location: r.location,
+        status: r.status,
+        participants: PARTICIPANT.decodeAll(document.participants).map(({ role, id, name, kind }) => ({
+          actor: { id, name, kind },
+          role,
+        })),
+        sources: [...bySource].map(([source, spans]) => ({
+          source,
+          evidence: spans.map(({ start, end, text }) => ({ source, start, end, text })),
+        })),
+      };
+    });
+  };
+}
