@@ -64,7 +64,7 @@ function parseTrustProxy(text: string): TrustProxy | string[] {
 }
 
 /** SPEC §6: the environment, validated once at start. */
-export const ConfigSchema = z
+const ConfigSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),

@@ -8,7 +8,7 @@ import * as schema from './schema.js';
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /** Same depth from src/db and dist/db, so this resolves in development and in the build. */
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
+const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
 
 /** The migrations this code expects, by tag; a database built with others must be re-seeded. */
 export function expectedMigrations(): string[] {

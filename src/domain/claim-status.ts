@@ -42,7 +42,7 @@ function normalise(s: string): string {
 }
 
 /** The key under which claims are compared: one property (and qualifier) of one event. */
-export function claimKey(c: Pick<ComparableClaim, 'eventId' | 'property' | 'about'>): string {
+function claimKey(c: Pick<ComparableClaim, 'eventId' | 'property' | 'about'>): string {
   return JSON.stringify([c.eventId, c.property, c.about]);
 }
 

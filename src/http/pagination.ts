@@ -11,22 +11,11 @@ import { invalidParameter } from './problems.js';
  * cursor from elsewhere is a 400 rather than a wrong page.
  */
 
-export const limitParam = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(200)
-  .default(50)
-  .describe('Page size, 1 to 200.');
+const limitParam = z.coerce.number().int().min(1).max(200).default(50).describe('Page size, 1 to 200.');
 
-export const cursorParam = z
-  .string()
-  .min(1)
-  .max(512)
-  .optional()
-  .describe('The `next_cursor` of the previous page.');
+const cursorParam = z.string().min(1).max(512).optional().describe('The `next_cursor` of the previous page.');
 
-export const orderParam = z
+const orderParam = z
   .enum(['asc', 'desc'])
   .default('asc')
   .describe('Sort direction of the list’s order; `desc` reverses it.');
@@ -41,7 +30,7 @@ export interface PageQuery {
   cursor?: string | undefined;
 }
 
-export const PageSchema = named(
+const PageSchema = named(
   'Page',
   'Keyset pagination state: pass `next_cursor` as `cursor` to get the next page.',
   z.object({

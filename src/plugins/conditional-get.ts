@@ -11,7 +11,7 @@ import { representationKey } from '../http/representation.js';
  * Operations whose kind is not conditional (the probes) answer `Cache-Control: no-store`.
  */
 
-export const CACHE_CONTROL = 'public, max-age=60';
+const CACHE_CONTROL = 'public, max-age=60';
 
 function computeEtag(datasetVersion: string, request: FastifyRequest): string {
   // One-shot hash: no Hash object per request.

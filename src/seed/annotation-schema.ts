@@ -54,7 +54,7 @@ const timezone = z.string().refine((tz) => {
   }
 }, 'must be an IANA time zone such as "Asia/Seoul"');
 
-export const SourceMetaSchema = z.strictObject({
+const SourceMetaSchema = z.strictObject({
   id: slug,
   text: z.string().regex(/^[^/\\]+\.txt$/, 'must be a .txt file name beside the annotation file'),
   title: nonEmpty,
@@ -67,7 +67,7 @@ export const SourceMetaSchema = z.strictObject({
   url: z.url().nullable(),
 });
 
-export const ActorAnnotationSchema = z.strictObject({
+const ActorAnnotationSchema = z.strictObject({
   id: slug,
   name: nonEmpty.optional(),
   kind: z.enum(ACTOR_KINDS).optional(),
@@ -99,7 +99,7 @@ export const DateAnnotationSchema = z
   });
 export type DateAnnotation = z.infer<typeof DateAnnotationSchema>;
 
-export const EventAnnotationSchema = z.strictObject({
+const EventAnnotationSchema = z.strictObject({
   id: slug,
   title: nonEmpty.optional(),
   summary: nonEmpty.optional(),
@@ -110,7 +110,7 @@ export const EventAnnotationSchema = z.strictObject({
   evidence: z.array(EvidenceRefSchema).min(1, 'needs at least one evidence reference'),
 });
 
-export const ClaimAnnotationSchema = z.strictObject({
+const ClaimAnnotationSchema = z.strictObject({
   event: slug,
   property: z.string().regex(/^[a-z_]+$/, 'must be a lowercase property name such as "count"'),
   about: z
@@ -122,7 +122,7 @@ export const ClaimAnnotationSchema = z.strictObject({
   evidence: EvidenceRefSchema,
 });
 
-export const QuoteAnnotationSchema = z.strictObject({
+const QuoteAnnotationSchema = z.strictObject({
   text: EvidenceRefSchema,
   speaker: slug.nullable(),
   speaker_description: nonEmpty.optional(),

@@ -8,7 +8,7 @@ import { resolveDataset } from './resolve/index.js';
 import { DatasetWriter } from './writer.js';
 
 /** Bump when the loader changes what it derives from the same seeds (it is part of the version). */
-export const LOADER_VERSION = 2;
+const LOADER_VERSION = 2;
 
 export interface SeedResult {
   datasetVersion: string;
@@ -36,7 +36,7 @@ export async function prepareSeeds(seedsDir: string): Promise<{ dataset: Dataset
  * Writes a resolved dataset through the dataset writer (one transaction, atomic swap), so a failure
  * leaves the old file byte-identical. Every failure is reported as a seed problem on the target.
  */
-export function writeDatabase(target: string, dataset: Dataset, version: string): void {
+function writeDatabase(target: string, dataset: Dataset, version: string): void {
   let writer: DatasetWriter | undefined;
   try {
     writer = DatasetWriter.open(target);

@@ -7,9 +7,9 @@ import type { Repositories } from '../../features/repositories.js';
 import { polishDocument } from './conventions.js';
 import { documentExamples } from './examples.js';
 
-export const API_VERSION = '1.0.0';
+const API_VERSION = '1.0.0';
 
-export const TAGS = [
+const TAGS = [
   {
     name: 'events',
     description: 'The timeline: what happened, when, who took part, and which sources say so.',

@@ -49,7 +49,7 @@ export function resolveEventDate(fc: FileContext, eventId: string, date: DateAnn
 const DATE_FORMATS = 'use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD';
 
 /** Why `parseExplicitDate` refused `value`: a wrong shape, or a well-formed date the calendar lacks. */
-export function whyNotADate(value: string): string {
+function whyNotADate(value: string): string {
   const parts = value.trim().split('/');
   if (parts.length > 2) return DATE_FORMATS;
   for (const part of parts) {
