@@ -474,15 +474,12 @@ describe('an unwritable or locked target', () => {
   let versions: { old: string; new: string };
 
   beforeAll(async () => {
-    // Traversable by the unprivileged user the read-only-folder test may run the command as.
-    chmodSync(dir, 0o755);
     retitled = seedsWith(
       dir,
       inA((a) => {
         a.events[0].title = 'A retitled event';
       }),
     );
-    chmodSync(path.dirname(retitled), 0o755);
     const probe = path.join(dir, 'versions');
     mkdirSync(probe);
     versions = {
@@ -503,7 +500,6 @@ describe('an unwritable or locked target', () => {
   /** A seeded database in a folder of its own. */
   async function seededTarget(name: string): Promise<string> {
     const folder = mkdtempSync(path.join(dir, `${name}-`));
-    chmodSync(folder, 0o755);
     const target = path.join(folder, 'parallax.db');
     await seed(DEFAULT_SEEDS_DIR, target);
     return target;
@@ -535,21 +531,19 @@ describe('an unwritable or locked target', () => {
     const target = await seededTarget('read-only');
     const folder = path.dirname(target);
     const before = sha256(target);
-    // root ignores directory permissions, so as root the command runs as an unprivileged user
-    // (uid/gid 65534, "nobody"), to whom 0555 means what it says; otherwise as ourselves.
-    const as = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+    // root ignores directory permissions: the command runs without the capabilities that let it.
+    const heed = { heedPermissions: true };
 
     // The control: the same user, the same seeds, a writable folder — so the failure below is the
     // folder's doing and not, say, unreadable seeds.
     const writable = mkdtempSync(path.join(dir, 'writable-'));
-    chmodSync(writable, 0o777);
-    const control = await runSeedCli(['--seeds', retitled, '--database', path.join(writable, 'x.db')], as);
+    const control = await runSeedCli(['--seeds', retitled, '--database', path.join(writable, 'x.db')], heed);
     expect(control.stderr).toBe('');
     expect(control.code).toBe(0);
 
     chmodSync(folder, 0o555);
     try {
-      const result = await runSeedCli(['--seeds', retitled, '--database', target], as);
+      const result = await runSeedCli(['--seeds', retitled, '--database', target], heed);
       expect(result.code).toBe(1);
       expect(result.stderr.trimEnd().split('\n')).toEqual([
         expect.stringMatching(

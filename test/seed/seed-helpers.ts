@@ -59,20 +59,30 @@ export interface CliResult {
 }
 
 /**
- * Runs the real seed command, `node --import tsx src/seed/cli.ts ARGS`, from the project root.
- * `uid`/`gid` run it as another user (root only), for permission tests that root would ignore.
+ * Capabilities that let root ignore file permissions. Dropped from the bounding set (util-linux
+ * `setpriv`), they are gone from the command it starts: root is then held to a folder's mode bits
+ * like any owner, while still reading the project wherever it lives. Switching to another user
+ * instead would fail wherever the clone sits in a folder that user cannot enter (root's home, a
+ * `mktemp -d` folder), before the command even starts.
  */
-export function runSeedCli(args: string[], as?: { uid: number; gid: number }): Promise<CliResult> {
+const PERMISSION_OVERRIDES = '-dac_override,-dac_read_search,-fowner';
+
+/**
+ * Runs the real seed command, `node --import tsx src/seed/cli.ts ARGS`, from the project root.
+ * `heedPermissions` makes it obey file permissions even when the tests run as root (see above), for
+ * permission tests that root would otherwise pass through.
+ */
+export function runSeedCli(args: string[], { heedPermissions = false } = {}): Promise<CliResult> {
+  const command = [process.execPath, '--import', 'tsx', 'src/seed/cli.ts', ...args];
+  const [file, ...argv] =
+    heedPermissions && process.getuid?.() === 0
+      ? ['setpriv', `--bounding-set=${PERMISSION_OVERRIDES}`, '--', ...command]
+      : command;
   return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/seed/cli.ts', ...args],
-      { cwd: ROOT, encoding: 'utf8', ...as },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-        resolve({ code, stdout, stderr });
-      },
-    );
+    execFile(file as string, argv, { cwd: ROOT, encoding: 'utf8' }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
