@@ -22,19 +22,25 @@ export const meta = sqliteTable('meta', {
   value: text('value').notNull(),
 });
 
-export const sources = sqliteTable('sources', {
-  id: text('id').primaryKey(),
-  title: text('title').notNull(),
-  outlet: text('outlet').notNull(),
-  authors: text('authors', { mode: 'json' }).$type<string[]>().notNull(),
-  published: text('published').notNull(),
-  timezone: text('timezone').notNull(),
-  dateline: text('dateline'),
-  language: text('language').notNull(),
-  url: text('url'),
-  textFile: text('text_file').notNull(),
-  body: text('body').notNull(),
-});
+export const sources = sqliteTable(
+  'sources',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    outlet: text('outlet').notNull(),
+    authors: text('authors', { mode: 'json' }).$type<string[]>().notNull(),
+    /** `YYYY-MM-DD`, or an ISO date-time with offset: either way it sorts by its date first. */
+    published: text('published').notNull(),
+    timezone: text('timezone').notNull(),
+    dateline: text('dateline'),
+    language: text('language').notNull(),
+    url: text('url'),
+    textFile: text('text_file').notNull(),
+    body: text('body').notNull(),
+  },
+  // Timelines filtered by when their sources were published read one range of this index.
+  (t) => [index('sources_published').on(t.published, t.id)],
+);
 
 export const actors = sqliteTable(
   'actors',

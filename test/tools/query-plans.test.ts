@@ -22,13 +22,14 @@ const LARGE = [
 
 /**
  * Where a sort is inherent: the matches of an event or actor search, or the union of several values
- * of one filter (sources, actors, types, speakers), come from several index ranges in no common
- * order. (A quote search reads its index in reading order and must not sort.) The union could be
+ * of one filter (sources, sources published in a range, actors, types, speakers), come from several
+ * index ranges in no common order. (A quote search reads its index in reading order and must not sort.) The union could be
  * merged in order instead (see docs/benchmarks.md); until then these sort.
  */
 const SORTS_ALLOWED = [
   /^\/v1\/(events|actors)\?(.*&)?q=/,
   /^\/v1\/events\?(.*&)?source=/,
+  /^\/v1\/events\?(.*&)?published_(from|to)=/,
   /actor=[^&]+&actor=/,
   /type=[^&]+&type=/,
   /speaker=[^&]+&speaker=/,
@@ -50,6 +51,9 @@ const URLS = [
   '/v1/events?status=contested&from=1990',
   '/v1/events?source=syn-s77',
   '/v1/events?source=syn-s77&source=syn-s78',
+  '/v1/events?published_from=2001-03&published_to=2001-04',
+  '/v1/events?published_from=2001-03-10&from=1995',
+  '/v1/actors/syn-a0/events?published_to=1999',
   '/v1/events?actor=syn-a0',
   '/v1/events?actor=syn-a0&from=2001-03&to=2001-04',
   '/v1/events?actor=syn-a0&type=war',

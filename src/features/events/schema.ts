@@ -61,6 +61,12 @@ export const TimelineQuerySchema = z.strictObject({
   source: repeatable(slugParam).describe('Source id; repeat for several.'),
   status: z.enum(CLAIM_STATUSES).optional(),
   q: z.string().min(1).max(200).optional().describe('Full-text search in titles, summaries and evidence.'),
+  published_from: dateBound('from').describe(
+    'Only events a source published on or after this date reports (YYYY, YYYY-MM or YYYY-MM-DD).',
+  ),
+  published_to: dateBound('to').describe(
+    'Only events a source published on or before this date reports (YYYY, YYYY-MM or YYYY-MM-DD).',
+  ),
   ...pageParams,
 });
 export type TimelineQuery = z.infer<typeof TimelineQuerySchema>;
@@ -69,20 +75,29 @@ export type TimelineQuery = z.infer<typeof TimelineQuerySchema>;
  * What a timeline is filtered by: its query's filters under their own names, with `from` and `to`
  * resolved to days. Every operation over a timeline takes these.
  */
-export type TimelineFilters = Omit<TimelineQuery, 'order' | 'limit' | 'cursor' | 'from' | 'to'> & {
-  /** Inclusive first day, resolved from YYYY / YYYY-MM / YYYY-MM-DD. */
+export type TimelineFilters = Omit<TimelineQuery, 'order' | 'limit' | 'cursor'> & {
+  /** Inclusive first day, resolved from YYYY / YYYY-MM / YYYY-MM-DD (so are the bounds below). */
   from?: string | undefined;
   /** Inclusive last day. */
   to?: string | undefined;
+  published_from?: string | undefined;
+  published_to?: string | undefined;
   /** For an actor's own timeline: the actor must take part, whatever `actor` says. */
   requiredActor?: string | undefined;
 };
 
-/** A timeline query's filters, its date bounds resolved to days (a 400 when `to` is before `from`). */
+/** A timeline query's filters, its date bounds resolved to days (a 400 when one ends before it starts). */
 export function timelineFilters(query: TimelineQuery): TimelineFilters {
   const { order: _order, limit: _limit, cursor: _cursor, ...filters } = query;
-  const from = query.from === undefined ? undefined : parseRangeBound(query.from, 'from');
-  const to = query.to === undefined ? undefined : parseRangeBound(query.to, 'to');
-  if (from && to && from > to) throw invalidParameter('to', `"${query.to}" is before "from" (${query.from})`);
-  return { ...filters, from, to };
+  const [from, to] = dayRange(query, 'from', 'to');
+  const [publishedFrom, publishedTo] = dayRange(query, 'published_from', 'published_to');
+  return { ...filters, from, to, published_from: publishedFrom, published_to: publishedTo };
+}
+
+function dayRange(query: TimelineQuery, first: 'from' | 'published_from', last: 'to' | 'published_to') {
+  const from = query[first] === undefined ? undefined : parseRangeBound(query[first], 'from');
+  const to = query[last] === undefined ? undefined : parseRangeBound(query[last], 'to');
+  if (from && to && from > to)
+    throw invalidParameter(last, `"${query[last]}" is before "${first}" (${query[first]})`);
+  return [from, to] as const;
 }

@@ -1,8 +1,8 @@
-import { eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { eventSearch, rowidMatches, toFtsQuery } from '../../db/fts.js';
 import { listKey, type PageRequest } from '../../db/keyset.js';
-import { actorTimeline, eventEvidence, eventParticipants, events } from '../../db/schema.js';
+import { actorTimeline, eventEvidence, eventParticipants, events, sources } from '../../db/schema.js';
 import type { Bindings } from '../../db/shapes.js';
 import { shiftDay } from '../../domain/dates.js';
 import type { TimelineFilters } from './schema.js';
@@ -110,10 +110,28 @@ export function filterConditions(
         sql`(SELECT ${eventEvidence.eventId} FROM ${eventEvidence} WHERE ${b.anyOf(eventEvidence.sourceId, 'source', f.source)})`,
       ),
     );
+  if (f.published_from || f.published_to) where.push(publishedCondition(f, b));
   if (f.actor?.length) where.push(...actorConditions(f.actor, f, b, anchor));
   if (f.q !== undefined)
     where.push(rowidMatches(eventSearch, sql`${events}.rowid`, b.bind('match', toFtsQuery(f.q))));
   return where;
+}
+
+/**
+ * Events some source published in the range reports. `published` is a date or a date-time that
+ * begins with its date, so the range is `from` ≤ published < the day after `to`.
+ */
+function publishedCondition(f: TimelineFilters, b: Bindings): SQL {
+  const range = [
+    f.published_from ? gte(sources.published, b.bind('publishedFrom', f.published_from)) : undefined,
+    f.published_to
+      ? lt(sources.published, b.bind('publishedBefore', shiftDay(f.published_to, 1)))
+      : undefined,
+  ];
+  return inArray(
+    events.id,
+    sql`(SELECT ${eventEvidence.eventId} FROM ${eventEvidence} WHERE ${eventEvidence.sourceId} IN (SELECT ${sources.id} FROM ${sources} WHERE ${and(...range)}))`,
+  );
 }
 
 function actorConditions(actors: string[], f: TimelineFilters, b: Bindings, anchor?: string): SQL[] {

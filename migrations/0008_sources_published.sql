@@ -1,0 +1,1 @@
+CREATE INDEX `sources_published` ON `sources` (`published`,`id`);
