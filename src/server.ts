@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (!existsSync(config.DATABASE_PATH)) {
     const result = await seed(DEFAULT_SEEDS_DIR, config.DATABASE_PATH);
+    for (const warning of result.warnings) console.error(formatIssue(warning));
     console.log(
       `created ${config.DATABASE_PATH} from ${DEFAULT_SEEDS_DIR} (dataset ${result.datasetVersion})`,
     );

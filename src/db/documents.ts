@@ -1,4 +1,11 @@
-import type { ActorKind, ParticipantRole, QuoteKind } from '../domain/vocabulary.js';
+import type {
+  ActorKind,
+  Attribution,
+  ClaimStatus,
+  DatePrecision,
+  ParticipantRole,
+  QuoteKind,
+} from '../domain/vocabulary.js';
 
 /**
  * The documents the seed derives so that a page reads one value per item instead of many rows
@@ -59,8 +66,8 @@ export const EVIDENCE = documentLayout<{ source: string; start: number; end: num
 });
 
 /**
- * A quote as a page shows it (`q`: quotes, `s`: its speaker, `v`: the actor it was reported via),
- * with null where the quote has none.
+ * A quote as a page shows it (`q`: quotes, `s`: its speaker, `v`: the actor it was reported via,
+ * `j`: its subject), with null where the quote has none.
  */
 export const QUOTE = documentLayout<{
   id: string;
@@ -79,6 +86,11 @@ export const QUOTE = documentLayout<{
   viaId: string | null;
   viaName: string | null;
   viaKind: ActorKind | null;
+  subjectId: string | null;
+  subjectName: string | null;
+  subjectKind: ActorKind | null;
+  attribution: Attribution;
+  attributionReason: string | null;
 }>({
   id: 'q.id',
   text: 'q.text',
@@ -96,4 +108,49 @@ export const QUOTE = documentLayout<{
   viaId: 'v.id',
   viaName: 'v.name',
   viaKind: 'v.kind',
+  subjectId: 'j.id',
+  subjectName: 'j.name',
+  subjectKind: 'j.kind',
+  attribution: 'q.attribution',
+  attributionReason: 'q.attribution_reason',
+});
+
+/**
+ * One source's date of an event (`c`: its `date` claim, whose value is the date; `aa`: the actor it
+ * is attributed to), by source.
+ */
+export const SOURCE_DATE = documentLayout<{
+  source: string;
+  start: string;
+  end: string;
+  precision: DatePrecision;
+  edtf: string;
+  approximate: boolean;
+  phrase: string | null;
+  reason: string | null;
+  evidenceStart: number;
+  evidenceEnd: number;
+  evidenceText: string;
+  status: ClaimStatus;
+  attributedId: string | null;
+  attributedName: string | null;
+  attributedKind: ActorKind | null;
+  attributedDescription: string | null;
+}>({
+  source: 'c.source_id',
+  start: "c.value -> '$.start'",
+  end: "c.value -> '$.end'",
+  precision: "c.value -> '$.precision'",
+  edtf: "c.value -> '$.edtf'",
+  approximate: "c.value -> '$.approximate'",
+  phrase: "c.value -> '$.phrase'",
+  reason: "c.value -> '$.reason'",
+  evidenceStart: 'c.start',
+  evidenceEnd: 'c."end"',
+  evidenceText: 'c.text',
+  status: 'c.status',
+  attributedId: 'aa.id',
+  attributedName: 'aa.name',
+  attributedKind: 'aa.kind',
+  attributedDescription: 'c.attributed_description',
 });

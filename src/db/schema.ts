@@ -1,9 +1,13 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { ClaimValue } from '../domain/claim-status.js';
+import type { ClaimValue } from '../domain/comparison.js';
 import {
   ACTOR_KINDS,
+  ATTRIBUTIONS,
+  CLAIM_PROPERTIES,
   CLAIM_STATUSES,
   DATE_PRECISIONS,
+  EVENT_STATUSES,
+  EVENT_TENSES,
   EVENT_TYPES,
   PARTICIPANT_ROLES,
   QUOTE_KINDS,
@@ -122,11 +126,19 @@ export const events = sqliteTable(
     precision: text('precision', { enum: DATE_PRECISIONS }).notNull(),
     edtf: text('edtf').notNull(),
     approximate: integer('approximate', { mode: 'boolean' }).notNull(),
-    phrase: text('phrase').notNull(),
-    dateSourceId: text('date_source_id')
-      .notNull()
-      .references(() => sources.id),
-    status: text('status', { enum: CLAIM_STATUSES }).notNull(),
+    /** The temporal expression the date comes from; null for an inferred date (see date_reason). */
+    phrase: text('phrase'),
+    /** Why an inferred date is what it is, or why the event's date is no single source's. */
+    dateReason: text('date_reason'),
+    /** The source whose date the event's is; null when it is no single source's (contested). */
+    dateSourceId: text('date_source_id').references(() => sources.id),
+    /**
+     * How the sources' dates stand (domain/event-date.ts): where they are contested, the event spans
+     * every date a source gives and a date query is checked against each source's date.
+     */
+    dateStatus: text('date_status', { enum: CLAIM_STATUSES }).notNull().default('single_source'),
+    tense: text('tense', { enum: EVENT_TENSES }).notNull().default('reported'),
+    status: text('status', { enum: EVENT_STATUSES }).notNull(),
   },
   (t) => [
     index('events_timeline').on(t.start, t.end, t.id),
@@ -202,13 +214,15 @@ export const actorEventCounts = sqliteTable(
 /**
  * Derived at seed time from event_participants, actors and event_evidence: what a page shows of each
  * event besides its own row, keyed by the event's rowid, so a page reads it with one integer lookup
- * per event. `participants` and `evidence` are JSON arrays of the layouts PARTICIPANT and EVIDENCE
- * (db/documents.ts).
+ * per event. `participants`, `evidence` and `dates` are JSON arrays of the layouts PARTICIPANT,
+ * EVIDENCE and SOURCE_DATE (db/documents.ts).
  */
 export const eventDocuments = sqliteTable('event_documents', {
   eventRowid: integer('event_rowid').primaryKey(),
   participants: text('participants').notNull(),
   evidence: text('evidence').notNull(),
+  /** Each source's date of the event, in the layout SOURCE_DATE. */
+  dates: text('dates').notNull().default('[]'),
 });
 
 /** The words in one source that tell an event. */
@@ -242,7 +256,7 @@ export const claims = sqliteTable(
     sourceId: text('source_id')
       .notNull()
       .references(() => sources.id),
-    property: text('property').notNull(),
+    property: text('property', { enum: CLAIM_PROPERTIES }).notNull(),
     about: text('about'),
     /** JSON of the normalised value: a number, a string, or for dates the interval object. */
     value: text('value', { mode: 'json' }).$type<ClaimValue>().notNull(),
@@ -251,6 +265,8 @@ export const claims = sqliteTable(
     start: integer('start').notNull(),
     end: integer('end').notNull(),
     text: text('text').notNull(),
+    /** A count the source gives as approximate ("around 20"). */
+    approximate: integer('approximate', { mode: 'boolean' }).notNull().default(false),
     status: text('status', { enum: CLAIM_STATUSES }).notNull(),
   },
   (t) => [
@@ -258,6 +274,7 @@ export const claims = sqliteTable(
     index('claims_source').on(t.sourceId, t.id),
     index('claims_property').on(t.property, t.id),
     index('claims_status').on(t.status, t.id),
+    index('claims_attributed').on(t.attributedActorId, t.id),
   ],
 );
 
@@ -279,6 +296,11 @@ export const quotes = sqliteTable(
     kind: text('kind', { enum: QUOTE_KINDS }).notNull(),
     eventId: text('event_id').references(() => events.id),
     reportedViaId: text('reported_via_id').references(() => actors.id),
+    /** The person the words are about, where they narrate what someone did (SPEC §2). */
+    subjectId: text('subject_id').references(() => actors.id),
+    attribution: text('attribution', { enum: ATTRIBUTIONS }).notNull().default('explicit'),
+    /** Why an inferred attribution is what it is. */
+    attributionReason: text('attribution_reason'),
     /**
      * The quote's place in reading order across the dataset (1, 2, …), set by the seed at commit
      * from (source_id, ordinal). It is the rowid of the quote's row in quote_search, so that a search
@@ -293,6 +315,7 @@ export const quotes = sqliteTable(
     index('quotes_speaker').on(t.speakerId, t.sourceId, t.ordinal),
     index('quotes_event').on(t.eventId, t.sourceId, t.ordinal),
     index('quotes_kind').on(t.kind, t.sourceId, t.ordinal),
+    index('quotes_subject').on(t.subjectId, t.sourceId, t.ordinal),
   ],
 );
 

@@ -295,7 +295,11 @@ const RULES: Rule[] = [
     },
   ],
   [/^this week$/, (_, ref) => spanInterval(mondayOf(ref), addDays(mondayOf(ref), 6), 'week')],
-  [/^earlier this week$/, (_, ref) => spanInterval(mondayOf(ref), ref, 'week')],
+  // "Earlier" excludes the reference day itself; on a Monday nothing of the week came earlier.
+  [
+    /^earlier this week$/,
+    (_, ref) => (isoWeekday(ref) === 1 ? undefined : spanInterval(mondayOf(ref), addDays(ref, -1), 'week')),
+  ],
   [
     /^last week$/,
     (_, ref) => {
@@ -417,6 +421,17 @@ export function parseRangeBound(value: string, side: 'from' | 'to'): string | un
   const parsed = parseExplicitDate(text);
   if (!parsed) return undefined;
   return side === 'from' ? parsed.start : parsed.end;
+}
+
+/**
+ * The part of an interval up to `last` (YYYY-MM-DD), at the same precision: what "this month" means
+ * of something that has already happened. Undefined when the interval begins after `last`.
+ */
+export function endingBy(interval: DateInterval, last: string): DateInterval | undefined {
+  if (interval.end <= last) return interval;
+  if (interval.start > last) return undefined;
+  const edtf = interval.start === last ? last : `${interval.start}/${last}`;
+  return { ...interval, end: last, edtf };
 }
 
 /** Inclusive interval tests on YYYY-MM-DD strings (string comparison is fine for this format). */

@@ -23,6 +23,7 @@ export const EVENT_TYPES = [
   'policy',
   'report',
   'war',
+  'commemoration',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -39,6 +40,8 @@ export const RELATION_TYPES = [
   'ally_of',
   'adversary_of',
   'affiliated_with',
+  'based_in',
+  'source_for',
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
@@ -48,5 +51,49 @@ export type QuoteKind = (typeof QUOTE_KINDS)[number];
 export const DATE_PRECISIONS = ['day', 'week', 'month', 'year'] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
-export const CLAIM_STATUSES = ['corroborated', 'single_source', 'contested'] as const;
+/**
+ * How a claim stands beside the other sources' claims about the same aspect (SPEC §2):
+ * `corroborated` (the same value at the same precision), `compatible` (values that fit together,
+ * one coarser), `contested` (values that cannot both be true), `differing_characterisation` (free
+ * text that frames one aspect differently: side by side, never a contradiction of fact), and
+ * `single_source` (no other source speaks to it).
+ */
+export const CLAIM_STATUSES = [
+  'corroborated',
+  'compatible',
+  'contested',
+  'differing_characterisation',
+  'single_source',
+] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** The status of an event: contested when any of its claims is, corroborated when two or more sources tell it. */
+export const EVENT_STATUSES = ['corroborated', 'contested', 'single_source'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/**
+ * What a claim is about. Facts are compared by value: a `date` (an interval, compared by
+ * containment), a `count` (a number, possibly approximate), a `location` (a place path from broad to
+ * narrow, `Korean Peninsula / Demilitarized Zone`) and an `actor` (an actor id). Characterisations
+ * are free text, compared by aspect: how an outlet frames what happened, a motive, a cause, …
+ */
+export const FACT_PROPERTIES = ['date', 'count', 'location', 'actor'] as const;
+export const CHARACTERISATION_PROPERTIES = [
+  'characterisation',
+  'motive',
+  'cause',
+  'outcome',
+  'assessment',
+  'plan',
+  'description',
+] as const;
+export const CLAIM_PROPERTIES = [...FACT_PROPERTIES, ...CHARACTERISATION_PROPERTIES] as const;
+export type ClaimProperty = (typeof CLAIM_PROPERTIES)[number];
+
+/** When an event lies relative to its source: reported (past), or presented as planned or expected. */
+export const EVENT_TENSES = ['reported', 'planned', 'expected'] as const;
+export type EventTense = (typeof EVENT_TENSES)[number];
+
+/** How a quote's speaker is known: stated by the text, or implied (with a reason). */
+export const ATTRIBUTIONS = ['explicit', 'inferred'] as const;
+export type Attribution = (typeof ATTRIBUTIONS)[number];

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { localDate } from '../domain/dates.js';
 import {
   ACTOR_KINDS,
+  ATTRIBUTIONS,
+  CLAIM_PROPERTIES,
+  EVENT_TENSES,
   EVENT_TYPES,
   PARTICIPANT_ROLES,
   QUOTE_KINDS,
@@ -10,7 +13,8 @@ import {
 
 /** The annotation file format documented in seeds/README.md. */
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "kim-jong-un"');
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const slug = z.string().regex(SLUG, 'must be a lowercase slug such as "kim-jong-un"');
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
@@ -85,17 +89,36 @@ const ActorAnnotationSchema = z.strictObject({
     .default([]),
 });
 
+/**
+ * One source's date of an event: a temporal expression the resolver reads (`phrase`), or a value the
+ * annotator inferred, with the reason and the words it is inferred from (SPEC §3).
+ */
 export const DateAnnotationSchema = z
   .strictObject({
-    phrase: EvidenceRefSchema,
+    phrase: EvidenceRefSchema.optional(),
     value: z.string().optional(),
     reason: nonEmpty.optional(),
+    evidence: EvidenceRefSchema.optional(),
     approximate: z.boolean().optional(),
     attributed_to: AttributionSchema.optional(),
   })
-  .refine((d) => d.value === undefined || d.reason !== undefined, {
-    message: 'an explicit date value needs a reason',
-    path: ['reason'],
+  .superRefine((d, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (d.value === undefined) {
+      if (d.phrase === undefined)
+        issue('phrase', 'give a phrase, or a "value" with a "reason" and its "evidence"');
+      if (d.reason !== undefined) issue('reason', 'a reason goes with an explicit "value"');
+      if (d.evidence !== undefined)
+        issue('evidence', 'a phrase is its own evidence; "evidence" goes with a "value"');
+      return;
+    }
+    if (d.phrase !== undefined)
+      issue(
+        'phrase',
+        'give either a phrase or an explicit "value", not both (an inferred date has no phrase)',
+      );
+    if (d.reason === undefined) issue('reason', 'an explicit date needs a reason');
+    if (d.evidence === undefined) issue('evidence', 'an explicit date needs the words it is inferred from');
   });
 export type DateAnnotation = z.infer<typeof DateAnnotationSchema>;
 
@@ -105,31 +128,65 @@ const EventAnnotationSchema = z.strictObject({
   summary: nonEmpty.optional(),
   type: z.enum(EVENT_TYPES).optional(),
   location: nonEmpty.nullable().optional(),
+  /** Omitted for a reported event; `planned` or `expected` for what the article presents as ahead. */
+  tense: z.enum(EVENT_TENSES).optional(),
   date: DateAnnotationSchema.optional(),
   participants: z.array(z.strictObject({ actor: slug, role: z.enum(PARTICIPANT_ROLES) })).default([]),
   evidence: z.array(EvidenceRefSchema).min(1, 'needs at least one evidence reference'),
 });
 
-const ClaimAnnotationSchema = z.strictObject({
-  event: slug,
-  property: z.string().regex(/^[a-z_]+$/, 'must be a lowercase property name such as "count"'),
-  about: z
-    .string()
-    .regex(/^[a-z0-9_-]+$/, 'must be a lowercase qualifier such as "leaflets"')
-    .optional(),
-  value: z.union([z.number().finite(), nonEmpty]),
-  attributed_to: AttributionSchema.optional(),
-  evidence: EvidenceRefSchema,
-});
+const ClaimAnnotationSchema = z
+  .strictObject({
+    event: slug,
+    property: z.enum(CLAIM_PROPERTIES),
+    about: z
+      .string()
+      .regex(/^[a-z0-9_-]+$/, 'must be a lowercase qualifier such as "leaflets"')
+      .optional(),
+    value: z.union([z.number().finite(), nonEmpty]),
+    /** A count the source hedges ("around 20"). */
+    approximate: z.boolean().optional(),
+    attributed_to: AttributionSchema.optional(),
+    evidence: EvidenceRefSchema,
+  })
+  .superRefine((c, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (c.property === 'count' && typeof c.value !== 'number') issue('value', 'a count is a number');
+    if (c.property !== 'count' && typeof c.value === 'number')
+      issue('value', `a ${c.property} is text; numbers are for counts`);
+    if (c.approximate !== undefined && c.property !== 'count')
+      issue('approximate', 'only a count is approximate');
+    if (c.property === 'actor' && typeof c.value === 'string' && !SLUG.test(c.value))
+      issue('value', 'an actor claim names the actor by id, such as "kim-jong-un"');
+  });
 
-const QuoteAnnotationSchema = z.strictObject({
-  text: EvidenceRefSchema,
-  speaker: slug.nullable(),
-  speaker_description: nonEmpty.optional(),
-  kind: z.enum(QUOTE_KINDS),
-  event: slug.nullable().default(null),
-  reported_via: slug.nullable().default(null),
-});
+const QuoteAnnotationSchema = z
+  .strictObject({
+    text: EvidenceRefSchema,
+    speaker: slug.nullable(),
+    speaker_description: nonEmpty.optional(),
+    /** The person the words are about, where they narrate what someone did. */
+    subject: slug.nullable().default(null),
+    kind: z.enum(QUOTE_KINDS),
+    event: slug.nullable().default(null),
+    reported_via: slug.nullable().default(null),
+    attribution: z.enum(ATTRIBUTIONS).default('explicit'),
+    attribution_reason: nonEmpty.optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.attribution === 'inferred' && q.attribution_reason === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['attribution_reason'],
+        message: 'an inferred attribution needs its reason',
+      });
+    if (q.attribution === 'explicit' && q.attribution_reason !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['attribution_reason'],
+        message: 'a reason goes with "attribution": "inferred"',
+      });
+  });
 
 export const AnnotationFileSchema = z.strictObject({
   $schema: z.string().optional(),

@@ -1,17 +1,22 @@
 import { parseArgs } from 'node:util';
 import { datasetCounts } from '../db/dataset.js';
 import { DEFAULT_SEEDS_DIR } from './defaults.js';
-import { formatIssue, SeedError } from './issues.js';
+import { formatIssue, SeedError, type SeedIssue } from './issues.js';
 import { prepareSeeds, seed } from './load.js';
 
-/** The seed command: `npm run seed [-- --check] [--seeds DIR] [--database FILE]`. */
+/**
+ * The seed command: `npm run seed [-- --check] [--strict] [--seeds DIR] [--database FILE]`.
+ * Problems and warnings go to stderr, one `file: json.path: message` a line; warnings do not stop
+ * the seed unless `--strict` makes them errors.
+ */
 
-const USAGE = 'usage: npm run seed [-- --check] [--seeds DIR] [--database FILE]';
+const USAGE = 'usage: npm run seed [-- --check] [--strict] [--seeds DIR] [--database FILE]';
 
 function options() {
   return parseArgs({
     options: {
       check: { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
       seeds: { type: 'string', default: DEFAULT_SEEDS_DIR },
       database: { type: 'string', default: process.env.DATABASE_PATH ?? './data/parallax.db' },
     },
@@ -28,12 +33,15 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
+    const options = { strict: values.strict };
     if (values.check) {
-      const { dataset, version } = await prepareSeeds(values.seeds);
+      const { dataset, version, warnings } = await prepareSeeds(values.seeds, options);
+      report(warnings);
       console.log(`seeds are valid: ${summary(datasetCounts(dataset))} (dataset ${version})`);
       return 0;
     }
-    const result = await seed(values.seeds, values.database);
+    const result = await seed(values.seeds, values.database, options);
+    report(result.warnings);
     console.log(`seeded ${values.database}: ${summary(result.counts)} (dataset ${result.datasetVersion})`);
     return 0;
   } catch (error) {
@@ -44,6 +52,11 @@ async function main(): Promise<number> {
     }
     throw error;
   }
+}
+
+function report(warnings: readonly SeedIssue[]): void {
+  for (const warning of warnings) console.error(formatIssue(warning));
+  if (warnings.length > 0) console.error(`${warnings.length} warning(s); --strict makes them errors`);
 }
 
 function summary(counts: Record<string, number>): string {

@@ -1,12 +1,17 @@
-/** A problem found in the seeds, reported as `file: json.path: message`. */
+/**
+ * A problem found in the seeds, reported as `file: json.path: message`. A warning is what a machine
+ * can only suspect (a speaker the text never names near the quote): it is printed and does not stop
+ * the seed, unless the seed runs `--strict`.
+ */
 export interface SeedIssue {
   file: string;
   path: string;
   message: string;
+  warning?: boolean;
 }
 
 export function formatIssue(issue: SeedIssue): string {
-  return `${issue.file}: ${issue.path}: ${issue.message}`;
+  return `${issue.file}: ${issue.path}: ${issue.warning ? 'warning: ' : ''}${issue.message}`;
 }
 
 /** `['events', 3, 'evidence', 0]` → `events[3].evidence[0]`; the root is `$`. */

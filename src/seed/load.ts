@@ -8,11 +8,13 @@ import { resolveDataset } from './resolve/index.js';
 import { DatasetWriter } from './writer.js';
 
 /** Bump when the loader changes what it derives from the same seeds (it is part of the version). */
-const LOADER_VERSION = 2;
+const LOADER_VERSION = 3;
 
 export interface SeedResult {
   datasetVersion: string;
   counts: ReturnType<typeof datasetCounts>;
+  /** What a machine can only suspect, printed for the annotator (errors under `strict`). */
+  warnings: SeedIssue[];
 }
 
 /** The dataset version: a content hash of the seeds, the schema and the loader. */
@@ -23,13 +25,26 @@ export function datasetVersion(contentHash: string): string {
   return digest.slice(0, 16);
 }
 
-/** Reads, validates and resolves the seeds; throws a SeedError listing every problem. */
-export async function prepareSeeds(seedsDir: string): Promise<{ dataset: Dataset; version: string }> {
+export interface SeedOptions {
+  /** Warnings are errors: the seeds must pass every check a machine can make. */
+  strict?: boolean;
+}
+
+/**
+ * Reads, validates and resolves the seeds; throws a SeedError listing every problem (and, with
+ * `strict`, every warning). The warnings of seeds that load are returned with the dataset.
+ */
+export async function prepareSeeds(
+  seedsDir: string,
+  { strict = false }: SeedOptions = {},
+): Promise<{ dataset: Dataset; version: string; warnings: SeedIssue[] }> {
   const read = await readSeeds(seedsDir);
   const resolved = resolveDataset(read.files);
   const issues = [...read.issues, ...resolved.issues];
-  if (issues.length > 0) throw new SeedError(issues);
-  return { dataset: resolved.dataset, version: datasetVersion(read.contentHash) };
+  const warnings = issues.filter((i) => i.warning);
+  if (issues.length > warnings.length || (strict && warnings.length > 0))
+    throw new SeedError(strict ? issues : issues.filter((i) => !i.warning));
+  return { dataset: resolved.dataset, version: datasetVersion(read.contentHash), warnings };
 }
 
 /**
@@ -71,8 +86,8 @@ function why(error: unknown): string {
   }
 }
 
-export async function seed(seedsDir: string, target: string): Promise<SeedResult> {
-  const { dataset, version } = await prepareSeeds(seedsDir);
+export async function seed(seedsDir: string, target: string, options: SeedOptions = {}): Promise<SeedResult> {
+  const { dataset, version, warnings } = await prepareSeeds(seedsDir, options);
   writeDatabase(target, dataset, version);
-  return { datasetVersion: version, counts: datasetCounts(dataset) };
+  return { datasetVersion: version, counts: datasetCounts(dataset), warnings };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { getTableColumns } from 'drizzle-orm';
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { EVIDENCE, PARTICIPANT, QUOTE } from '../db/documents.js';
+import { EVIDENCE, PARTICIPANT, QUOTE, SOURCE_DATE } from '../db/documents.js';
 import { actorSearch, eventSearch, insertInto, quoteSearch } from '../db/fts.js';
 import { createDatabase } from '../db/open.js';
 import { DATASET_TABLES, type DatasetItem, type DatasetRow, type DatasetTable } from '../db/dataset.js';
@@ -69,12 +69,15 @@ const DERIVED_SQL = [
      SELECT e.rowid, e.id, e.title, e.summary, coalesce((SELECT group_concat(text, ' | ') FROM event_evidence WHERE event_id = e.id), '')
      FROM events e`,
   // What a page shows of each event besides its row, one document per event (db/documents.ts).
-  `INSERT INTO event_documents (event_rowid, participants, evidence)
+  `INSERT INTO event_documents (event_rowid, participants, evidence, dates)
      SELECT e.rowid,
        (SELECT json_group_array(${PARTICIPANT.sql} ORDER BY p.role, a.id)
           FROM event_participants p JOIN actors a ON a.id = p.actor_id WHERE p.event_id = e.id),
        (SELECT json_group_array(${EVIDENCE.sql} ORDER BY v.source_id, v.start, v.id)
-          FROM event_evidence v WHERE v.event_id = e.id)
+          FROM event_evidence v WHERE v.event_id = e.id),
+       (SELECT json_group_array(${SOURCE_DATE.sql} ORDER BY c.source_id)
+          FROM claims c LEFT JOIN actors aa ON aa.id = c.attributed_actor_id
+          WHERE c.event_id = e.id AND c.property = 'date')
      FROM events e`,
   // Quotes are numbered in reading order, and searched under that number: matches come out of the
   // search index already in reading order, so a page of a search costs O(page), not O(matches).
@@ -85,7 +88,8 @@ const DERIVED_SQL = [
   // Each quote as a page shows it, under the same number (db/documents.ts).
   `INSERT INTO quote_documents (reading_rank, document)
      SELECT q.reading_rank, ${QUOTE.sql}
-     FROM quotes q LEFT JOIN actors s ON s.id = q.speaker_id LEFT JOIN actors v ON v.id = q.reported_via_id`,
+     FROM quotes q LEFT JOIN actors s ON s.id = q.speaker_id LEFT JOIN actors v ON v.id = q.reported_via_id
+       LEFT JOIN actors j ON j.id = q.subject_id`,
   // Each actor's events in timeline order, so an actor's timeline is one index range at any depth,
   // with each event's type: a type filter rejects rows before their event is looked up, and the
   // counts below need not look every event up again.

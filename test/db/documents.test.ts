@@ -12,13 +12,15 @@ import { tempDir, useSeededApp, writeSynthetic } from '../helpers.js';
  * documented order: participants by role, then actor id; evidence grouped by source in source order,
  * each source's spans by start, then by the order they were annotated in.
  */
-function expectedFromBaseTables(db: Db): Map<string, Pick<Event, 'participants' | 'sources'>> {
+type Shown = Pick<Event, 'participants' | 'sources'> & { dates: Event['date']['by_source'] };
+
+function expectedFromBaseTables(db: Db): Map<string, Shown> {
   const client = db.$client;
   const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const expected = new Map<string, Pick<Event, 'participants' | 'sources'>>();
+  const expected = new Map<string, Shown>();
   const of = (id: string) => {
     let entry = expected.get(id);
-    if (!entry) expected.set(id, (entry = { participants: [], sources: [] }));
+    if (!entry) expected.set(id, (entry = { participants: [], sources: [], dates: [] }));
     return entry;
   };
   for (const id of client.prepare('SELECT id FROM events').pluck().all() as string[]) of(id);
@@ -50,6 +52,45 @@ function expectedFromBaseTables(db: Db): Map<string, Pick<Event, 'participants' 
     if (!group) sources.push((group = { source: e.source_id, evidence: [] }));
     group.evidence.push({ source: e.source_id, start: e.start, end: e.end, text: e.text });
   }
+
+  // Each source's date: its `date` claim, by source.
+  const dates = client
+    .prepare(
+      `SELECT c.*, a.name AS actor_name, a.kind AS actor_kind FROM claims c
+         LEFT JOIN actors a ON a.id = c.attributed_actor_id WHERE c.property = 'date'`,
+    )
+    .all() as Record<string, string | number | null>[];
+  dates.sort((x, y) => byCodeUnits(String(x.source_id), String(y.source_id)));
+  for (const c of dates) {
+    const value = JSON.parse(String(c.value));
+    const source = String(c.source_id);
+    of(String(c.event_id)).dates.push({
+      source,
+      start: value.start,
+      end: value.end,
+      precision: value.precision,
+      edtf: value.edtf,
+      approximate: value.approximate,
+      phrase: value.phrase,
+      reason: value.reason,
+      evidence: { source, start: Number(c.start), end: Number(c.end), text: String(c.text) },
+      status: c.status as Event['date']['status'],
+      attributed_to:
+        c.attributed_actor_id === null && c.attributed_description === null
+          ? null
+          : {
+              actor:
+                c.attributed_actor_id === null
+                  ? null
+                  : {
+                      id: String(c.attributed_actor_id),
+                      name: String(c.actor_name),
+                      kind: String(c.actor_kind),
+                    },
+              description: c.attributed_description === null ? null : String(c.attributed_description),
+            },
+    });
+  }
   return expected;
 }
 
@@ -64,9 +105,10 @@ function checkEveryEvent(db: Db) {
       { order: 'asc', limit: 97, after },
     );
     for (const event of page.items) {
-      expect({ participants: event.participants, sources: event.sources }, event.id).toEqual(
-        expected.get(event.id),
-      );
+      expect(
+        { participants: event.participants, sources: event.sources, dates: event.date.by_source },
+        event.id,
+      ).toEqual(expected.get(event.id));
       seen++;
     }
     after = page.nextKey;
@@ -75,17 +117,19 @@ function checkEveryEvent(db: Db) {
   // The detail of an event is hydrated the same way.
   const [first] = expected.keys();
   const detail = first === undefined ? undefined : events.findById(first);
-  expect(detail && { participants: detail.participants, sources: detail.sources }).toEqual(
-    first === undefined ? undefined : expected.get(first),
-  );
+  expect(
+    detail && { participants: detail.participants, sources: detail.sources, dates: detail.date.by_source },
+  ).toEqual(first === undefined ? undefined : expected.get(first));
 }
 
 /** Every quote in reading order, as the base tables tell it. */
 function quotesFromBaseTables(db: Db): Quote[] {
   const rows = db.$client
     .prepare(
-      `SELECT q.*, s.name AS speaker_name, s.kind AS speaker_kind, v.name AS via_name, v.kind AS via_kind
+      `SELECT q.*, s.name AS speaker_name, s.kind AS speaker_kind, v.name AS via_name, v.kind AS via_kind,
+              j.name AS subject_name, j.kind AS subject_kind
          FROM quotes q LEFT JOIN actors s ON s.id = q.speaker_id LEFT JOIN actors v ON v.id = q.reported_via_id
+         LEFT JOIN actors j ON j.id = q.subject_id
         ORDER BY q.source_id, q.ordinal`,
     )
     .all() as Record<string, string | number | null>[];
@@ -105,6 +149,9 @@ function quotesFromBaseTables(db: Db): Quote[] {
         kind: r.kind,
         event: r.event_id,
         reported_via: ref(r.reported_via_id, r.via_name, r.via_kind),
+        subject: ref(r.subject_id, r.subject_name, r.subject_kind),
+        attribution: r.attribution,
+        attribution_reason: r.attribution_reason,
       }) as Quote,
   );
 }
@@ -136,10 +183,10 @@ describe('documents', () => {
     it('show every event exactly as the base tables say', () => checkEveryEvent(ctx.db));
     it('show every quote exactly as the base tables say', () => {
       checkEveryQuote(ctx.db);
-      // Both kinds of quote are among them: relayed by an actor, and not.
-      const via = quotesFromBaseTables(ctx.db).map((q) => q.reported_via !== null);
-      expect(via).toContain(true);
-      expect(via).toContain(false);
+      // Every optional part is among them, present and absent: a subject, an inferred attribution.
+      const quotes = quotesFromBaseTables(ctx.db);
+      expect(new Set(quotes.map((q) => q.subject !== null))).toEqual(new Set([true, false]));
+      expect(new Set(quotes.map((q) => q.attribution))).toEqual(new Set(['explicit', 'inferred']));
     });
   });
 

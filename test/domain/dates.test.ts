@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import {
   contains,
   type DateInterval,
+  endingBy,
+  intervalDays,
   localDate,
   overlaps,
   parseExplicitDate,
@@ -83,18 +85,23 @@ describe('resolveDatePhrase', () => {
       });
     });
 
-    it('"earlier this week" runs from Monday to the reference', () => {
+    it('"earlier this week" runs from Monday to the day before the reference', () => {
       expect(resolveDatePhrase('earlier this week', R)).toEqual<DateInterval>({
         start: '2020-06-22',
-        end: '2020-06-24',
+        end: '2020-06-23',
         precision: 'week',
-        edtf: '2020-06-22/2020-06-24',
+        edtf: '2020-06-22/2020-06-23',
         approximate: false,
       });
     });
 
     it('"Earlier this week" is matched case-insensitively', () => {
-      expect(span('Earlier this week')).toEqual(['2020-06-22', '2020-06-24']);
+      expect(span('Earlier this week')).toEqual(['2020-06-22', '2020-06-23']);
+    });
+
+    it('"earlier this week" said on a Monday reads as nothing: no day of the week came earlier', () => {
+      expect(resolveDatePhrase('earlier this week', '2020-06-22')).toBeUndefined();
+      expect(span('earlier this week', '2020-06-23')).toEqual(['2020-06-22', '2020-06-22']);
     });
 
     it('"this week" is the whole week of the reference', () => {
@@ -514,6 +521,45 @@ describe('shiftDay', () => {
   it('refuses what is not a calendar date', () => {
     expect(() => shiftDay('2020-02-30', 1)).toThrow(RangeError);
     expect(() => shiftDay('2020-06', 1)).toThrow(RangeError);
+  });
+});
+
+describe('endingBy: what a period means of something that already happened', () => {
+  const published = '2020-06-24';
+  const resolve = (phrase: string) => {
+    const interval = resolveDatePhrase(phrase, published);
+    if (!interval) throw new Error(phrase);
+    return endingBy(interval, published);
+  };
+
+  it('ends "this month", "this week" and "this year" on the reference day, keeping the precision', () => {
+    expect(resolve('this month')).toEqual({
+      start: '2020-06-01',
+      end: '2020-06-24',
+      precision: 'month',
+      edtf: '2020-06-01/2020-06-24',
+      approximate: false,
+    });
+    expect(resolve('this week')).toMatchObject({ start: '2020-06-22', end: '2020-06-24', precision: 'week' });
+    expect(resolve('this year')).toMatchObject({ start: '2020-01-01', end: '2020-06-24', precision: 'year' });
+  });
+
+  it('leaves a date that ends by then as it is, and refuses one that begins after', () => {
+    expect(resolve('on Tuesday')).toEqual(resolveDatePhrase('on Tuesday', published));
+    expect(resolve('last month')).toEqual(resolveDatePhrase('last month', published));
+    const july = parseExplicitDate('2020-07');
+    expect(july && endingBy(july, published)).toBeUndefined();
+    const fromToday = parseExplicitDate('2020-06-24/2020-06-30');
+    expect(fromToday && endingBy(fromToday, published)).toMatchObject({ end: published, edtf: published });
+  });
+});
+
+describe('intervalDays', () => {
+  it('counts the days of an inclusive interval', () => {
+    expect(intervalDays({ start: '2020-06-23', end: '2020-06-23' })).toBe(1);
+    expect(intervalDays({ start: '2020-02-01', end: '2020-02-29' })).toBe(29);
+    expect(intervalDays({ start: '2019-12-31', end: '2020-01-01' })).toBe(2);
+    expect(() => intervalDays({ start: '2020-13-01', end: '2020-13-02' })).toThrow(RangeError);
   });
 });
 

@@ -38,7 +38,7 @@ import {
  */
 
 const SOURCE_A = 'nki-2020-06-24';
-const EVENT_0 = 'cmc-suspends-military-action-plans'; // events[0] of file A, events[0] of file B
+const EVENT_0 = 'cmc-suspends-military-action-plans'; // events[0] of file A, events[1] of file B
 const B_ONLY_EVENT = 'communication-lines-cut';
 
 interface Fault {
@@ -53,8 +53,24 @@ const inA = (edit: (a: Json) => void) => (seeds: string) => editJson(seeds, FILE
 const inB = (edit: (b: Json) => void) => (seeds: string) => editJson(seeds, FILE_B, edit);
 const explicitDate = (value: string) =>
   inA((a) => {
-    a.events[0].date = { phrase: a.events[0].evidence[0], value, reason: 'test' };
+    a.events[0].date = { value, reason: 'test', evidence: a.events[0].evidence[0] };
   });
+
+/** How many events and actors file A lists: a duplicate appended to it lands at this index. */
+const A_COUNTS = (() => {
+  const a = JSON.parse(readFileSync(path.join(DEFAULT_SEEDS_DIR, FILE_A), 'utf8')) as Json;
+  return {
+    events: a.events.length as number,
+    actors: a.actors.length as number,
+    claims: a.claims.length as number,
+  };
+})();
+
+/** Guards a hard-coded claim index likewise. */
+function expectClaim(file: Json, index: number, property: string): void {
+  if (file.claims[index]?.property !== property)
+    throw new Error(`the seeds changed: expected a ${property} claim at claims[${index}]`);
+}
 
 /** Guards a hard-coded index against the seeds being reordered, so a failure says why. */
 function expectId(list: { id: string }[], index: number, id: string): void {
@@ -200,7 +216,7 @@ const FAULTS: Fault[] = [
     lines: [
       issueLine(
         FILE_A,
-        'events[15].id',
+        `events[${A_COUNTS.events}].id`,
         `event "${EVENT_0}" is listed twice in this file (first as events[0])`,
       ),
     ],
@@ -213,7 +229,7 @@ const FAULTS: Fault[] = [
     lines: [
       issueLine(
         FILE_A,
-        'actors[20].id',
+        `actors[${A_COUNTS.actors}].id`,
         'actor "kim-jong-un" is listed twice in this file (first as actors[0])',
       ),
     ],
@@ -241,13 +257,13 @@ const FAULTS: Fault[] = [
   {
     name: 'an event declared in two files with conflicting data',
     breakSeeds: inB((b) => {
-      expectId(b.events, 0, EVENT_0);
-      b.events[0].title = 'Another title';
+      expectId(b.events, 1, EVENT_0);
+      b.events[1].title = 'Another title';
     }),
     lines: [
       issueLine(
         FILE_B,
-        'events[0].title',
+        'events[1].title',
         /"Another title" contradicts "Kim Jong-un suspends [^"]*" given in .*000_4b06048074e592c0\.json; give it once/,
       ),
     ],
@@ -303,6 +319,100 @@ const FAULTS: Fault[] = [
       ),
     ],
   },
+  // --- what SPEC §2 and §3 ask of dates, claims and quotes ---
+  {
+    name: 'a reported event whose date ends after its source’s publication',
+    breakSeeds: inA((a) => {
+      a.events[0].date = {
+        value: '2020-06-20/2020-06-30',
+        reason: 'test',
+        evidence: a.events[0].evidence[0],
+      };
+    }),
+    lines: [
+      issueLine(
+        FILE_A,
+        'events[0].date.value',
+        '2020-06-20/2020-06-30 ends after the source\'s publication (2020-06-24), but the event is reported as past: a reported event ends by its source\'s publication; if the article presents it as ahead, mark the event "tense": "planned" or "expected"',
+      ),
+    ],
+  },
+  {
+    name: 'an explicit date without a reason',
+    breakSeeds: inA((a) => {
+      a.events[0].date = { value: '2020-06-24', evidence: a.events[0].evidence[0] };
+    }),
+    lines: [issueLine(FILE_A, 'events[0].date.reason', 'an explicit date needs a reason')],
+  },
+  {
+    name: 'an explicit date without the words it is inferred from',
+    breakSeeds: inA((a) => {
+      a.events[0].date = { value: '2020-06-24', reason: 'test' };
+    }),
+    lines: [
+      issueLine(FILE_A, 'events[0].date.evidence', 'an explicit date needs the words it is inferred from'),
+    ],
+  },
+  {
+    name: 'a date that is both a phrase and an explicit value',
+    breakSeeds: inA((a) => {
+      a.events[0].date = { ...a.events[0].date, value: '2020-06-24', reason: 'test', evidence: 'test' };
+    }),
+    lines: [
+      issueLine(
+        FILE_A,
+        'events[0].date.phrase',
+        'give either a phrase or an explicit "value", not both (an inferred date has no phrase)',
+      ),
+    ],
+  },
+  {
+    name: 'a count that is not a number',
+    breakSeeds: inA((a) => {
+      expectClaim(a, 17, 'count');
+      a.claims[17].value = 'twelve million';
+    }),
+    lines: [issueLine(FILE_A, 'claims[17].value', 'a count is a number')],
+  },
+  {
+    name: 'an approximate value that is not a count',
+    breakSeeds: inA((a) => {
+      expectClaim(a, 0, 'actor');
+      a.claims[0].approximate = true;
+    }),
+    lines: [issueLine(FILE_A, 'claims[0].approximate', 'only a count is approximate')],
+  },
+  {
+    name: 'a claim naming an actor no file defines',
+    breakSeeds: inA((a) => {
+      expectClaim(a, 0, 'actor');
+      a.claims[0].value = 'no-such-actor';
+    }),
+    lines: [
+      issueLine(FILE_A, 'claims[0].value', 'unknown actor "no-such-actor": no annotation file defines it'),
+    ],
+  },
+  {
+    name: 'a fact a source states twice',
+    breakSeeds: inA((a) => {
+      expectClaim(a, 17, 'count');
+      a.claims.push({ ...a.claims[17], value: 11000000, evidence: '3,000 balloons' });
+    }),
+    lines: [
+      issueLine(
+        FILE_A,
+        `claims[${A_COUNTS.claims}]`,
+        'duplicate claim "nki-2020-06-24.north-announces-leaflets-and-balloons.count.leaflets": a source states a fact once; give it an "about" to tell it apart',
+      ),
+    ],
+  },
+  {
+    name: 'an inferred attribution without its reason',
+    breakSeeds: inA((a) => {
+      a.quotes[0].attribution = 'inferred';
+    }),
+    lines: [issueLine(FILE_A, 'quotes[0].attribution_reason', 'an inferred attribution needs its reason')],
+  },
   {
     name: 'a date phrase the resolver does not know',
     breakSeeds: inA((a) => {
@@ -345,6 +455,22 @@ describe('seed faults: each is reported as file: json.path: message and changes 
       expect(leftovers(target)).toEqual([]);
     });
   }
+
+  it('accepts what is legal: a planned or expected event dated after its source’s publication', async () => {
+    const seeds = seedsWith(
+      dir,
+      inA((a) => {
+        a.events[0].tense = 'planned';
+        a.events[0].date = {
+          value: '2020-06-20/2020-06-30',
+          reason: 'test',
+          evidence: a.events[0].evidence[0],
+        };
+      }),
+    );
+    const result = await seed(seeds, path.join(dir, 'planned.db'));
+    expect(result.counts).toEqual(counts);
+  });
 
   it('accepts what is legal: an actor repeated in another file with identical data', async () => {
     // The positive control for the refusals above: merging by id is the format, not a fault.
@@ -390,7 +516,7 @@ describe('seed faults: each is reported as file: json.path: message and changes 
     // Newer Node versions add a hint to the message; its start is what matters.
     expect(result.stderr.trimEnd().split('\n')).toEqual([
       expect.stringMatching(/^Unknown option '--databse'/),
-      'usage: npm run seed [-- --check] [--seeds DIR] [--database FILE]',
+      'usage: npm run seed [-- --check] [--strict] [--seeds DIR] [--database FILE]',
     ]);
     expect(sha256(target)).toBe(original);
   });

@@ -3,10 +3,12 @@ import {
   type ComparableClaim,
   eventStatus,
   judgeClaims,
-} from '../../src/domain/claim-status.js';
+} from '../../src/domain/comparison.js';
+import { eventDate } from '../../src/domain/event-date.js';
+import { groupBy } from '../../src/domain/group-by.js';
 import {
   type ActorKind,
-  type ClaimStatus,
+  type ClaimProperty,
   EVENT_TYPES,
   PARTICIPANT_ROLES,
 } from '../../src/domain/vocabulary.js';
@@ -24,7 +26,7 @@ import type { DatasetItem, DatasetRow } from '../../src/db/dataset.js';
  */
 
 /** Bump when the generator changes what it yields for the same options. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export interface SyntheticOptions {
   events: number;
@@ -133,6 +135,7 @@ const VERBS: Record<(typeof EVENT_TYPES)[number], string> = {
   policy: 'announced a policy on',
   report: 'reported on',
   war: 'went to war with',
+  commemoration: 'commemorated with',
 };
 const MONTHS = [
   'January',
@@ -165,7 +168,7 @@ interface DateSpec {
 }
 
 /** An event date near the source's publication day, with a phrase as a reporter would write it. */
-function eventDate(random: Random, published: number): DateSpec {
+function randomDate(random: Random, published: number): DateSpec {
   const r = random.next();
   if (r < 0.6) {
     const day = published - random.int(0, 14);
@@ -282,7 +285,7 @@ export function* generateSynthetic({ events: total, seed }: SyntheticOptions): G
       specs.push({
         id: `syn-e${String(made + i).padStart(8, '0')}`,
         type: random.pick(EVENT_TYPES),
-        date: eventDate(random, published),
+        date: randomDate(random, published),
         agent,
         target,
         others,
@@ -341,7 +344,7 @@ export function* generateSynthetic({ events: total, seed }: SyntheticOptions): G
           row: { eventId: e.id, sourceId, ...span, text: words(span) },
         });
         const claim = (
-          property: string,
+          property: ClaimProperty,
           about: string | null,
           value: ClaimValue,
           at: { start: number; end: number },
@@ -358,13 +361,14 @@ export function* generateSynthetic({ events: total, seed }: SyntheticOptions): G
             property,
             about,
             value,
+            approximate: false,
             attributedActorId: null,
             attributedDescription: null,
             ...trimmed,
             text: words(trimmed),
           });
         };
-        claim('date', null, { ...date, approximate: false }, dateSpan);
+        claim('date', null, { ...date, approximate: false, reason: null }, dateSpan);
         if (e.count && countSpan) claim('count', e.count.what, e.count.n, countSpan);
         if (e.place && placeSpan) claim('location', null, e.place, placeSpan);
 
@@ -388,6 +392,9 @@ export function* generateSynthetic({ events: total, seed }: SyntheticOptions): G
             kind: random.chance(0.7) ? 'full' : 'fragment',
             eventId: e.id,
             reportedViaId: null,
+            subjectId: null,
+            attribution: 'explicit',
+            attributionReason: null,
           });
         }
       }
@@ -411,16 +418,34 @@ export function* generateSynthetic({ events: total, seed }: SyntheticOptions): G
       };
     }
 
-    // Status from the same pure judgement the seed uses; events of one pair are independent.
+    // Status and the events' dates from the same pure judgement the seed uses; events of one pair
+    // are independent.
     const verdicts = judgeClaims(claims);
-    const statuses = new Map<string, ClaimStatus[]>();
-    for (const c of claims) {
-      const status = verdicts.get(c.id)?.status ?? 'single_source';
-      statuses.set(c.eventId, [...(statuses.get(c.eventId) ?? []), status]);
-      yield { table: 'claims', row: { ...c, status } };
-    }
+    const judged = claims.map((c) => ({
+      ...c,
+      status: verdicts.get(c.id)?.status ?? ('single_source' as const),
+    }));
+    const byEvent = groupBy(judged, (c) => c.eventId);
+    for (const row of judged) yield { table: 'claims', row };
     for (const e of specs) {
-      const date = eventDates.get(e.id) as DateSpec;
+      const told = byEvent.get(e.id) ?? [];
+      const date = eventDate(
+        told.flatMap((c) =>
+          c.property === 'date' && typeof c.value === 'object'
+            ? [
+                {
+                  sourceId: c.sourceId,
+                  interval: c.value,
+                  phrase: c.value.phrase,
+                  reason: null,
+                  status: c.status,
+                },
+              ]
+            : [],
+        ),
+      );
+      if (!date) throw new Error(`synthetic event ${e.id} has no date`);
+      const phrase = (eventDates.get(e.id) as DateSpec).phrase;
       const agent = actors[e.agent] as ActorSpec;
       const target = actors[e.target] as ActorSpec;
       yield {
@@ -428,17 +453,23 @@ export function* generateSynthetic({ events: total, seed }: SyntheticOptions): G
         row: {
           id: e.id,
           title: `${agent.name} ${VERBS[e.type]} ${target.name}`,
-          summary: `${agent.name} ${VERBS[e.type]} ${target.name} ${date.phrase}${e.place ? ` in ${e.place}` : ''}.`,
+          summary: `${agent.name} ${VERBS[e.type]} ${target.name} ${phrase}${e.place ? ` in ${e.place}` : ''}.`,
           type: e.type,
           location: e.place ?? null,
           start: date.start,
           end: date.end,
           precision: date.precision,
           edtf: date.edtf,
-          approximate: false,
+          approximate: date.approximate,
           phrase: date.phrase,
-          dateSourceId: ids[e.tellers === 1 ? 1 : 0],
-          status: eventStatus(statuses.get(e.id) ?? [], e.tellers === 2 ? 2 : 1),
+          dateReason: date.reason,
+          dateSourceId: date.source,
+          dateStatus: date.status,
+          tense: 'reported',
+          status: eventStatus(
+            told.map((c) => c.status),
+            e.tellers === 2 ? 2 : 1,
+          ),
         },
       };
       yield { table: 'eventParticipants', row: { eventId: e.id, actorId: agent.id, role: 'agent' } };

@@ -3,7 +3,7 @@ import { keyset, keysetList, listKey, toPage } from '../../db/keyset.js';
 import type { Db } from '../../db/open.js';
 import { claims } from '../../db/schema.js';
 import { Bindings, jsonList, ShapeCache } from '../../db/shapes.js';
-import { judgeClaims } from '../../domain/claim-status.js';
+import { judgeClaims } from '../../domain/comparison.js';
 import { prepareActorRefs } from '../actors/refs.js';
 import type { Claim, ClaimFilters } from './schema.js';
 
@@ -33,7 +33,7 @@ export function createClaimRepository(db: Db) {
     .prepare();
   const lists = new ShapeCache<{ all(values: Record<string, unknown>): ClaimRow[] }>();
 
-  /** Rivals and supporters come from the same pure judgement the seed used for the status. */
+  /** A claim's rivals, supporters … come from the same pure judgement the seed used for its status. */
   function toClaims(rows: ClaimRow[]): Claim[] {
     if (rows.length === 0) return [];
     const eventIds = [...new Set(rows.map((r) => r.eventId))];
@@ -50,6 +50,7 @@ export function createClaimRepository(db: Db) {
         property: r.property,
         about: r.about,
         value: value as Claim['value'],
+        approximate: r.approximate,
         attributed_to:
           r.attributedActorId === null && r.attributedDescription === null
             ? null
@@ -61,6 +62,8 @@ export function createClaimRepository(db: Db) {
         status: r.status,
         rivals: verdict?.rivals ?? [],
         supporters: verdict?.supporters ?? [],
+        compatible_with: verdict?.compatibleWith ?? [],
+        differs_from: verdict?.differsFrom ?? [],
       };
     });
   }
@@ -73,6 +76,8 @@ export function createClaimRepository(db: Db) {
       if (filters.source) where.push(eq(claims.sourceId, b.bind('source', filters.source)));
       if (filters.property) where.push(eq(claims.property, b.bind('property', filters.property)));
       if (filters.status) where.push(eq(claims.status, b.bind('status', filters.status)));
+      if (filters.attributed_to)
+        where.push(eq(claims.attributedActorId, b.bind('attributedTo', filters.attributed_to)));
       const page = keyset(CLAIM_KEY.columns, request, b);
       const query = lists.get(b.shape, () =>
         page.of(db.select().from(claims).$dynamic(), ...where).prepare(),

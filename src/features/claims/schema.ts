@@ -1,38 +1,40 @@
 import { z } from 'zod';
-import { CLAIM_STATUSES } from '../../domain/vocabulary.js';
+import { CLAIM_PROPERTIES, CLAIM_STATUSES } from '../../domain/vocabulary.js';
 import { named } from '../../http/component.js';
 import { listOf, pageParams } from '../../http/pagination.js';
-import { ActorRefSchema, DateValueSchema, SpanSchema } from '../components.js';
+import { AttributionSchema, ClaimStatusSchema, DateValueSchema, SpanSchema } from '../components.js';
 
-export const ClaimStatusSchema = named(
-  'ClaimStatus',
-  '`corroborated`: two or more sources agree; `single_source`: one source says so; `contested`: sources disagree.',
-  z.enum(CLAIM_STATUSES),
-);
+const ids = (what: string) => z.array(z.string()).describe(what);
 
 export const ClaimSchema = named(
   'Claim',
-  "One source's statement of one property of an event.",
+  "One source's statement of one property of an event, with its evidence and how it stands beside the other sources' claims about the same aspect.",
   z.object({
     id: z.string(),
     event: z.string().describe('Id of the event the claim is about.'),
     source: z.string().describe('Id of the source making the claim.'),
-    property: z.string().describe('`date`, `count`, `location`, `actor`, `description`, …'),
+    property: z
+      .enum(CLAIM_PROPERTIES)
+      .describe(
+        'Facts, compared by value: `date`, `count`, `location` (a place path, broad to narrow), `actor` (an actor id). Characterisations, compared by aspect: `characterisation`, `motive`, `cause`, `outcome`, `assessment`, `plan`, `description`.',
+      ),
     about: z
       .string()
       .nullable()
-      .describe('What is counted or described, where an event has several such claims.'),
+      .describe(
+        'The aspect: what is counted, described or characterised, where an event has several such claims.',
+      ),
     value: z
       .union([z.number(), z.string(), DateValueSchema])
       .describe('The normalised value: a number for counts, a date object for dates, a string otherwise.'),
-    attributed_to: z
-      .object({ actor: ActorRefSchema.nullable(), description: z.string().nullable() })
-      .nullable()
-      .describe('Who the source says made the statement; null when the outlet states it itself.'),
+    approximate: z.boolean().describe('Whether the source gives a count as approximate ("around 20").'),
+    attributed_to: AttributionSchema.nullable(),
     evidence: SpanSchema,
     status: ClaimStatusSchema,
-    rivals: z.array(z.string()).describe('Ids of the claims of other sources that contradict this one.'),
-    supporters: z.array(z.string()).describe('Ids of the claims of other sources that agree with this one.'),
+    rivals: ids('Ids of the claims of other sources that cannot be true together with this one.'),
+    supporters: ids('Ids of the claims of other sources that say the same.'),
+    compatible_with: ids('Ids of the claims of other sources that fit with this one at another precision.'),
+    differs_from: ids('Ids of the claims of other sources that characterise the same aspect differently.'),
   }),
 );
 export type Claim = z.infer<typeof ClaimSchema>;
@@ -43,11 +45,16 @@ export const ClaimListQuerySchema = z.strictObject({
   event: z.string().min(1).max(200).optional().describe('Event id.'),
   source: z.string().min(1).max(200).optional().describe('Source id.'),
   property: z
-    .string()
-    .regex(/^[a-z_]+$/, 'must be a property name such as "date" or "count"')
+    .enum(CLAIM_PROPERTIES)
     .optional()
-    .describe('`date`, `count`, `location`, …'),
+    .describe('`date`, `count`, `location`, `characterisation`, …'),
   status: z.enum(CLAIM_STATUSES).optional(),
+  attributed_to: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Actor id: the claims the sources attribute to this actor.'),
   ...pageParams,
 });
 export type ClaimListQuery = z.infer<typeof ClaimListQuerySchema>;

@@ -1,11 +1,13 @@
 import { inArray, sql } from 'drizzle-orm';
-import { EVIDENCE, PARTICIPANT } from '../../db/documents.js';
+import { EVIDENCE, PARTICIPANT, SOURCE_DATE } from '../../db/documents.js';
 import type { Db } from '../../db/open.js';
 import type { events } from '../../db/schema.js';
 import { eventDocuments } from '../../db/schema.js';
 import { jsonList } from '../../db/shapes.js';
 import { groupBy } from '../../domain/group-by.js';
 import type { Event } from './schema.js';
+
+type SourceDate = Event['date']['by_source'][number];
 
 /** An event's row, with the rowid its document is kept under (db/documents.ts). */
 export type EventRow = typeof events.$inferSelect & { rowid: number };
@@ -42,8 +44,12 @@ export function prepareHydration(db: Db): (rows: EventRow[]) => Event[] {
           edtf: r.edtf,
           approximate: r.approximate,
           phrase: r.phrase,
+          reason: r.dateReason,
           source: r.dateSourceId,
+          status: r.dateStatus,
+          by_source: SOURCE_DATE.decodeAll(document.dates).map(toSourceDate),
         },
+        tense: r.tense,
         location: r.location,
         status: r.status,
         participants: PARTICIPANT.decodeAll(document.participants).map(({ role, id, name, kind }) => ({
@@ -56,5 +62,32 @@ export function prepareHydration(db: Db): (rows: EventRow[]) => Event[] {
         })),
       };
     });
+  };
+}
+
+/** One source's date as its document holds it (db/documents.ts, SOURCE_DATE). */
+function toSourceDate(d: ReturnType<typeof SOURCE_DATE.decode>): SourceDate {
+  return {
+    source: d.source,
+    start: d.start,
+    end: d.end,
+    precision: d.precision,
+    edtf: d.edtf,
+    // SQLite's JSON keeps a boolean as true/false; read back through `->` it may arrive as 1/0.
+    approximate: Boolean(d.approximate),
+    phrase: d.phrase,
+    reason: d.reason,
+    evidence: { source: d.source, start: d.evidenceStart, end: d.evidenceEnd, text: d.evidenceText },
+    status: d.status,
+    attributed_to:
+      d.attributedId === null && d.attributedDescription === null
+        ? null
+        : {
+            actor:
+              d.attributedId === null
+                ? null
+                : { id: d.attributedId, name: d.attributedName ?? '', kind: d.attributedKind ?? '' },
+            description: d.attributedDescription,
+          },
   };
 }

@@ -3,7 +3,9 @@ import { toFtsQuery } from '../../db/fts.js';
 import { EMPTY_PAGE, keysetList, toPage } from '../../db/keyset.js';
 import type { Db } from '../../db/open.js';
 import { events } from '../../db/schema.js';
+import { aspectStatus } from '../../domain/comparison.js';
 import { groupBy } from '../../domain/group-by.js';
+import type { Claim } from '../claims/schema.js';
 import type { ClaimRepository } from '../claims/repository.js';
 import type { QuoteRepository } from '../quotes/repository.js';
 import { prepareHydration } from './hydrate.js';
@@ -34,18 +36,35 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
       const [event] = hydrate([row]);
       if (!event) return undefined;
       const eventClaims = claims.listByEvent(id);
-      const contested = eventClaims.filter((c) => c.status === 'contested');
-      const disputes = [...groupBy(contested, (c) => JSON.stringify([c.property, c.about])).values()].map(
-        (group) => ({ property: group[0]?.property ?? '', about: group[0]?.about ?? null, claims: group }),
-      );
+      const aspects = aspectsOf(eventClaims);
       return {
         ...event,
         claims: eventClaims,
-        disputes,
+        aspects,
+        disputes: aspects
+          .filter((a) => a.status === 'contested')
+          .map(({ property, about, claims }) => ({ property, about, claims })),
         quotes: quotes.listByEvent(id),
       };
     },
   };
+}
+
+/** Every aspect two or more sources speak to, its claims side by side, with the verdict on the whole. */
+function aspectsOf(claims: Claim[]): EventDetail['aspects'] {
+  const byAspect = groupBy(claims, (c) => JSON.stringify([c.property, c.about]));
+  return [...byAspect.values()].flatMap((group) => {
+    const [first] = group;
+    if (!first || new Set(group.map((c) => c.source)).size < 2) return [];
+    return [
+      {
+        property: first.property,
+        about: first.about,
+        status: aspectStatus(group.map((c) => c.status)),
+        claims: group,
+      },
+    ];
+  });
 }
 
 export type EventRepository = ReturnType<typeof createEventRepository>;

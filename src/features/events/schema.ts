@@ -1,13 +1,47 @@
 import { z } from 'zod';
 import { parseRangeBound } from '../../domain/dates.js';
-import { CLAIM_STATUSES, EVENT_TYPES, PARTICIPANT_ROLES } from '../../domain/vocabulary.js';
+import { EVENT_STATUSES, EVENT_TENSES, EVENT_TYPES, PARTICIPANT_ROLES } from '../../domain/vocabulary.js';
 import { named } from '../../http/component.js';
 import { listOf, pageParams } from '../../http/pagination.js';
 import { invalidParameter } from '../../http/problems.js';
 import { dateBound, repeatable } from '../../http/querystring.js';
-import { ClaimSchema, ClaimStatusSchema } from '../claims/schema.js';
-import { ActorRefSchema, DateValueSchema, SpanSchema } from '../components.js';
+import { ClaimSchema } from '../claims/schema.js';
+import {
+  ActorRefSchema,
+  AttributionSchema,
+  ClaimStatusSchema,
+  DateValueSchema,
+  SpanSchema,
+} from '../components.js';
 import { QuoteSchema } from '../quotes/schema.js';
+
+export const SourceDateSchema = named(
+  'SourceDate',
+  "One source's date of an event, with the words that date it and how it stands beside the other sources' dates.",
+  DateValueSchema.omit({ source: true }).extend({
+    source: z.string().describe('Id of the source.'),
+    evidence: SpanSchema.describe(
+      'The words that date it: the phrase, or those an inferred date comes from.',
+    ),
+    status: ClaimStatusSchema,
+    attributed_to: AttributionSchema.nullable(),
+  }),
+);
+
+export const EventDateSchema = named(
+  'EventDate',
+  "An event's date. Where the sources agree, or only differ in precision, it is the narrowest date they give, which the others contain. Where they contradict each other (`status: contested`), it is no single source's: it spans every date a source gives, and a date query for any of them finds the event. `by_source` lists each source's date with its evidence.",
+  DateValueSchema.extend({
+    status: ClaimStatusSchema,
+    by_source: z.array(SourceDateSchema),
+  }),
+);
+
+export const EventStatusSchema = named(
+  'EventStatus',
+  '`contested`: the sources contradict each other on some aspect; `corroborated`: two or more sources report it; `single_source`: one source does.',
+  z.enum(EVENT_STATUSES),
+);
 
 export const EventSchema = named(
   'Event',
@@ -17,9 +51,14 @@ export const EventSchema = named(
     title: z.string(),
     summary: z.string(),
     type: z.enum(EVENT_TYPES),
-    date: DateValueSchema,
+    date: EventDateSchema,
+    tense: z
+      .enum(EVENT_TENSES)
+      .describe(
+        '`reported`: it happened by its sources’ publication; `planned` or `expected`: the articles present it as ahead.',
+      ),
     location: z.string().nullable(),
-    status: ClaimStatusSchema,
+    status: EventStatusSchema,
     participants: z.array(z.object({ actor: ActorRefSchema, role: z.enum(PARTICIPANT_ROLES) })),
     sources: z
       .array(z.object({ source: z.string(), evidence: z.array(SpanSchema) }))
@@ -28,14 +67,30 @@ export const EventSchema = named(
 );
 export type Event = z.infer<typeof EventSchema>;
 
+export const AspectSchema = named(
+  'Aspect',
+  "One aspect of an event (a property and what it is about) that two or more sources speak to, with each source's claim side by side and the verdict on the whole.",
+  z.object({
+    property: z.string(),
+    about: z.string().nullable(),
+    status: ClaimStatusSchema,
+    claims: z.array(ClaimSchema),
+  }),
+);
+
 export const EventDetailSchema = named(
   'EventDetail',
-  'An event with its claims (rival claims side by side) and its quotes.',
+  'An event with its claims, the aspects that sources compare side by side, and its quotes.',
   EventSchema.extend({
     claims: z.array(ClaimSchema),
+    aspects: z
+      .array(AspectSchema)
+      .describe(
+        'Every aspect two or more sources speak to: corroborated, compatible, contested or characterised differently.',
+      ),
     disputes: z
       .array(z.object({ property: z.string(), about: z.string().nullable(), claims: z.array(ClaimSchema) }))
-      .describe('Each property the sources disagree on, with the competing claims side by side.'),
+      .describe('Each aspect the sources contradict each other on, with the competing claims side by side.'),
     quotes: z.array(QuoteSchema),
   }),
 );
@@ -52,14 +107,16 @@ export const TimelineQuerySchema = z.strictObject({
   date_match: z
     .enum(['overlap', 'within'])
     .default('overlap')
-    .describe('`overlap`: the event interval overlaps [from, to]; `within`: it lies inside it.'),
+    .describe(
+      '`overlap`: the event’s date overlaps [from, to]; `within`: it lies inside it. Where the sources’ dates of an event are contested, the event matches by any date a source gives it.',
+    ),
   actor: repeatable(slugParam).describe(
     'Actor id; repeat for several (any of them, or all with actor_match=all).',
   ),
   actor_match: z.enum(['any', 'all']).default('any'),
   type: repeatable(z.enum(EVENT_TYPES)).describe('Event type; repeat for several.'),
   source: repeatable(slugParam).describe('Source id; repeat for several.'),
-  status: z.enum(CLAIM_STATUSES).optional(),
+  status: z.enum(EVENT_STATUSES).optional(),
   q: z.string().min(1).max(200).optional().describe('Full-text search in titles, summaries and evidence.'),
   published_from: dateBound('from').describe(
     'Only events a source published on or after this date reports (YYYY, YYYY-MM or YYYY-MM-DD).',

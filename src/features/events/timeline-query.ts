@@ -10,6 +10,7 @@ import {
   ACTOR_TIMELINE_COLUMNS,
   anchorActor,
   dateConditions,
+  dateMatch,
   EVENT_COLUMNS,
   filterConditions,
   precisionRanges,
@@ -43,7 +44,7 @@ export function prepareTimelineRows(db: Db): (filters: TimelineFilters, request:
     const ranges = precisionRanges(from, filters.to, longest, request);
     const endsAfter = gte(events.end, b.bind('fromEnd', from));
     const upper = ranges.upper === undefined ? undefined : lte(events.start, b.bind('upper', ranges.upper));
-    const others = filterConditions(filters, b, EVENT_COLUMNS);
+    const others = [dateMatch(filters, b, EVENT_COLUMNS), ...filterConditions(filters, b, EVENT_COLUMNS)];
     const page = keyset(EVENT_COLUMNS.key, request, b);
     const arms = [...ranges.lower].map(([precision, lower], i) =>
       and(
@@ -95,8 +96,7 @@ export function prepareTimelineRows(db: Db): (filters: TimelineFilters, request:
     const anchor = anchorActor(filters);
     const b = new Bindings();
     if (anchor) return anchoredRows(filters, anchor, request, b);
-    if (longest.size > 1 && filters.date_match === 'overlap' && filters.from)
-      return overlapByPrecision(filters, filters.from, request, b);
+    if (longest.size > 1 && filters.from) return overlapByPrecision(filters, filters.from, request, b);
     const where = [
       ...dateConditions(filters, b, EVENT_COLUMNS, maxEventDays),
       ...filterConditions(filters, b, EVENT_COLUMNS),

@@ -2,7 +2,7 @@ import { and, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { eventSearch, rowidMatches, toFtsQuery } from '../../db/fts.js';
 import { listKey, type PageRequest } from '../../db/keyset.js';
-import { actorTimeline, eventEvidence, eventParticipants, events, sources } from '../../db/schema.js';
+import { actorTimeline, claims, eventEvidence, eventParticipants, events, sources } from '../../db/schema.js';
 import type { Bindings } from '../../db/shapes.js';
 import { shiftDay } from '../../domain/dates.js';
 import type { TimelineFilters } from './schema.js';
@@ -65,9 +65,11 @@ export function anchorActor(f: TimelineFilters): string | undefined {
 }
 
 /**
- * The date terms of a timeline. `maxEventDays` (the longest event of the dataset) bounds how far
- * before `from` an overlapping event can start, which turns "ends after `from`" into an index range
- * on `start` instead of a scan from the beginning of time.
+ * The date terms of a timeline (SPEC §3). Every event that a date range can match overlaps it, so
+ * the range is read as an overlap: "ends on or after `from`, starts on or before `to`", where
+ * `maxEventDays` (the longest event of the dataset) bounds how far before `from` an overlapping event
+ * can start, turning "ends after `from`" into an index range on `start`. `dateMatch` then keeps
+ * what the query asks for (see `dateMatch`).
  */
 export function dateConditions(
   f: TimelineFilters,
@@ -76,18 +78,38 @@ export function dateConditions(
   maxEventDays?: number,
 ): SQL[] {
   const where: SQL[] = [];
-  if (f.date_match === 'within') {
-    if (f.from) where.push(gte(c.start, b.bind('fromStart', f.from)));
-    if (f.to) where.push(lte(c.end, b.bind('toEnd', f.to)));
-  } else {
-    if (f.from) {
-      where.push(gte(c.end, b.bind('fromEnd', f.from)));
-      if (maxEventDays !== undefined)
-        where.push(gte(c.start, b.bind('fromLowerBound', shiftDay(f.from, -maxEventDays))));
-    }
-    if (f.to) where.push(lte(c.start, b.bind('toStart', f.to)));
+  if (f.from) {
+    where.push(gte(c.end, b.bind('fromEnd', f.from)));
+    if (maxEventDays !== undefined)
+      where.push(gte(c.start, b.bind('fromLowerBound', shiftDay(f.from, -maxEventDays))));
   }
-  return where;
+  if (f.to) where.push(lte(c.start, b.bind('toStart', f.to)));
+  const match = dateMatch(f, b, c);
+  return match ? [...where, match] : where;
+}
+
+/**
+ * An event matches a date range by any date a source gives it. Where the sources agree the event's
+ * own date stands for all of them; where they are contested it spans them all, and each source's
+ * date is checked on its own (a query between a Tuesday and a Thursday claim finds neither). With
+ * `date_match=within`, the date must lie inside the range; by default overlapping it is enough.
+ */
+export function dateMatch(f: TimelineFilters, b: Bindings, c: TimelineColumns): SQL | undefined {
+  if (!f.from && !f.to) return undefined;
+  const [from, to] = [f.from && b.bind('matchFrom', f.from), f.to && b.bind('matchTo', f.to)];
+  const start = sql`(${claims.value} ->> '$.start')`;
+  const end = sql`(${claims.value} ->> '$.end')`;
+  const within = f.date_match === 'within';
+  b.flag(within ? 'within' : 'overlap');
+  const bySource = and(
+    from ? gte(within ? start : end, from) : undefined,
+    to ? lte(within ? end : start, to) : undefined,
+  );
+  const anySource = sql`EXISTS (SELECT 1 FROM ${claims} WHERE ${claims.eventId} = ${events.id} AND ${claims.property} = 'date' AND ${bySource})`;
+  const contested = sql`${events.dateStatus} = 'contested'`;
+  if (!within) return sql`(NOT ${contested} OR ${anySource})`;
+  const inside = and(from ? gte(c.start, from) : undefined, to ? lte(c.end, to) : undefined);
+  return sql`(CASE WHEN ${contested} THEN ${anySource} ELSE ${inside} END)`;
 }
 
 /**

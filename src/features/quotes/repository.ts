@@ -48,6 +48,9 @@ function toQuote(document: string): Quote {
     kind: q.kind,
     event: q.event,
     reported_via: actorRef(q.viaId, q.viaName, q.viaKind),
+    subject: actorRef(q.subjectId, q.subjectName, q.subjectKind),
+    attribution: q.attribution,
+    attribution_reason: q.attributionReason,
   };
 }
 
@@ -85,6 +88,7 @@ export function createQuoteRepository(db: Db) {
       if (filters.source) where.push(eq(quotes.sourceId, b.bind('source', filters.source)));
       if (filters.event) where.push(eq(quotes.eventId, b.bind('event', filters.event)));
       if (filters.kind) where.push(eq(quotes.kind, b.bind('kind', filters.kind)));
+      if (filters.subject) where.push(eq(quotes.subjectId, b.bind('subject', filters.subject)));
       let rows: Row[];
       if (filters.q === undefined) {
         const page = keyset(QUOTE_KEY.columns, request, b);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { QUOTE_KINDS } from '../../domain/vocabulary.js';
+import { ATTRIBUTIONS, QUOTE_KINDS } from '../../domain/vocabulary.js';
 import { named } from '../../http/component.js';
 import { listOf, pageParams } from '../../http/pagination.js';
 import { repeatable } from '../../http/querystring.js';
@@ -11,7 +11,7 @@ export const QuoteSchema = named(
   z.object({
     id: z.string(),
     text: z.string().describe('The exact words inside the quotation marks.'),
-    speaker: ActorRefSchema.nullable(),
+    speaker: ActorRefSchema.nullable().describe('Whoever the article says spoke or wrote the words.'),
     speaker_description: z.string().nullable().describe('How the article names the speaker.'),
     source: z.string(),
     span: z
@@ -24,8 +24,15 @@ export const QuoteSchema = named(
       .describe('`full`: a whole utterance; `fragment`: words lifted into a sentence.'),
     event: z.string().nullable(),
     reported_via: ActorRefSchema.nullable().describe(
-      'The actor that relayed the words (e.g. a news agency).',
+      'The actor that relayed words a person spoke (e.g. a news agency relaying a statement).',
     ),
+    subject: ActorRefSchema.nullable().describe(
+      'The person the words are about, where they narrate what someone did (an agency’s words about a leader).',
+    ),
+    attribution: z
+      .enum(ATTRIBUTIONS)
+      .describe('`explicit`: the text says who spoke; `inferred`: it implies it (see `attribution_reason`).'),
+    attribution_reason: z.string().nullable().describe('Why an inferred attribution is what it is.'),
   }),
 );
 export type Quote = z.infer<typeof QuoteSchema>;
@@ -38,6 +45,12 @@ export const QuoteListQuerySchema = z.strictObject({
   ),
   source: z.string().min(1).max(200).optional().describe('Source id.'),
   event: z.string().min(1).max(200).optional().describe('Event id.'),
+  subject: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Actor id: quotes about this actor (see `subject`).'),
   kind: z.enum(QUOTE_KINDS).optional(),
   q: z.string().min(1).max(200).optional().describe('Full-text search in the quoted words.'),
   ...pageParams,

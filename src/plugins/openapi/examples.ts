@@ -19,7 +19,10 @@ export function documentExamples({ events, actors, quotes, sources }: Repositori
   };
   add('Event', event);
   add('EventDetail', detail);
-  add('DateValue', event?.date);
+  add('EventDate', event?.date);
+  add('SourceDate', event?.date.by_source[0]);
+  add('DateValue', detail?.claims.find((c) => c.property === 'date')?.value);
+  add('Aspect', detail?.aspects[0]);
   add('ActorProfile', profile);
   add('Quote', quote);
   add('Claim', claim);

@@ -39,6 +39,14 @@ function resolveAliases(fc: FileContext, actor: ActorAnnotation, path: string): 
     const key = JSON.stringify([actor.id, src.id, found.span.start]);
     if (fc.ctx.aliasKeys.has(key)) return;
     fc.ctx.aliasKeys.add(key);
+    fc.ctx.aliasSites.push({
+      file: fc.file,
+      path: `${path}.aliases[${j}]`,
+      actorId: actor.id,
+      body: fc.body,
+      span: found.span,
+      text: found.text,
+    });
     fc.ctx.dataset.actorAliases.push({
       actorId: actor.id,
       alias: found.text,

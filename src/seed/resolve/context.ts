@@ -1,8 +1,8 @@
 import { type Dataset, emptyDataset } from '../../db/dataset.js';
-import type { ComparableClaim } from '../../domain/claim-status.js';
+import type { ComparableClaim } from '../../domain/comparison.js';
 import type { DateInterval } from '../../domain/dates.js';
 import { SourceText, type Span } from '../../domain/spans.js';
-import type { ActorKind, EventType } from '../../domain/vocabulary.js';
+import type { ActorKind, EventTense, EventType } from '../../domain/vocabulary.js';
 import type { AnnotationFile, Attribution, EvidenceRef } from '../annotation-schema.js';
 import type { SeedIssue } from '../issues.js';
 
@@ -20,17 +20,38 @@ export interface Located {
   text: string;
 }
 
-/** One source's date of an event, before the event's own date is chosen. */
-export interface DateClaimDraft {
+/**
+ * One source's date of an event as its file gives it, before the event's tense is known (it may be
+ * given in another file): then a reported event's date is held to its source's publication.
+ */
+export interface DateDraft {
+  file: string;
+  path: string;
+  eventId: string;
   sourceId: string;
+  /** The source's publication day in its time zone. */
+  published: string;
   interval: DateInterval;
-  phrase: string;
+  /** Whether the interval comes from a phrase (a period such as "this month") or an explicit value. */
+  fromPhrase: boolean;
+  phrase: string | null;
+  reason: string | null;
+  /** The words that date it: the phrase, or the words an explicit value is inferred from. */
+  words: Located;
+  attributedActorId: string | null;
+  attributedDescription: string | null;
 }
 
 export type ClaimDraft = Omit<Dataset['claims'][number], 'status'> & ComparableClaim;
 
 export type ActorFields = { name: string; kind: ActorKind; description: string; wikidata: string };
-export type EventFields = { title: string; summary: string; type: EventType; location: string | null };
+export type EventFields = {
+  title: string;
+  summary: string;
+  type: EventType;
+  location: string | null;
+  tense: EventTense;
+};
 
 /** Fields given once by one file and checked for equality wherever repeated. */
 export class MergedFields<T extends Record<string, unknown>> {
@@ -87,11 +108,14 @@ export interface ResolveContext {
   readonly actorFields: Map<string, MergedFields<ActorFields>>;
   readonly eventFields: Map<string, MergedFields<EventFields>>;
   readonly eventSources: Map<string, Set<string>>;
-  readonly eventDates: Map<string, DateClaimDraft[]>;
+  readonly eventDates: Map<string, DateDraft[]>;
+  /** Every alias occurrence, for the checks that compare actors' names (resolve/warnings.ts). */
+  readonly aliasSites: AliasSite[];
+  /** Every quote with its speaker, for the check that the text names the speaker near it. */
+  readonly quoteSites: QuoteSite[];
   readonly participantKeys: Set<string>;
   readonly aliasKeys: Set<string>;
   readonly claimDrafts: ClaimDraft[];
-  readonly claimIds: Set<string>;
 }
 
 export function createContext(): ResolveContext {
@@ -105,11 +129,30 @@ export function createContext(): ResolveContext {
     eventFields: new Map(),
     eventSources: new Map(),
     eventDates: new Map(),
+    aliasSites: [],
+    quoteSites: [],
     participantKeys: new Set(),
     aliasKeys: new Set(),
     claimDrafts: [],
-    claimIds: new Set(),
   };
+}
+
+export interface AliasSite {
+  file: string;
+  path: string;
+  actorId: string;
+  body: SourceText;
+  span: Span;
+  text: string;
+}
+
+export interface QuoteSite {
+  file: string;
+  path: string;
+  speakerId: string;
+  speakerDescription: string | undefined;
+  body: SourceText;
+  span: Span;
 }
 
 /** What the resolvers of one annotation file share. */

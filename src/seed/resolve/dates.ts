@@ -1,49 +1,102 @@
-import { type DateInterval, intervalDays, parseExplicitDate, resolveDatePhrase } from '../../domain/dates.js';
+import { type DateInterval, endingBy, parseExplicitDate, resolveDatePhrase } from '../../domain/dates.js';
 import type { DateAnnotation } from '../annotation-schema.js';
-import type { DateClaimDraft, FileContext } from './context.js';
+import type { DateDraft, FileContext, Located, ResolveContext } from './context.js';
 
 /**
  * One source's date of an event (SPEC §3): its phrase resolved against the source's publication
- * date, or the explicit value given with a reason. It becomes a `date` claim of the source, and
- * one of the dates the event's own is chosen from.
+ * date, or the explicit value given with a reason and the words it is inferred from. It is held to
+ * the event's tense once every file is read (`finishDates`), then becomes a `date` claim.
  */
 export function resolveEventDate(fc: FileContext, eventId: string, date: DateAnnotation, path: string): void {
-  const phrase = fc.locate(date.phrase, `${path}.phrase`);
-  let interval: DateInterval | undefined;
-  if (date.value !== undefined) {
-    interval = parseExplicitDate(date.value);
-    if (!interval)
-      fc.problem(
-        `${path}.value`,
-        `${JSON.stringify(date.value)} is not a valid date: ${whyNotADate(date.value)}`,
-      );
-  } else if (phrase) {
-    interval = resolveDatePhrase(phrase.text, fc.reference);
-    if (!interval)
-      fc.problem(
-        `${path}.phrase`,
-        `${JSON.stringify(phrase.text)} is not a date phrase the resolver knows (see seeds/README.md); give an explicit "value" and a "reason"`,
-      );
-  }
-  if (!phrase || !interval) return;
+  const resolved = date.value === undefined ? fromPhrase(fc, date, path) : fromValue(fc, date, path);
+  if (!resolved) return;
+  let { interval } = resolved;
   if (date.approximate !== undefined) interval = { ...interval, approximate: date.approximate };
-  const src = fc.annotation.source;
+  const sourceId = fc.annotation.source.id;
   const drafts = fc.ctx.eventDates.get(eventId) ?? [];
-  if (drafts.some((d) => d.sourceId === src.id))
+  if (drafts.some((d) => d.sourceId === sourceId))
     fc.problem(path, `event "${eventId}" is dated twice by this source`);
-  drafts.push({ sourceId: src.id, interval, phrase: phrase.text });
-  fc.ctx.eventDates.set(eventId, drafts);
-  fc.ctx.claimDrafts.push({
-    id: `${src.id}.${eventId}.date`,
+  drafts.push({
+    file: fc.file,
+    path,
     eventId,
-    sourceId: src.id,
-    property: 'date',
-    about: null,
-    value: { ...interval, phrase: phrase.text },
+    sourceId,
+    published: fc.reference,
+    interval,
+    fromPhrase: date.value === undefined,
+    phrase: date.value === undefined ? resolved.words.text : null,
+    reason: date.reason ?? null,
+    words: resolved.words,
     ...fc.attribution(date.attributed_to, `${path}.attributed_to`),
-    ...phrase.span,
-    text: phrase.text,
   });
+  fc.ctx.eventDates.set(eventId, drafts);
+}
+
+function fromPhrase(fc: FileContext, date: DateAnnotation, path: string) {
+  if (date.phrase === undefined) return undefined;
+  const words = fc.locate(date.phrase, `${path}.phrase`);
+  if (!words) return undefined;
+  const interval = resolveDatePhrase(words.text, fc.reference);
+  if (!interval) {
+    fc.problem(
+      `${path}.phrase`,
+      `${JSON.stringify(words.text)} is not a date phrase the resolver knows (see seeds/README.md); give an explicit "value" with a "reason" and its "evidence"`,
+    );
+    return undefined;
+  }
+  return { interval, words };
+}
+
+function fromValue(fc: FileContext, date: DateAnnotation, path: string) {
+  const words = date.evidence === undefined ? undefined : fc.locate(date.evidence, `${path}.evidence`);
+  const value = date.value as string;
+  const interval = parseExplicitDate(value);
+  if (!interval)
+    fc.problem(`${path}.value`, `${JSON.stringify(value)} is not a valid date: ${whyNotADate(value)}`);
+  return interval && words ? { interval, words } : undefined;
+}
+
+/**
+ * Every source's date as a `date` claim, once every file is read and each event's tense is known.
+ * A reported event happened by its source's publication: a period it names ("this month") ends on
+ * the publication day, and an explicit value that ends later is a mistake. Only what the article
+ * presents as planned or expected may lie ahead.
+ */
+export function finishDates(ctx: ResolveContext): void {
+  for (const [eventId, drafts] of ctx.eventDates) {
+    const tense = ctx.eventFields.get(eventId)?.values.tense ?? 'reported';
+    for (const d of drafts) {
+      const interval = tense === 'reported' ? reportedInterval(ctx, d) : d.interval;
+      if (!interval) continue;
+      ctx.claimDrafts.push({
+        id: `${d.sourceId}.${eventId}.date`,
+        eventId,
+        sourceId: d.sourceId,
+        property: 'date',
+        about: null,
+        value: { ...interval, phrase: d.phrase, reason: d.reason },
+        approximate: false,
+        attributedActorId: d.attributedActorId,
+        attributedDescription: d.attributedDescription,
+        ...wordsOf(d.words),
+      });
+    }
+  }
+}
+
+function reportedInterval(ctx: ResolveContext, d: DateDraft): DateInterval | undefined {
+  const interval = d.fromPhrase ? endingBy(d.interval, d.published) : d.interval;
+  if (interval && interval.end <= d.published) return interval;
+  ctx.issues.push({
+    file: d.file,
+    path: d.fromPhrase ? `${d.path}.phrase` : `${d.path}.value`,
+    message: `${d.interval.edtf} ends after the source's publication (${d.published}), but the event is reported as past: a reported event ends by its source's publication; if the article presents it as ahead, mark the event "tense": "planned" or "expected"`,
+  });
+  return undefined;
+}
+
+function wordsOf(words: Located) {
+  return { start: words.span.start, end: words.span.end, text: words.text };
 }
 
 const DATE_FORMATS = 'use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD';
@@ -61,13 +114,4 @@ function whyNotADate(value: string): string {
     if (day !== undefined && !parseExplicitDate(part)) return `${year}-${month} has no day ${day}`;
   }
   return parts.length === 2 ? 'the interval ends before it starts' : DATE_FORMATS;
-}
-
-/**
- * The event's headline date is the most precise one any source gives (the narrowest interval;
- * ties go to the first source by id). Rival dates stay visible as contested claims.
- */
-export function chooseEventDate(dates: readonly DateClaimDraft[]): DateClaimDraft | undefined {
-  const width = (d: DateClaimDraft) => intervalDays(d.interval);
-  return [...dates].sort((a, b) => width(a) - width(b) || a.sourceId.localeCompare(b.sourceId))[0];
 }

@@ -1,8 +1,10 @@
-import { eventStatus } from '../../domain/claim-status.js';
+import { eventStatus } from '../../domain/comparison.js';
+import { eventDate, type SourceDate } from '../../domain/event-date.js';
 import { groupBy } from '../../domain/group-by.js';
+import type { Dataset } from '../../db/dataset.js';
 import type { AnnotationFile } from '../annotation-schema.js';
 import { fieldsOf, type FileContext, type ResolveContext } from './context.js';
-import { chooseEventDate, resolveEventDate } from './dates.js';
+import { resolveEventDate } from './dates.js';
 
 type EventAnnotation = AnnotationFile['events'][number];
 
@@ -21,7 +23,13 @@ export function resolveEvents(fc: FileContext): void {
     }
     fc.seenEvents.set(event.id, i);
     fieldsOf(fc.ctx.eventFields, event.id, fc.file, path).merge(
-      { title: event.title, summary: event.summary, type: event.type, location: event.location },
+      {
+        title: event.title,
+        summary: event.summary,
+        type: event.type,
+        location: event.location,
+        tense: event.tense,
+      },
       fc.file,
       path,
       fc.ctx.issues,
@@ -60,13 +68,15 @@ function resolveParticipants(fc: FileContext, event: EventAnnotation, path: stri
 
 /**
  * Every event, once every file is read and its claims judged: each needs a title, a summary, a type
- * and a date from some file; its status comes from its claims and how many sources report it.
+ * and a date from some file. Its date comes from its sources' dates as they stand beside each other
+ * (domain/event-date.ts); its status from its claims and how many sources report it.
  */
 export function finishEvents(ctx: ResolveContext): void {
   const claimsByEvent = groupBy(ctx.dataset.claims, (c) => c.eventId);
   for (const [id, fields] of ctx.eventFields) {
-    const { title, summary, type, location } = fields.values;
-    const chosen = chooseEventDate(ctx.eventDates.get(id) ?? []);
+    const { title, summary, type, location, tense } = fields.values;
+    const claims = claimsByEvent.get(id) ?? [];
+    const date = eventDate(claims.flatMap(sourceDate));
     const missing = [
       title === undefined && 'title',
       summary === undefined && 'summary',
@@ -77,23 +87,39 @@ export function finishEvents(ctx: ResolveContext): void {
         ...fields.firstSeen,
         message: `event "${id}" needs ${missing.join(', ')} in at least one file`,
       });
-    if (!chosen)
+    if (!date && !ctx.eventDates.has(id))
       ctx.issues.push({
         ...fields.firstSeen,
         message: `event "${id}" has no date: give it a "date" in at least one file`,
       });
-    if (title === undefined || summary === undefined || type === undefined || !chosen) continue;
-    const statuses = (claimsByEvent.get(id) ?? []).map((c) => c.status);
+    if (title === undefined || summary === undefined || type === undefined || !date) continue;
     ctx.dataset.events.push({
       id,
       title,
       summary,
       type,
       location: location ?? null,
-      ...chosen.interval,
-      phrase: chosen.phrase,
-      dateSourceId: chosen.sourceId,
-      status: eventStatus(statuses, ctx.eventSources.get(id)?.size ?? 0),
+      start: date.start,
+      end: date.end,
+      precision: date.precision,
+      edtf: date.edtf,
+      approximate: date.approximate,
+      phrase: date.phrase,
+      dateReason: date.reason,
+      dateSourceId: date.source,
+      dateStatus: date.status,
+      tense: tense ?? 'reported',
+      status: eventStatus(
+        claims.map((c) => c.status),
+        ctx.eventSources.get(id)?.size ?? 0,
+      ),
     });
   }
+}
+
+/** A `date` claim as one source's date of its event. */
+function sourceDate(claim: Dataset['claims'][number]): SourceDate[] {
+  if (claim.property !== 'date' || typeof claim.value !== 'object') return [];
+  const { phrase, reason, ...interval } = claim.value;
+  return [{ sourceId: claim.sourceId, interval, phrase, reason, status: claim.status }];
 }

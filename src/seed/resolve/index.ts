@@ -6,8 +6,10 @@ import type { SeedFile } from '../read.js';
 import { finishActors, resolveActors } from './actors.js';
 import { finishClaims, resolveClaims } from './claims.js';
 import { createContext, fileContext, type ResolveContext } from './context.js';
+import { finishDates } from './dates.js';
 import { finishEvents, resolveEvents } from './events.js';
 import { resolveQuotes } from './quotes.js';
+import { warnAboutNames } from './warnings.js';
 
 export { QUOTE_CONTEXT_LENGTH } from './context.js';
 
@@ -45,9 +47,15 @@ export function resolveDataset(files: readonly SeedFile[]): { dataset: Dataset; 
   }
 
   // See ResolveContext.everyFileResolved: what spans files waits until every file is resolved.
-  if (ctx.everyFileResolved) finishActors(ctx);
+  if (ctx.everyFileResolved) {
+    finishActors(ctx);
+    finishDates(ctx);
+  }
   finishClaims(ctx);
-  if (ctx.everyFileResolved) finishEvents(ctx);
+  if (ctx.everyFileResolved) {
+    finishEvents(ctx);
+    warnAboutNames(ctx);
+  }
   return { dataset: ctx.dataset, issues: ctx.issues };
 }
 

@@ -14,16 +14,26 @@ export function resolveQuotes(fc: FileContext): void {
     const found = fc.locate(quote.text, `${path}.text`);
     const speakerOk = quote.speaker === null || fc.knownActor(quote.speaker, `${path}.speaker`);
     const viaOk = quote.reported_via === null || fc.knownActor(quote.reported_via, `${path}.reported_via`);
+    const subjectOk = quote.subject === null || fc.knownActor(quote.subject, `${path}.subject`);
     const eventOk = quote.event === null || fc.seenEvents.has(quote.event);
     if (!eventOk)
       fc.problem(`${path}.event`, `unknown event "${quote.event}": list it in this file's events`);
-    if (!found || !speakerOk || !viaOk || !eventOk) return;
+    if (!found || !speakerOk || !viaOk || !subjectOk || !eventOk) return;
     const span = `${found.span.start}-${found.span.end}`;
     if (spans.has(span)) {
       fc.problem(`${path}.text`, 'this quote is listed twice');
       return;
     }
     spans.add(span);
+    if (quote.speaker !== null)
+      fc.ctx.quoteSites.push({
+        file: fc.file,
+        path: `${path}.speaker`,
+        speakerId: quote.speaker,
+        speakerDescription: quote.speaker_description,
+        body: fc.body,
+        span: found.span,
+      });
     drafts.push({
       id: '',
       sourceId: src.id,
@@ -36,6 +46,9 @@ export function resolveQuotes(fc: FileContext): void {
       kind: quote.kind,
       eventId: quote.event,
       reportedViaId: quote.reported_via,
+      subjectId: quote.subject,
+      attribution: quote.attribution,
+      attributionReason: quote.attribution_reason ?? null,
     });
   });
   drafts.sort((a, b) => a.start - b.start);

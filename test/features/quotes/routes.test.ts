@@ -18,15 +18,18 @@ describe('GET /v1/quotes', () => {
     }
   });
 
-  it('finds the KCNA words "took stock of the prevailing situation" in both sources', async () => {
+  it('finds the KCNA words "took stock of the prevailing situation" in both sources: KCNA’s, about Kim', async () => {
     const found = await all(`/v1/quotes?q=${encodeURIComponent('took stock of the prevailing situation')}`);
     expect(found.map((q) => q.source).sort()).toEqual(['nki-2020-06-24', 'nyt-2020-06-24']);
     for (const q of found) {
       expect(q.text).toContain('took stock of the prevailing situation');
-      expect(q.speaker?.id).toBe('kim-jong-un');
-      expect(q.reported_via?.id).toBe('kcna');
+      expect(q.speaker?.id).toBe('kcna');
+      expect(q.subject?.id).toBe('kim-jong-un');
+      expect(q.reported_via).toBeNull();
+      expect(q.attribution).toBe('explicit');
       expect(q.event).toBe('cmc-suspends-military-action-plans');
     }
+    expect(await all('/v1/quotes?subject=kim-jong-un')).toEqual(found);
   });
 
   it('filters by speaker (any of several), source, event, kind and q, each narrowing as documented', async () => {
@@ -78,7 +81,8 @@ describe('GET /v1/quotes/{id} and /v1/actors/{id}/quotes', () => {
     const own = await all('/v1/actors/leif-eric-easley/quotes?limit=200');
     expect(own.length).toBe(3);
     expect(own).toEqual(await all('/v1/quotes?speaker=leif-eric-easley&limit=200'));
-    expect(await all('/v1/actors/kim-jong-un/quotes?source=nyt-2020-06-24')).toHaveLength(1);
+    expect(await all('/v1/actors/kcna/quotes?source=nyt-2020-06-24')).toHaveLength(2);
+    expect(await all('/v1/actors/kim-jong-un/quotes')).toEqual([]);
     await get('/v1/actors/kim-jong-un/quotes?speaker=kcna').expect(400);
     await get('/v1/actors/nobody/quotes').expect(404);
   });
