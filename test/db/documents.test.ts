@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openReadOnly } from '../../src/db/open.js';
 import { createRepositories } from '../../src/features/repositories.js';
 import type { PageRequest } from '../../src/db/keyset.js';
-import type { Event } from '../../src/features/events/schema.js';
+import { type Event, TIMELINE_DEFAULTS } from '../../src/features/events/schema.js';
 import type { Quote } from '../../src/features/quotes/schema.js';
 import { tempDir, useSeededApp, writeSynthetic } from '../helpers.js';
 
@@ -100,10 +100,7 @@ function checkEveryEvent(db: Db) {
   let seen = 0;
   let after: PageRequest['after'];
   do {
-    const page = events.list(
-      { date_match: 'overlap', actor_match: 'any' },
-      { order: 'asc', limit: 97, after },
-    );
+    const page = events.list(TIMELINE_DEFAULTS, { order: 'asc', limit: 97, after });
     for (const event of page.items) {
       expect(
         { participants: event.participants, sources: event.sources, dates: event.date.by_source },

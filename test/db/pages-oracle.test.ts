@@ -7,7 +7,12 @@ import type { TimelineFilters } from '../../src/features/events/schema.js';
 import { precisionRanges } from '../../src/features/events/timeline.js';
 import type { QuoteRepository } from '../../src/features/quotes/repository.js';
 import { createRepositories } from '../../src/features/repositories.js';
-import { EVENT_TYPES, type EventType } from '../../src/domain/vocabulary.js';
+import {
+  DATE_PRECISIONS,
+  type DatePrecision,
+  EVENT_TYPES,
+  type EventType,
+} from '../../src/domain/vocabulary.js';
 import { tempDir, writeSynthetic } from '../helpers.js';
 
 describe('precisionRanges', () => {
@@ -64,6 +69,7 @@ describe('timeline pages against an oracle', () => {
     start: string;
     end: string;
     type: string;
+    precision: DatePrecision;
     date_status: string;
     actors: Set<string>;
     /** Each source's date, from its `date` claim. */
@@ -89,7 +95,7 @@ describe('timeline pages against an oracle', () => {
     }[])
       dates.set(c.event_id, [...(dates.get(c.event_id) ?? []), JSON.parse(c.value)]);
     const events = db.$client
-      .prepare('SELECT id, start, "end", type, date_status FROM events')
+      .prepare('SELECT id, start, "end", type, precision, date_status FROM events')
       .all() as Row[];
     rows = events.map((r) => ({
       ...r,
@@ -105,6 +111,8 @@ describe('timeline pages against an oracle', () => {
     const selected = rows.filter((r) => {
       if (f.requiredActor && !r.actors.has(f.requiredActor)) return false;
       if (f.type && !f.type.includes(r.type as EventType)) return false;
+      if (f.precision && DATE_PRECISIONS.indexOf(r.precision) > DATE_PRECISIONS.indexOf(f.precision))
+        return false;
       // By any date a source gives where the dates are contested; else by the event's own.
       const candidates = r.date_status === 'contested' ? r.dates : [r];
       return candidates.some((d) =>
@@ -158,7 +166,8 @@ describe('timeline pages against an oracle', () => {
           { freq: 2 },
         ),
         fc.option(fc.subarray([...EVENT_TYPES], { minLength: 1, maxLength: 2 }), { freq: 3 }),
-        (from, days, open, dateMatch, order, limit, actor, types) => {
+        fc.option(fc.constantFrom(...DATE_PRECISIONS), { freq: 3 }),
+        (from, days, open, dateMatch, order, limit, actor, types, precision) => {
           const to = open
             ? undefined
             : new Date(Date.parse(from) + days * 86_400_000).toISOString().slice(0, 10);
@@ -167,8 +176,10 @@ describe('timeline pages against an oracle', () => {
             to,
             date_match: dateMatch,
             actor_match: 'any',
+            source_match: 'any',
             requiredActor: actor ?? undefined,
             type: types ?? undefined,
+            precision: precision ?? undefined,
           };
           const expected = oracle(f, order);
           if (expected.length > 0) nonEmpty++;

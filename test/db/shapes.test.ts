@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openReadOnly } from '../../src/db/open.js';
 import { Bindings } from '../../src/db/shapes.js';
 import { events } from '../../src/db/schema.js';
-import { EVENT_TYPES } from '../../src/domain/vocabulary.js';
+import { DATE_PRECISIONS, EVENT_TYPES } from '../../src/domain/vocabulary.js';
 import type { PageRequest } from '../../src/db/keyset.js';
 import type { TimelineFilters } from '../../src/features/events/schema.js';
 import { createRepositories } from '../../src/features/repositories.js';
@@ -65,6 +65,8 @@ describe('queries reused by shape', () => {
     date_match: fc.constantFrom('overlap', 'within'),
     actor: some(actor),
     actor_match: fc.constantFrom('any', 'all'),
+    source_match: fc.constantFrom('any', 'all', 'one'),
+    precision: maybe(fc.constantFrom(...DATE_PRECISIONS)),
     type: some(fc.constantFrom(...EVENT_TYPES)),
     source: some(source),
     status: maybe(fc.constantFrom('corroborated', 'contested', 'single_source')),

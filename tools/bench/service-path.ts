@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openReadOnly, readMeta } from '../../src/db/open.js';
 import { shiftDay } from '../../src/domain/dates.js';
-import { EventListSchema } from '../../src/features/events/schema.js';
+import { EventListSchema, TIMELINE_DEFAULTS } from '../../src/features/events/schema.js';
 import { createRepositories } from '../../src/features/repositories.js';
 
 const { values } = parseArgs({
@@ -31,8 +31,7 @@ function time(n: number, fn: () => unknown): number {
 }
 
 const filters = {
-  date_match: 'overlap' as const,
-  actor_match: 'any' as const,
+  ...TIMELINE_DEFAULTS,
   from: '2001-03-01',
   to: '2001-03-31',
 };

@@ -10,12 +10,12 @@ import type { ClaimRepository } from '../claims/repository.js';
 import type { QuoteRepository } from '../quotes/repository.js';
 import { prepareHydration } from './hydrate.js';
 import type { EventDetail, TimelineFilters } from './schema.js';
-import { EVENT_FIELDS, prepareTimelineRows } from './timeline-query.js';
+import { EVENT_FIELDS, prepareTimeline } from './timeline-query.js';
 import { TIMELINE_KEY } from './timeline.js';
 
 export function createEventRepository(db: Db, claims: ClaimRepository, quotes: QuoteRepository) {
   const hydrate = prepareHydration(db);
-  const timelineRows = prepareTimelineRows(db);
+  const timeline = prepareTimeline(db);
   const byId = db
     .select(EVENT_FIELDS)
     .from(events)
@@ -27,7 +27,7 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
     list: keysetList(TIMELINE_KEY, (filters: TimelineFilters, request) => {
       // Input without a single word ("*", "--") matches nothing rather than everything.
       if (filters.q !== undefined && toFtsQuery(filters.q) === undefined) return EMPTY_PAGE;
-      return toPage(timelineRows(filters, request), request.limit, TIMELINE_KEY, hydrate);
+      return toPage(timeline.rows(filters, request), request.limit, TIMELINE_KEY, hydrate);
     }),
 
     findById(id: string): EventDetail | undefined {

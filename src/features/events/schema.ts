@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { parseRangeBound } from '../../domain/dates.js';
-import { EVENT_STATUSES, EVENT_TENSES, EVENT_TYPES, PARTICIPANT_ROLES } from '../../domain/vocabulary.js';
+import {
+  DATE_PRECISIONS,
+  EVENT_STATUSES,
+  EVENT_TENSES,
+  EVENT_TYPES,
+  PARTICIPANT_ROLES,
+} from '../../domain/vocabulary.js';
 import { named } from '../../http/component.js';
 import { listOf, pageParams } from '../../http/pagination.js';
 import { invalidParameter } from '../../http/problems.js';
@@ -115,7 +121,19 @@ export const TimelineQuerySchema = z.strictObject({
   ),
   actor_match: z.enum(['any', 'all']).default('any'),
   type: repeatable(z.enum(EVENT_TYPES)).describe('Event type; repeat for several.'),
-  source: repeatable(slugParam).describe('Source id; repeat for several.'),
+  source: repeatable(slugParam).describe(
+    'Source id; repeat for several (events any of them reports, or see source_match).',
+  ),
+  source_match: z
+    .enum(['any', 'all', 'one'])
+    .default('any')
+    .describe(
+      'With several `source`: `any` reports the event; `all` report it; exactly `one` of them does (what only one outlet tells).',
+    ),
+  precision: z
+    .enum(DATE_PRECISIONS)
+    .optional()
+    .describe('Only events dated at this precision or finer (`month`: day, week and month).'),
   status: z.enum(EVENT_STATUSES).optional(),
   q: z.string().min(1).max(200).optional().describe('Full-text search in titles, summaries and evidence.'),
   published_from: dateBound('from').describe(
@@ -142,6 +160,9 @@ export type TimelineFilters = Omit<TimelineQuery, 'order' | 'limit' | 'cursor'> 
   /** For an actor's own timeline: the actor must take part, whatever `actor` says. */
   requiredActor?: string | undefined;
 };
+
+/** The timeline filters' defaults, for a timeline asked for in code rather than over HTTP. */
+export const TIMELINE_DEFAULTS = { date_match: 'overlap', actor_match: 'any', source_match: 'any' } as const;
 
 /** A timeline query's filters, its date bounds resolved to days (a 400 when one ends before it starts). */
 export function timelineFilters(query: TimelineQuery): TimelineFilters {

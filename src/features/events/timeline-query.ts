@@ -1,14 +1,22 @@
-import { and, eq, getTableColumns, gte, lte, sql } from 'drizzle-orm';
-import { unionAll } from 'drizzle-orm/sqlite-core';
+import { and, eq, getTableColumns, gte, lte, type SQL, sql } from 'drizzle-orm';
+import {
+  type SelectedFields,
+  type SQLiteColumn,
+  type SQLiteSelect,
+  type SubqueryWithSelection,
+  unionAll,
+} from 'drizzle-orm/sqlite-core';
 import { keyset, type PageRequest } from '../../db/keyset.js';
 import { type Db, readMeta } from '../../db/open.js';
 import { actorTimeline, events } from '../../db/schema.js';
 import { Bindings, ShapeCache } from '../../db/shapes.js';
+import type { DatePrecision } from '../../domain/vocabulary.js';
 import type { EventRow } from './hydrate.js';
 import type { TimelineFilters } from './schema.js';
 import {
   ACTOR_TIMELINE_COLUMNS,
   anchorActor,
+  atOrFiner,
   dateConditions,
   dateMatch,
   EVENT_COLUMNS,
@@ -26,85 +34,132 @@ function longestEvents(db: Db): Map<string, number> {
 }
 
 /**
- * The rows of one timeline page, by whichever path serves the filters in index order: an actor's
- * own timeline, one range per precision merged, or one range of the events table. Each query is
- * built and prepared once per shape (db/shapes.ts), then only run.
+ * How a timeline's filters are read in index order: from one actor's own timeline, as one range of
+ * the events table per precision merged in order, or as one range. Each arm is the conditions of
+ * one index range.
  */
-export function prepareTimelineRows(db: Db): (filters: TimelineFilters, request: PageRequest) => EventRow[] {
+export interface TimelinePlan {
+  /** Driven by actor_timeline (joined to events) rather than by the events table. */
+  anchored: boolean;
+  arms: SQL[][];
+  /** The driving table's sort key: start, end, id. */
+  key: readonly SQLiteColumn[];
+}
+
+/**
+ * A range from `from`, read as one ordered index range per precision (SQLite merges them in order,
+ * MERGE (UNION ALL)), so a page costs O(page) rather than a scan of everything that starts within
+ * the dataset's longest event before `from` (docs/benchmarks.md).
+ */
+function mergedPlan(
+  filters: TimelineFilters,
+  from: string,
+  b: Bindings,
+  precisions: ReadonlyMap<string, number>,
+  request: Pick<PageRequest, 'order' | 'after'> = { order: 'asc' },
+): TimelinePlan {
+  const ranges = precisionRanges(from, filters.to, precisions, request);
+  const endsAfter = gte(events.end, b.bind('fromEnd', from));
+  const upper = ranges.upper === undefined ? undefined : lte(events.start, b.bind('upper', ranges.upper));
+  const shared = [
+    endsAfter,
+    upper,
+    dateMatch(filters, b, EVENT_COLUMNS),
+    ...filterConditions(filters, b, EVENT_COLUMNS),
+  ];
+  const arms = [...ranges.lower].map(([precision, lower], i) => [
+    eq(events.precision, b.bind(`precision${i}`, precision)),
+    gte(events.start, b.bind(`lower${i}`, lower)),
+    ...shared.filter((c): c is SQL => c !== undefined),
+  ]);
+  return { anchored: false, arms, key: EVENT_COLUMNS.key };
+}
+
+/**
+ * The events a timeline's filters select, as the plan SQLite reads them: for a page (in key order,
+ * O(page) at any depth) and for the aggregates over the whole set (counts, facets, volumes).
+ */
+export function prepareTimeline(db: Db) {
   const longest = longestEvents(db);
   const maxEventDays = longest.size > 0 ? Math.max(...longest.values()) : undefined;
-  const lists = new ShapeCache<{ all(values: Record<string, unknown>): EventRow[] }>();
+  const pages = new ShapeCache<{ all(values: Record<string, unknown>): EventRow[] }>();
 
-  /**
-   * An overlap query from `from`, read as one ordered index range per precision and merged in order
-   * (SQLite's MERGE (UNION ALL)), so that the page costs O(page) rather than a scan of everything
-   * that starts within the dataset's longest event before `from` (docs/benchmarks.md).
-   */
-  function overlapByPrecision(filters: TimelineFilters, from: string, request: PageRequest, b: Bindings) {
-    const ranges = precisionRanges(from, filters.to, longest, request);
-    const endsAfter = gte(events.end, b.bind('fromEnd', from));
-    const upper = ranges.upper === undefined ? undefined : lte(events.start, b.bind('upper', ranges.upper));
-    const others = [dateMatch(filters, b, EVENT_COLUMNS), ...filterConditions(filters, b, EVENT_COLUMNS)];
-    const page = keyset(EVENT_COLUMNS.key, request, b);
-    const arms = [...ranges.lower].map(([precision, lower], i) =>
-      and(
-        eq(events.precision, b.bind(`precision${i}`, precision)),
-        gte(events.start, b.bind(`lower${i}`, lower)),
-        endsAfter,
-        upper,
-        ...others,
-        page.after,
-      ),
-    );
-    const query = lists.get(b.shape, () => {
-      const [first, second, ...rest] = arms.map((where) => db.select(EVENT_FIELDS).from(events).where(where));
-      if (!first || !second) throw new Error('a merge needs two precisions');
-      return unionAll(first, second, ...rest)
-        .orderBy(...page.orderBy)
-        .limit(page.limit)
-        .prepare();
-    });
-    return query.all(b.values);
-  }
-
-  /** One actor's events in timeline order, read from actor_timeline (see `anchorActor`). */
-  function anchoredRows(filters: TimelineFilters, anchor: string, request: PageRequest, b: Bindings) {
-    const columns = ACTOR_TIMELINE_COLUMNS;
-    const driver = eq(actorTimeline.actorId, b.bind('anchor', anchor));
-    const where = [
-      ...dateConditions(filters, b, columns, maxEventDays),
-      ...filterConditions(filters, b, columns, anchor),
-    ];
-    const page = keyset(columns.key, request, b);
-    const query = lists.get(b.shape, () =>
-      page
-        .of(
-          db
-            .select(EVENT_FIELDS)
-            .from(actorTimeline)
-            .innerJoin(events, eq(events.id, actorTimeline.eventId))
-            .$dynamic(),
-          driver,
-          ...where,
-        )
-        .prepare(),
-    );
-    return query.all(b.values);
-  }
-
-  return (filters, request) => {
+  function plan(
+    filters: TimelineFilters,
+    b: Bindings,
+    request?: Pick<PageRequest, 'order' | 'after'>,
+  ): TimelinePlan {
     const anchor = anchorActor(filters);
-    const b = new Bindings();
-    if (anchor) return anchoredRows(filters, anchor, request, b);
-    if (longest.size > 1 && filters.from) return overlapByPrecision(filters, filters.from, request, b);
+    if (anchor) {
+      const c = ACTOR_TIMELINE_COLUMNS;
+      const driver = eq(actorTimeline.actorId, b.bind('anchor', anchor));
+      const where = [
+        driver,
+        ...dateConditions(filters, b, c, maxEventDays),
+        ...filterConditions(filters, b, c, anchor),
+      ];
+      return { anchored: true, arms: [where], key: c.key };
+    }
+    // A precision filter keeps only its precisions' ranges.
+    const kept = filters.precision ? atOrFiner(filters.precision) : undefined;
+    const precisions = kept
+      ? new Map([...longest].filter(([p]) => kept.includes(p as DatePrecision)))
+      : longest;
+    if (precisions.size > 1 && filters.from) return mergedPlan(filters, filters.from, b, precisions, request);
+    const longestKept = precisions.size > 0 ? Math.max(...precisions.values()) : maxEventDays;
     const where = [
-      ...dateConditions(filters, b, EVENT_COLUMNS, maxEventDays),
+      ...dateConditions(filters, b, EVENT_COLUMNS, longestKept),
       ...filterConditions(filters, b, EVENT_COLUMNS),
     ];
-    const page = keyset(EVENT_COLUMNS.key, request, b);
-    const query = lists.get(b.shape, () =>
-      page.of(db.select(EVENT_FIELDS).from(events).$dynamic(), ...where).prepare(),
-    );
-    return query.all(b.values);
+    return { anchored: false, arms: [where], key: EVENT_COLUMNS.key };
+  }
+
+  /**
+   * `fields` of the driving table(s) of a plan, as a dynamic select. Typed loosely: the driving
+   * table varies with the plan, which drizzle's builder types cannot follow; the callers below give
+   * the rows their type back from the same `fields`.
+   */
+  function select(anchored: boolean, fields: SelectedFields): SQLiteSelect {
+    const base = db.select(fields);
+    const query = anchored
+      ? base.from(actorTimeline).innerJoin(events, eq(events.id, actorTimeline.eventId))
+      : base.from(events);
+    return query.$dynamic() as unknown as SQLiteSelect;
+  }
+
+  return {
+    plan,
+
+    /** The rows of one timeline page: each query built and prepared once per shape, then only run. */
+    rows(filters: TimelineFilters, request: PageRequest): EventRow[] {
+      const b = new Bindings();
+      const p = plan(filters, b, request);
+      const page = keyset(p.key, request, b);
+      const query = pages.get(b.shape, () => {
+        const selects = p.arms.map((arm) => select(p.anchored, EVENT_FIELDS).where(and(...arm, page.after)));
+        const [first, second, ...rest] = selects;
+        if (!first) throw new Error('a plan has a range');
+        const ordered = second ? unionAll(first, second, ...rest) : first;
+        return ordered
+          .orderBy(...page.orderBy)
+          .limit(page.limit)
+          .prepare() as unknown as { all(values: Record<string, unknown>): EventRow[] };
+      });
+      return query.all(b.values);
+    },
+
+    /**
+     * The events the filters match, with `fields`, as a subquery named `matched` (no order, no
+     * page): what counts, facets and volumes aggregate over.
+     */
+    matching<F extends SelectedFields>(filters: TimelineFilters, b: Bindings, fields: F) {
+      const p = plan(filters, b);
+      const [first, second, ...rest] = p.arms.map((arm) => select(p.anchored, fields).where(and(...arm)));
+      if (!first) throw new Error('a plan has a range');
+      const all = second ? unionAll(first, second, ...rest) : first;
+      return all.as('matched') as unknown as SubqueryWithSelection<F, 'matched'>;
+    },
   };
 }
+
+export type Timeline = ReturnType<typeof prepareTimeline>;

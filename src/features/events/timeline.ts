@@ -5,6 +5,7 @@ import { listKey, type PageRequest } from '../../db/keyset.js';
 import { actorTimeline, claims, eventEvidence, eventParticipants, events, sources } from '../../db/schema.js';
 import type { Bindings } from '../../db/shapes.js';
 import { shiftDay } from '../../domain/dates.js';
+import { DATE_PRECISIONS, type DatePrecision } from '../../domain/vocabulary.js';
 import type { TimelineFilters } from './schema.js';
 
 /**
@@ -125,18 +126,38 @@ export function filterConditions(
   const where: SQL[] = [];
   if (f.type?.length) where.push(b.anyOf(c.type, 'type', f.type));
   if (f.status) where.push(eq(events.status, b.bind('status', f.status)));
-  if (f.source?.length)
-    where.push(
-      inArray(
-        events.id,
-        sql`(SELECT ${eventEvidence.eventId} FROM ${eventEvidence} WHERE ${b.anyOf(eventEvidence.sourceId, 'source', f.source)})`,
-      ),
-    );
+  if (f.precision) where.push(b.anyOf(events.precision, 'precision', atOrFiner(f.precision)));
+  if (f.source?.length) where.push(...sourceConditions(f.source, f, b));
   if (f.published_from || f.published_to) where.push(publishedCondition(f, b));
   if (f.actor?.length) where.push(...actorConditions(f.actor, f, b, anchor));
   if (f.q !== undefined)
     where.push(rowidMatches(eventSearch, sql`${events}.rowid`, b.bind('match', toFtsQuery(f.q))));
   return where;
+}
+
+/** The precisions at or finer than `precision`: `month` keeps day, week and month. */
+export function atOrFiner(precision: DatePrecision): DatePrecision[] {
+  return DATE_PRECISIONS.slice(0, DATE_PRECISIONS.indexOf(precision) + 1);
+}
+
+/**
+ * Events the sources report: any of them (an index lookup per source), or, with `source_match`,
+ * all of them or exactly one, counted among the event's evidence.
+ */
+function sourceConditions(sources: string[], f: TimelineFilters, b: Bindings): SQL[] {
+  const reported = inArray(
+    events.id,
+    sql`(SELECT ${eventEvidence.eventId} FROM ${eventEvidence} WHERE ${b.anyOf(eventEvidence.sourceId, 'source', sources)})`,
+  );
+  const distinct = [...new Set(sources)];
+  if (f.source_match === 'any' || (f.source_match === 'all' && distinct.length === 1)) return [reported];
+  const reporting = sql`(SELECT count(DISTINCT ${eventEvidence.sourceId}) FROM ${eventEvidence} WHERE ${eventEvidence.eventId} = ${events.id} AND ${eventEvidence.sourceId} IN ${b.bindList('matchSources', distinct)})`;
+  return [
+    reported,
+    f.source_match === 'all'
+      ? sql`${reporting} = ${b.bind('matchSourcesCount', distinct.length)}`
+      : sql`${reporting} = 1`,
+  ];
 }
 
 /**

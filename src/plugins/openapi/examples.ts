@@ -1,3 +1,4 @@
+import { TIMELINE_DEFAULTS } from '../../features/events/schema.js';
 import type { Repositories } from '../../features/repositories.js';
 import type { DocumentExamples } from './conventions.js';
 
@@ -5,8 +6,7 @@ const FIRST = { order: 'asc', limit: 1 } as const;
 
 /** Examples for the OpenAPI document, taken from the dataset itself so they are always real. */
 export function documentExamples({ events, actors, quotes, sources }: Repositories): DocumentExamples {
-  const event = events.list({ date_match: 'overlap', actor_match: 'any', status: 'contested' }, FIRST)
-    .items[0];
+  const event = events.list({ ...TIMELINE_DEFAULTS, status: 'contested' }, FIRST).items[0];
   const detail = event && events.findById(event.id);
   const actorId = event?.participants[0]?.actor.id;
   const profile = actorId === undefined ? undefined : actors.findProfile(actorId);

@@ -149,3 +149,40 @@ describe('GET /v1/events/{id}', () => {
     });
   });
 });
+
+describe('GET /v1/events?precision&source_match', () => {
+  it('keeps events dated at a precision or finer', async () => {
+    const all = (await get('/v1/events?limit=200').expect(200)).body.data as Event[];
+    const rank = ['day', 'week', 'month', 'year'];
+    for (const precision of rank) {
+      const kept = (await get(`/v1/events?precision=${precision}&limit=200`).expect(200)).body
+        .data as Event[];
+      expect(kept.map((e) => e.id)).toEqual(
+        all.filter((e) => rank.indexOf(e.date.precision) <= rank.indexOf(precision)).map((e) => e.id),
+      );
+      const june = (
+        await get(`/v1/events?precision=${precision}&from=2020-06&to=2020-06&limit=200`).expect(200)
+      ).body.data as Event[];
+      for (const e of june)
+        expect(rank.indexOf(e.date.precision)).toBeLessThanOrEqual(rank.indexOf(precision));
+    }
+    await get('/v1/events?precision=decade').expect(400);
+  });
+
+  it('tells what all the sources report from what only one of them does', async () => {
+    const ids = async (query: string) =>
+      ((await get(`/v1/events?limit=200&${query}`).expect(200)).body.data as Event[]).map((e) => e.id);
+    const both = 'source=nki-2020-06-24&source=nyt-2020-06-24';
+    const any = await ids(both);
+    const all = await ids(`${both}&source_match=all`);
+    const one = await ids(`${both}&source_match=one`);
+    expect(all).toHaveLength(11);
+    expect(all.length + one.length).toBe(any.length);
+    expect(all.filter((id) => one.includes(id))).toEqual([]);
+    const nki = await ids('source=nki-2020-06-24');
+    const nyt = await ids('source=nyt-2020-06-24');
+    expect(all).toEqual(nki.filter((id) => nyt.includes(id)));
+    // With one source, `all` is that source's events.
+    expect(await ids('source=nki-2020-06-24&source_match=all')).toEqual(nki);
+  });
+});
