@@ -122,6 +122,8 @@ const OUTLETS = [
   'Harbour Times',
   'Continental Review',
 ];
+/** How an outlet frames an event, one word: shared events get one per source. */
+const FRAMINGS = ['a provocation', 'a gesture', 'an escalation', 'a setback', 'a breakthrough', 'a warning'];
 const PLACES = ['Arlen', 'Brisa', 'Codova', 'Dunmere', 'Estra', 'Falk', 'Gorin', 'Halden', 'Istra', 'Jorvik'];
 const VERBS: Record<(typeof EVENT_TYPES)[number], string> = {
   meeting: 'met',
@@ -197,6 +199,12 @@ function randomDate(random: Random, published: number): DateSpec {
   return { start: `${y}-01-01`, end: `${y}-12-31`, precision: 'year', edtf: String(y), phrase: `in ${y}` };
 }
 
+/** The same date told more coarsely: the year it falls in. */
+function yearOf(date: DateSpec): DateSpec {
+  const y = date.start.slice(0, 4);
+  return { start: `${y}-01-01`, end: `${y}-12-31`, precision: 'year', edtf: y, phrase: `in ${y}` };
+}
+
 /** The same date told a little differently: a neighbouring day or month. */
 function shifted(date: DateSpec): DateSpec {
   if (date.precision === 'day') {
@@ -246,7 +254,11 @@ interface EventSpec {
   place?: string;
   /** 0: told by the first source of the pair, 1: by the second, 2: by both. */
   tellers: 0 | 1 | 2;
-  disagree: boolean;
+  /**
+   * How the second source tells an event both tell: the same; at another date (contested); or
+   * coarser, the year for the date and an approximate count (compatible).
+   */
+  second: 'same' | 'shifted' | 'coarser';
 }
 
 export function* generateSynthetic({ events: total, seed }: SyntheticOptions): Generator<SyntheticRow> {
@@ -292,7 +304,7 @@ export function* generateSynthetic({ events: total, seed }: SyntheticOptions): G
         ...(random.chance(0.3) ? { count: { n: random.int(2, 5000), what: random.pick(COUNTED) } } : {}),
         ...(random.chance(0.2) ? { place: random.pick(PLACES) } : {}),
         tellers: r < 0.15 ? 2 : r < 0.575 ? 0 : 1,
-        disagree: random.chance(0.2),
+        second: random.pick(['same', 'same', 'same', 'shifted', 'coarser'] as const),
       });
     }
     made += want;
@@ -316,7 +328,8 @@ export function* generateSynthetic({ events: total, seed }: SyntheticOptions): G
       body.add(`${outlet} reports on the week's events.\n\n`);
       const told = specs.filter((e) => e.tellers === s || e.tellers === 2);
       for (const e of told) {
-        const date = s === 1 && e.tellers === 2 && e.disagree ? shifted(e.date) : e.date;
+        const second = s === 1 && e.tellers === 2 ? e.second : 'same';
+        const date = second === 'shifted' ? shifted(e.date) : second === 'coarser' ? yearOf(e.date) : e.date;
         if (s === 0 || e.tellers === 1) eventDates.set(e.id, date);
         const agent = actors[e.agent] as ActorSpec;
         const useAlias = random.chance(0.1);
@@ -330,8 +343,11 @@ export function* generateSynthetic({ events: total, seed }: SyntheticOptions): G
         }
         body.add(` ${VERBS[e.type]} ${(actors[e.target] as ActorSpec).name} `);
         const dateSpan = body.add(date.phrase);
-        const countSpan = e.count ? body.add(` with ${e.count.n} ${e.count.what}`) : undefined;
+        const about = second === 'coarser' ? 'about ' : '';
+        const countSpan = e.count ? body.add(` with ${about}${e.count.n} ${e.count.what}`) : undefined;
         const placeSpan = e.place ? body.add(` in ${e.place}`) : undefined;
+        // Each source frames a shared event in its own word: a characterisation side by side.
+        const framingSpan = e.tellers === 2 ? body.add(`, ${random.pick(FRAMINGS)}`) : undefined;
         const sentenceEnd = body.text.length;
         body.add('. ');
         for (let w = random.int(6, 16); w > 0; w--) body.add(`${random.pick(WORDS)} `);
@@ -348,12 +364,11 @@ export function* generateSynthetic({ events: total, seed }: SyntheticOptions): G
           about: string | null,
           value: ClaimValue,
           at: { start: number; end: number },
+          approximate = false,
         ) => {
-          // The visible words: drop the leading " with " / " in " of the clause.
-          const trimmed = {
-            start: at.start + (property === 'date' ? 0 : property === 'count' ? 6 : 4),
-            end: at.end,
-          };
+          // The visible words: drop the leading " with " / " in " / ", " of the clause.
+          const lead = { date: 0, count: 6, location: 4 } as Partial<Record<ClaimProperty, number>>;
+          const trimmed = { start: at.start + (lead[property] ?? 2), end: at.end };
           claims.push({
             id: `${sourceId}.${e.id}.${property}${about ? `.${about}` : ''}`,
             eventId: e.id,
@@ -361,7 +376,7 @@ export function* generateSynthetic({ events: total, seed }: SyntheticOptions): G
             property,
             about,
             value,
-            approximate: false,
+            approximate,
             attributedActorId: null,
             attributedDescription: null,
             ...trimmed,
@@ -369,7 +384,8 @@ export function* generateSynthetic({ events: total, seed }: SyntheticOptions): G
           });
         };
         claim('date', null, { ...date, approximate: false, reason: null }, dateSpan);
-        if (e.count && countSpan) claim('count', e.count.what, e.count.n, countSpan);
+        if (e.count && countSpan) claim('count', e.count.what, e.count.n, countSpan, second === 'coarser');
+        if (framingSpan) claim('characterisation', 'tone', words(framingSpan).slice(2), framingSpan);
         if (e.place && placeSpan) claim('location', null, e.place, placeSpan);
 
         if (random.chance(0.08)) {
