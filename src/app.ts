@@ -3,6 +3,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { type Db, readMeta } from './db/open.js';
 import { actorRoutes } from './features/actors/routes.js';
 import { claimRoutes } from './features/claims/routes.js';
+import { compareRoutes } from './features/compare/routes.js';
 import { eventRoutes } from './features/events/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { quoteRoutes } from './features/quotes/routes.js';
@@ -77,6 +78,7 @@ export async function buildApp({
   await app.register(actorRoutes, repositories);
   await app.register(quoteRoutes, repositories);
   await app.register(claimRoutes, repositories);
+  await app.register(compareRoutes, repositories);
   return app;
 }
 

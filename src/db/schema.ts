@@ -327,3 +327,50 @@ export const quoteDocuments = sqliteTable('quote_documents', {
   readingRank: integer('reading_rank').primaryKey(),
   document: text('document').notNull(),
 });
+
+/**
+ * Derived at seed time: how many events each calendar period holds (domain/periods.ts), per unit
+ * (day, ISO week, month, year), in all and split by one dimension (`dim`: status, type or precision;
+ * `''` with `value` `''` for all). An event is held by a period only when its date lies wholly inside
+ * it. Unfiltered volumes read these instead of counting events (features/events/volume.ts).
+ */
+export const volumeCounts = sqliteTable(
+  'volume_counts',
+  {
+    unit: text('unit', { enum: DATE_PRECISIONS }).notNull(),
+    dim: text('dim').notNull(),
+    period: text('period').notNull(),
+    value: text('value').notNull(),
+    events: integer('events').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unit, t.dim, t.period, t.value] })],
+);
+
+/** Derived likewise: the events no period of a unit holds, by their dates, counted apart. */
+export const volumeApart = sqliteTable(
+  'volume_apart',
+  {
+    unit: text('unit', { enum: DATE_PRECISIONS }).notNull(),
+    dim: text('dim').notNull(),
+    start: text('start').notNull(),
+    end: text('end').notNull(),
+    value: text('value').notNull(),
+    events: integer('events').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unit, t.dim, t.start, t.end, t.value] })],
+);
+
+/**
+ * Derived at seed time: over every event, how many have each value of a facet (type, status,
+ * precision, source, actor), ranked by count, so that an unfiltered facet reads its top values.
+ */
+export const facetCounts = sqliteTable(
+  'facet_counts',
+  {
+    facet: text('facet').notNull(),
+    rank: integer('rank').notNull(),
+    value: text('value').notNull(),
+    events: integer('events').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.facet, t.rank] })],
+);

@@ -120,6 +120,19 @@ export function intervalDays({ start, end }: { start: string; end: string }): nu
   return compareYmd(last, first) + 1;
 }
 
+/**
+ * The ISO 8601 week of a day: weeks run Monday to Sunday, and week 1 is the week with the year's
+ * first Thursday, so a week belongs to the year its Thursday is in (2021-01-03 is in 2020-W53).
+ */
+export function isoWeek(day: string): { year: number; week: number; start: string; end: string } {
+  const ymd = parseYmd(day);
+  if (!ymd) throw new RangeError(`not a YYYY-MM-DD date: "${day}"`);
+  const monday = addDays(ymd, 1 - isoWeekday(ymd));
+  const thursday = addDays(monday, 3);
+  const week = Math.floor((toDayNumber(thursday) - toDayNumber({ y: thursday.y, m: 1, d: 1 })) / 7) + 1;
+  return { year: thursday.y, week, start: formatYmd(monday), end: formatYmd(addDays(monday, 6)) };
+}
+
 /** Clamps to the end of the target month (May 31 − 3 months = Feb 29/28), as date-fns `subMonths` does. */
 function addMonths({ y, m, d }: Ymd, months: number): Ymd {
   const index = y * 12 + (m - 1) + months;

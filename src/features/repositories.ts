@@ -1,6 +1,7 @@
 import type { Db } from '../db/open.js';
 import { createActorRepository } from './actors/repository.js';
 import { createClaimRepository } from './claims/repository.js';
+import { createCompareRepository } from './compare/repository.js';
 import { createEventRepository } from './events/repository.js';
 import { createQuoteRepository } from './quotes/repository.js';
 import { createSourceRepository } from './sources/repository.js';
@@ -9,8 +10,10 @@ import { createSourceRepository } from './sources/repository.js';
 export function createRepositories(db: Db) {
   const claims = createClaimRepository(db);
   const quotes = createQuoteRepository(db);
+  const events = createEventRepository(db, claims, quotes);
   return {
-    events: createEventRepository(db, claims, quotes),
+    events,
+    compare: createCompareRepository(events, claims),
     actors: createActorRepository(db),
     quotes,
     claims,

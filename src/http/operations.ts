@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
  * content negotiation, the problem responses a route declares and the OpenAPI conventions.
  */
 
-export const OPERATION_KINDS = ['list', 'item', 'text', 'liveness', 'readiness'] as const;
+export const OPERATION_KINDS = ['list', 'item', 'aggregate', 'text', 'liveness', 'readiness'] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 
 export interface OperationTraits {
@@ -40,6 +40,8 @@ const PROBE = { conditional: false, cached: false, rateLimited: false, paged: fa
 export const TRAITS: Record<OperationKind, OperationTraits> = {
   list: { ...PUBLIC_READ, paged: true, produces: JSON_ONLY },
   item: { ...PUBLIC_READ, paged: false, produces: JSON_ONLY },
+  /** Counts over a whole filtered set (a volume): read like an item. */
+  aggregate: { ...PUBLIC_READ, paged: false, produces: JSON_ONLY },
   text: { ...PUBLIC_READ, paged: false, produces: ['text/plain'] },
   liveness: { ...PROBE, shed: false, produces: JSON_ONLY },
   readiness: { ...PROBE, shed: true, produces: JSON_ONLY },

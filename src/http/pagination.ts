@@ -30,7 +30,7 @@ export interface PageQuery {
   cursor?: string | undefined;
 }
 
-const PageSchema = named(
+export const PageSchema = named(
   'Page',
   'Keyset pagination state: pass `next_cursor` as `cursor` to get the next page.',
   z.object({

@@ -61,6 +61,20 @@ const STEPS: Step[] = [
   { url: '/v1/events/cmc-suspends-military-action-plans', revalidate: true },
   { url: '/v1/events/korean-war-begins', headers: { 'if-none-match': '*' } },
   { url: '/v1/events/no-such-event' },
+  // Facets, totals, volume and comparison
+  { url: '/v1/events?facets=type,status,source,actor,precision&count=exact&limit=2' },
+  { url: '/v1/events?from=2020-06&to=2020-06&facets=source&count=exact&limit=1', follow: 1 },
+  { url: '/v1/actors/kim-jong-un/events?facets=type&count=exact&limit=2' },
+  { url: '/v1/events/volume?from=2020-06&to=2020-06&interval=week', revalidate: true },
+  { url: '/v1/events/volume?interval=year&by=status' },
+  { url: '/v1/events/volume?from=2020-06&to=2020-06&interval=day&by=source&actor=north-korea' },
+  { url: '/v1/compare?source=nki-2020-06-24&source=nyt-2020-06-24&limit=3', follow: 1 },
+  {
+    url: '/v1/compare?source=nyt-2020-06-24&source=nki-2020-06-24&source_match=all&from=2020-06-23&to=2020-06-24',
+  },
+  { url: '/v1/events/volume?interval=day' },
+  { url: '/v1/compare?source=nki-2020-06-24' },
+  { url: '/v1/events?facets=colour' },
   // Actors
   { url: '/v1/actors' },
   { url: '/v1/actors?kind=person&order=desc' },

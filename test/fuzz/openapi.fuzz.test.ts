@@ -623,17 +623,19 @@ function createFuzzer(validator: DocumentValidator, pools: Pools) {
       values.map((value) => ({ name: text(name), value, encoding }));
 
     const validPath = pathOf((p) => validValue(p, template).map((v) => [text(v), 'percent']));
-    // Each parameter in one valid request of three, so that valid requests mostly find data.
+    // Each optional parameter in one valid request of three, so that valid requests mostly find
+    // data; a required one always, with as many distinct values as it needs (the sources to compare).
     const validQuery = queryParams.map((p) => {
       const one = validValue(p, template);
+      const least = Math.max(1, Number(p.schema.minItems ?? 1));
       const values =
-        p.schema.type === 'array' ? fc.array(one, { minLength: 1, maxLength: 3 }) : one.map((v) => [v]);
-      return fc.oneof(
-        { weight: 2, arbitrary: fc.constant<QueryPair[]>([]) },
-        fc
-          .tuple(values, fc.constantFrom<Encoding>('percent', 'form'))
-          .map(([vs, encoding]) => pairs(p.name, vs.map(text), encoding)),
-      );
+        p.schema.type === 'array'
+          ? fc.uniqueArray(one, { minLength: least, maxLength: Math.max(3, least), selector: String })
+          : one.map((v) => [v]);
+      const given = fc
+        .tuple(values, fc.constantFrom<Encoding>('percent', 'form'))
+        .map(([vs, encoding]) => pairs(p.name, vs.map(text), encoding));
+      return p.required ? given : fc.oneof({ weight: 2, arbitrary: fc.constant<QueryPair[]>([]) }, given);
     });
     const validHeaders = headers(fc.constantFrom('*/*', produces));
     const unknownPairs = fc.array(
@@ -903,9 +905,14 @@ describe('fuzzing every operation of the served OpenAPI document', () => {
       if (!operation.parameters?.some((p) => p.name === 'cursor')) continue;
       // The only lists under an id are an actor's, and Kim Jong-un has events and quotes.
       const path = template.replace('{id}', 'kim-jong-un');
+      // A required parameter (the sources to compare) takes its documented example.
+      const required = (operation.parameters ?? [])
+        .filter((p) => p.in === 'query' && p.required)
+        .flatMap((p) => [p.example ?? []].flat().map((v) => `&${p.name}=${encodeURIComponent(String(v))}`))
+        .join('');
       for (const order of ['asc', 'desc']) {
         const page = await getJson<{ page: { next_cursor: string | null } }>(
-          `${path}?limit=1&order=${order}`,
+          `${path}?limit=1&order=${order}${required}`,
         );
         if (page.page.next_cursor) (cursors[template] ??= []).push(page.page.next_cursor);
       }

@@ -9,6 +9,8 @@ import type { components, paths } from './generated/openapi.js';
 export type Event = components['schemas']['Event'];
 export type ActorProfile = components['schemas']['ActorProfile'];
 export type Quote = components['schemas']['Quote'];
+export type Volume = components['schemas']['Volume'];
+export type CompareResult = components['schemas']['CompareResult'];
 type Problem = components['schemas']['Problem'];
 
 function fail(problem: Problem): never {
@@ -40,6 +42,24 @@ export function parallax(baseUrl: string) {
       return data;
     },
 
+    /** Two sources side by side: the first page of their comparison, with its summary. */
+    async compare(a: string, b: string): Promise<CompareResult> {
+      const { data, error } = await client.GET('/v1/compare', {
+        params: { query: { source: [a, b], limit: 50 } },
+      });
+      if (error) fail(error);
+      return data;
+    },
+
+    /** How many events per week between two dates. */
+    async weekly(from: string, to: string): Promise<Volume> {
+      const { data, error } = await client.GET('/v1/events/volume', {
+        params: { query: { from, to, interval: 'week' } },
+      });
+      if (error) fail(error);
+      return data;
+    },
+
     async quotesOf(id: string): Promise<Quote[]> {
       const { data, error } = await client.GET('/v1/actors/{id}/quotes', {
         params: { path: { id }, query: { limit: 200 } },
@@ -62,4 +82,6 @@ export function misuses(client: ReturnType<typeof createClient<paths>>) {
   void client.GET('/v1/actors/{id}', {});
   // @ts-expect-error there is no such path
   void client.GET('/v1/people');
+  // @ts-expect-error interval is day, week, month or year
+  void client.GET('/v1/events/volume', { params: { query: { interval: 'decade' } } });
 }

@@ -16,6 +16,17 @@ interface Client {
   timeline(from: string, to: string): Promise<{ id: string; date: { start: string; end: string } }[]>;
   profile(id: string): Promise<{ name: string; counts: { quotes: number } } | undefined>;
   quotesOf(id: string): Promise<{ text: string }[]>;
+  compare(
+    a: string,
+    b: string,
+  ): Promise<{
+    summary: { shared: number };
+    data: { event: { id: string }; aspects: { property: string; status: string }[] }[];
+  }>;
+  weekly(
+    from: string,
+    to: string,
+  ): Promise<{ total: number; periods: { period: string; events: number }[]; apart: { events: number }[] }>;
 }
 
 const run = promisify(execFile);
@@ -63,5 +74,23 @@ describe('a client generated from openapi/openapi.json', () => {
     const quotes = await api.quotesOf('kim-yo-jong');
     expect(quotes.map((q) => q.text)).toEqual(['insane', 'sickening.']);
     await expect(api.timeline('2020-13', '2020-14')).rejects.toThrow(/^400 Bad Request/);
+
+    const compared = await api.compare('nki-2020-06-24', 'nyt-2020-06-24');
+    expect(compared.summary.shared).toBe(11);
+    const decision = compared.data.find((c) => c.event.id === 'cmc-suspends-military-action-plans');
+    expect(decision?.aspects.find((a) => a.property === 'date')?.status).toBe('contested');
+    await expect(api.compare('nki-2020-06-24', 'nki-2020-06-24')).rejects.toThrow(/^400 Bad Request/);
+
+    const weekly = await api.weekly('2020-06', '2020-06');
+    expect(weekly.periods.map((p) => p.period)).toEqual([
+      '2020-W23',
+      '2020-W24',
+      '2020-W25',
+      '2020-W26',
+      '2020-W27',
+    ]);
+    expect(weekly.total).toBe(
+      weekly.periods.reduce((n, p) => n + p.events, 0) + weekly.apart.reduce((n, a) => n + a.events, 0),
+    );
   });
 });

@@ -1,6 +1,14 @@
 import { asc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { actorEventCounts, actorQuoteCounts, actorRelations, actorRoles, sources } from '../../db/schema.js';
+import {
+  actorAliases,
+  actorEventCounts,
+  actorQuoteCounts,
+  actorRelations,
+  actorRoles,
+  sources,
+} from '../../db/schema.js';
+import { groupBy } from '../../domain/group-by.js';
 import type { Actor, ActorProfile } from './schema.js';
 import { prepareActorRefs } from './refs.js';
 
@@ -11,8 +19,59 @@ import { prepareActorRefs } from './refs.js';
  * in a hundred thousand.
  */
 export function prepareProfiles(db: Db): (actor: Actor) => ActorProfile {
-  const id = sql.placeholder('id');
   const refs = prepareActorRefs(db);
+  const { rolesOf, relationsOf, spanText, countsOf, mentionsOf, quoteCountOf } = prepareProfileReads(db);
+
+  /** The evidence of a role or relation: its span with the words it covers. */
+  const evidence = (r: { sourceId: string; start: number; end: number }) => ({
+    source: r.sourceId,
+    start: r.start,
+    end: r.end,
+    text: spanText.get({ source: r.sourceId, start: r.start, length: r.end - r.start })?.text ?? '',
+  });
+
+  return profileOf;
+
+  function profileOf(actor: Actor): ActorProfile {
+    const roles = rolesOf.all({ id: actor.id });
+    const relations = relationsOf.all({ id: actor.id });
+    const others = refs([
+      ...roles.flatMap((r) => (r.ofActorId ? [r.ofActorId] : [])),
+      ...relations.map((r) => (r.subjectId === actor.id ? r.objectId : r.subjectId)),
+    ]);
+    const byType = countsOf.all({ id: actor.id });
+    return {
+      ...actor,
+      roles: roles.map((r) => ({
+        title: r.title,
+        of: r.ofActorId ? (others.get(r.ofActorId) ?? null) : null,
+        evidence: evidence(r),
+      })),
+      relations: relations.flatMap((r) => {
+        const outgoing = r.subjectId === actor.id;
+        const other = others.get(outgoing ? r.objectId : r.subjectId);
+        if (!other) return [];
+        const direction = outgoing ? ('outgoing' as const) : ('incoming' as const);
+        return [{ type: r.type, direction, actor: other, evidence: evidence(r) }];
+      }),
+      counts: {
+        events: byType.reduce((sum, t) => sum + t.n, 0),
+        quotes: quoteCountOf.get({ id: actor.id })?.n ?? 0,
+        events_by_type: Object.fromEntries(byType.map((t) => [t.type, t.n])),
+      },
+      mentions: mentions(mentionsOf.all({ id: actor.id })),
+      first_event_date: byType.reduce<string | null>(
+        (m, r) => (m === null || r.first < m ? r.first : m),
+        null,
+      ),
+      last_event_date: byType.reduce<string | null>((m, r) => (m === null || r.last > m ? r.last : m), null),
+    };
+  }
+}
+
+/** A profile's fixed queries, prepared once. */
+function prepareProfileReads(db: Db) {
+  const id = sql.placeholder('id');
   const rolesOf = db
     .select()
     .from(actorRoles)
@@ -42,52 +101,39 @@ export function prepareProfiles(db: Db): (actor: Actor) => ActorProfile {
     .from(actorEventCounts)
     .where(eq(actorEventCounts.actorId, id))
     .prepare();
+  const mentionsOf = db
+    .select({
+      source: actorAliases.sourceId,
+      name: actorAliases.alias,
+      start: actorAliases.start,
+      end: actorAliases.end,
+    })
+    .from(actorAliases)
+    .where(eq(actorAliases.actorId, id))
+    .orderBy(asc(actorAliases.sourceId), asc(actorAliases.start))
+    .prepare();
   const quoteCountOf = db
     .select({ n: actorQuoteCounts.quotes })
     .from(actorQuoteCounts)
     .where(eq(actorQuoteCounts.actorId, id))
     .prepare();
 
-  /** The evidence of a role or relation: its span with the words it covers. */
-  const evidence = (r: { sourceId: string; start: number; end: number }) => ({
-    source: r.sourceId,
-    start: r.start,
-    end: r.end,
-    text: spanText.get({ source: r.sourceId, start: r.start, length: r.end - r.start })?.text ?? '',
-  });
+  return { rolesOf, relationsOf, spanText, countsOf, mentionsOf, quoteCountOf };
+}
 
-  return (actor) => {
-    const roles = rolesOf.all({ id: actor.id });
-    const relations = relationsOf.all({ id: actor.id });
-    const others = refs([
-      ...roles.flatMap((r) => (r.ofActorId ? [r.ofActorId] : [])),
-      ...relations.map((r) => (r.subjectId === actor.id ? r.objectId : r.subjectId)),
-    ]);
-    const byType = countsOf.all({ id: actor.id });
-    return {
-      ...actor,
-      roles: roles.map((r) => ({
-        title: r.title,
-        of: r.ofActorId ? (others.get(r.ofActorId) ?? null) : null,
-        evidence: evidence(r),
-      })),
-      relations: relations.flatMap((r) => {
-        const outgoing = r.subjectId === actor.id;
-        const other = others.get(outgoing ? r.objectId : r.subjectId);
-        if (!other) return [];
-        const direction = outgoing ? ('outgoing' as const) : ('incoming' as const);
-        return [{ type: r.type, direction, actor: other, evidence: evidence(r) }];
-      }),
-      counts: {
-        events: byType.reduce((sum, t) => sum + t.n, 0),
-        quotes: quoteCountOf.get({ id: actor.id })?.n ?? 0,
-        events_by_type: Object.fromEntries(byType.map((t) => [t.type, t.n])),
-      },
-      first_event_date: byType.reduce<string | null>(
-        (m, r) => (m === null || r.first < m ? r.first : m),
-        null,
-      ),
-      last_event_date: byType.reduce<string | null>((m, r) => (m === null || r.last > m ? r.last : m), null),
-    };
-  };
+/**
+ * How each source names the actor: its names in the order they first appear, each with how many
+ * times it does and where (every occurrence the annotation gives, as evidence).
+ */
+function mentions(
+  rows: { source: string; name: string; start: number; end: number }[],
+): ActorProfile['mentions'] {
+  return [...groupBy(rows, (r) => r.source)].map(([source, inSource]) => ({
+    source,
+    names: [...groupBy(inSource, (r) => r.name)].map(([name, at]) => ({
+      name,
+      count: at.length,
+      evidence: at.map(({ start, end }) => ({ source, start, end, text: name })),
+    })),
+  }));
 }

@@ -5,7 +5,9 @@ import { IdParamsSchema, NoQuerySchema } from '../../http/querystring.js';
 // The actor schemas register first: components are listed in the order they register.
 import { ActorListQuerySchema, ActorListSchema, ActorProfileSchema } from './schema.js';
 import type { EventRepository } from '../events/repository.js';
-import { EventListSchema, TimelineQuerySchema, timelineFilters } from '../events/schema.js';
+import { TimelineQuerySchema, timelineFilters } from '../events/query.js';
+import { timelinePage } from '../events/routes.js';
+import { EventListSchema } from '../events/schema.js';
 import type { QuoteRepository } from '../quotes/repository.js';
 import { ActorQuoteListQuerySchema, QuoteListSchema } from '../quotes/schema.js';
 import type { ActorRepository } from './repository.js';
@@ -70,7 +72,7 @@ export const actorRoutes: FastifyPluginAsyncZod<{
       const { id } = request.params;
       if (!actors.exists(id)) throw notFound('actor', id);
       const filters = { ...timelineFilters(request.query), requiredActor: id };
-      return paginate(request, reply, 'actor-events', events.list, filters);
+      return timelinePage(request, reply, 'actor-events', events, filters);
     },
   );
 

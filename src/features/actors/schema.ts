@@ -38,6 +38,20 @@ export const ActorProfileSchema = named(
       quotes: z.number().int(),
       events_by_type: z.partialRecord(z.enum(EVENT_TYPES), z.number().int()),
     }),
+    mentions: z
+      .array(
+        z.object({
+          source: z.string(),
+          names: z.array(
+            z.object({
+              name: z.string().describe('A form the source names the actor by.'),
+              count: z.number().int().describe('How many times the source uses it.'),
+              evidence: z.array(SpanSchema).describe('Where: every occurrence.'),
+            }),
+          ),
+        }),
+      )
+      .describe('How each source names the actor, with counts and evidence.'),
     first_event_date: z.iso
       .date()
       .nullable()

@@ -1,10 +1,10 @@
-import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { keyset, keysetList, listKey, toPage } from '../../db/keyset.js';
 import type { Db } from '../../db/open.js';
 import { claims } from '../../db/schema.js';
 import { Bindings, jsonList, ShapeCache } from '../../db/shapes.js';
-import { judgeClaims } from '../../domain/comparison.js';
-import { prepareActorRefs } from '../actors/refs.js';
+import { type ClaimVerdict, judgeClaims } from '../../domain/comparison.js';
+import { type ActorRef, prepareActorRefs } from '../actors/refs.js';
 import type { Claim, ClaimFilters } from './schema.js';
 
 type ClaimRow = typeof claims.$inferSelect;
@@ -12,60 +12,71 @@ type ClaimRow = typeof claims.$inferSelect;
 /** Claims by id. */
 const CLAIM_KEY = listKey<ClaimRow>([claims.id, (r) => r.id]);
 
+/** The claims' fixed queries, prepared once. */
+function prepareClaimReads(db: Db) {
+  const ids = jsonList(sql.placeholder('ids'));
+  const select = () => db.select().from(claims);
+  return {
+    ofEvents: select().where(inArray(claims.eventId, ids)).prepare(),
+    ofEvent: select()
+      .where(eq(claims.eventId, sql.placeholder('event')))
+      .orderBy(asc(claims.property), asc(claims.about), asc(claims.sourceId))
+      .prepare(),
+    byId: select()
+      .where(eq(claims.id, sql.placeholder('id')))
+      .prepare(),
+    ofEventsBySources: select()
+      .where(
+        and(inArray(claims.eventId, ids), inArray(claims.sourceId, jsonList(sql.placeholder('sources')))),
+      )
+      .orderBy(asc(claims.eventId), asc(claims.property), asc(claims.about), asc(claims.sourceId))
+      .prepare(),
+  };
+}
+
+/** A claim as the API shows it, with its verdict among the claims it was judged with. */
+function toClaim(r: ClaimRow, verdict: ClaimVerdict | undefined, attributed: Map<string, ActorRef>): Claim {
+  const value = r.property === 'date' ? { ...(r.value as object), source: r.sourceId } : r.value;
+  return {
+    id: r.id,
+    event: r.eventId,
+    source: r.sourceId,
+    property: r.property,
+    about: r.about,
+    value: value as Claim['value'],
+    approximate: r.approximate,
+    attributed_to:
+      r.attributedActorId === null && r.attributedDescription === null
+        ? null
+        : {
+            actor: (r.attributedActorId && attributed.get(r.attributedActorId)) || null,
+            description: r.attributedDescription,
+          },
+    evidence: { source: r.sourceId, start: r.start, end: r.end, text: r.text },
+    status: verdict?.status ?? r.status,
+    rivals: verdict?.rivals ?? [],
+    supporters: verdict?.supporters ?? [],
+    compatible_with: verdict?.compatibleWith ?? [],
+    differs_from: verdict?.differsFrom ?? [],
+  };
+}
+
 export function createClaimRepository(db: Db) {
   /** The actors claims are attributed to, in one query for a whole page. */
   const actorRefs = prepareActorRefs(db);
-  const claimsOfEvents = db
-    .select()
-    .from(claims)
-    .where(inArray(claims.eventId, jsonList(sql.placeholder('ids'))))
-    .prepare();
-  const claimsOfEvent = db
-    .select()
-    .from(claims)
-    .where(eq(claims.eventId, sql.placeholder('event')))
-    .orderBy(asc(claims.property), asc(claims.about), asc(claims.sourceId))
-    .prepare();
-  const byId = db
-    .select()
-    .from(claims)
-    .where(eq(claims.id, sql.placeholder('id')))
-    .prepare();
+  const reads = prepareClaimReads(db);
   const lists = new ShapeCache<{ all(values: Record<string, unknown>): ClaimRow[] }>();
 
-  /** A claim's rivals, supporters … come from the same pure judgement the seed used for its status. */
-  function toClaims(rows: ClaimRow[]): Claim[] {
+  /**
+   * A claim's status, rivals, supporters … come from the same pure judgement the seed used, among
+   * `related` (by default every claim about the same events: every source).
+   */
+  function toClaims(rows: ClaimRow[], related?: ClaimRow[]): Claim[] {
     if (rows.length === 0) return [];
     const eventIds = [...new Set(rows.map((r) => r.eventId))];
-    const related = claimsOfEvents.all({ ids: JSON.stringify(eventIds) });
-    const verdicts = judgeClaims(related);
+    const verdicts = judgeClaims(related ?? reads.ofEvents.all({ ids: JSON.stringify(eventIds) }));
     const attributed = actorRefs(rows.map((r) => r.attributedActorId));
-    return rows.map((r) => {
-      const verdict = verdicts.get(r.id);
-      const value = r.property === 'date' ? { ...(r.value as object), source: r.sourceId } : r.value;
-      return {
-        id: r.id,
-        event: r.eventId,
-        source: r.sourceId,
-        property: r.property,
-        about: r.about,
-        value: value as Claim['value'],
-        approximate: r.approximate,
-        attributed_to:
-          r.attributedActorId === null && r.attributedDescription === null
-            ? null
-            : {
-                actor: (r.attributedActorId && attributed.get(r.attributedActorId)) || null,
-                description: r.attributedDescription,
-              },
-        evidence: { source: r.sourceId, start: r.start, end: r.end, text: r.text },
-        status: r.status,
-        rivals: verdict?.rivals ?? [],
-        supporters: verdict?.supporters ?? [],
-        compatible_with: verdict?.compatibleWith ?? [],
-        differs_from: verdict?.differsFrom ?? [],
-      };
-    });
+    return rows.map((r) => toClaim(r, verdicts.get(r.id), attributed));
   }
 
   return {
@@ -85,11 +96,24 @@ export function createClaimRepository(db: Db) {
       return toPage(query.all(b.values), request.limit, CLAIM_KEY, toClaims);
     }),
 
+    /**
+     * The claims `sources` make about `events`, each judged among those sources alone: how they
+     * stand beside each other, whatever other sources say.
+     */
+    amongSources(events: readonly string[], sources: readonly string[]): Claim[] {
+      if (events.length === 0) return [];
+      const rows = reads.ofEventsBySources.all({
+        ids: JSON.stringify(events),
+        sources: JSON.stringify(sources),
+      });
+      return toClaims(rows, rows);
+    },
+
     listByEvent(event: string): Claim[] {
-      return toClaims(claimsOfEvent.all({ event }));
+      return toClaims(reads.ofEvent.all({ event }));
     },
     findById(id: string): Claim | undefined {
-      const row = byId.get({ id });
+      const row = reads.byId.get({ id });
       return row ? toClaims([row])[0] : undefined;
     },
   };

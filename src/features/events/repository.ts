@@ -3,19 +3,22 @@ import { toFtsQuery } from '../../db/fts.js';
 import { EMPTY_PAGE, keysetList, toPage } from '../../db/keyset.js';
 import type { Db } from '../../db/open.js';
 import { events } from '../../db/schema.js';
-import { aspectStatus } from '../../domain/comparison.js';
-import { groupBy } from '../../domain/group-by.js';
-import type { Claim } from '../claims/schema.js';
+import { aspectsOf } from '../claims/aspects.js';
 import type { ClaimRepository } from '../claims/repository.js';
 import type { QuoteRepository } from '../quotes/repository.js';
+import { type Facet, prepareAggregates } from './aggregates.js';
 import { prepareHydration } from './hydrate.js';
-import type { EventDetail, TimelineFilters } from './schema.js';
+import type { TimelineFilters } from './query.js';
+import type { EventDetail } from './schema.js';
 import { EVENT_FIELDS, prepareTimeline } from './timeline-query.js';
+import { prepareVolume } from './volume.js';
 import { TIMELINE_KEY } from './timeline.js';
 
 export function createEventRepository(db: Db, claims: ClaimRepository, quotes: QuoteRepository) {
   const hydrate = prepareHydration(db);
   const timeline = prepareTimeline(db);
+  const aggregates = prepareAggregates(db, timeline);
+  const volume = prepareVolume(db, aggregates);
   const byId = db
     .select(EVENT_FIELDS)
     .from(events)
@@ -30,13 +33,28 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
       return toPage(timeline.rows(filters, request), request.limit, TIMELINE_KEY, hydrate);
     }),
 
+    /** On request, the facets and the total of the whole filtered timeline, to go beside a page. */
+    aggregate(filters: TimelineFilters, facets: readonly Facet[], total: boolean) {
+      return {
+        ...(facets.length > 0 ? { facets: aggregates.facets(filters, facets) } : {}),
+        ...(total ? { total: aggregates.count(filters) } : {}),
+      };
+    },
+
+    /** How many events per period (features/events/volume.ts). */
+    volume,
+
+    /** Which of `sources` report each event the filters select. */
+    reporting: aggregates.reporting,
+
     findById(id: string): EventDetail | undefined {
       const row = byId.get({ id });
       if (!row) return undefined;
       const [event] = hydrate([row]);
       if (!event) return undefined;
       const eventClaims = claims.listByEvent(id);
-      const aspects = aspectsOf(eventClaims);
+      // Every aspect two or more sources speak to, side by side.
+      const aspects = aspectsOf(eventClaims, 2);
       return {
         ...event,
         claims: eventClaims,
@@ -48,23 +66,6 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
       };
     },
   };
-}
-
-/** Every aspect two or more sources speak to, its claims side by side, with the verdict on the whole. */
-function aspectsOf(claims: Claim[]): EventDetail['aspects'] {
-  const byAspect = groupBy(claims, (c) => JSON.stringify([c.property, c.about]));
-  return [...byAspect.values()].flatMap((group) => {
-    const [first] = group;
-    if (!first || new Set(group.map((c) => c.source)).size < 2) return [];
-    return [
-      {
-        property: first.property,
-        about: first.about,
-        status: aspectStatus(group.map((c) => c.status)),
-        claims: group,
-      },
-    ];
-  });
 }
 
 export type EventRepository = ReturnType<typeof createEventRepository>;

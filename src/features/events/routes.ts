@@ -1,9 +1,39 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { paginate } from '../../http/pagination.js';
 import { notFound, problems } from '../../http/problems.js';
 import { IdParamsSchema, NoQuerySchema } from '../../http/querystring.js';
+import type { Facet } from './aggregates.js';
+import {
+  type TimelineFilters,
+  type TimelineQuery,
+  TimelineQuerySchema,
+  timelineFilters,
+  VolumeQuerySchema,
+} from './query.js';
 import type { EventRepository } from './repository.js';
-import { EventDetailSchema, EventListSchema, TimelineQuerySchema, timelineFilters } from './schema.js';
+import { EventDetailSchema, EventListSchema, VolumeSchema } from './schema.js';
+
+/**
+ * A page of a timeline, with the facets and the total of the whole filtered list when the query asks
+ * for them (`facets=`, `count=exact`): shared by `/v1/events` and `/v1/actors/{id}/events`.
+ */
+export function timelinePage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  name: string,
+  events: EventRepository,
+  filters: TimelineFilters,
+) {
+  const body = paginate(request, reply, name, events.list, filters);
+  const { facets, count } = request.query as TimelineQuery;
+  const { total, ...aggregates } = events.aggregate(
+    filters,
+    (facets?.split(',') ?? []) as Facet[],
+    count === 'exact',
+  );
+  return { ...body, page: { ...body.page, ...(total === undefined ? {} : { total }) }, ...aggregates };
+}
 
 export const eventRoutes: FastifyPluginAsyncZod<{ events: EventRepository }> = async (app, { events }) => {
   app.get(
@@ -15,12 +45,32 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventRepository }> = a
         tags: ['events'],
         summary: 'List events (the timeline)',
         description:
-          'Events sorted by date start, then end, then id. By default an event matches a date range when its interval overlaps [from, to]; `date_match=within` asks for containment.',
+          'Events sorted by date start, then end, then id. By default an event matches a date range when its interval overlaps [from, to]; `date_match=within` asks for containment. `facets=` adds counts of each value over the whole filtered list, `count=exact` its total.',
         querystring: TimelineQuerySchema,
         response: { 200: EventListSchema, ...problems(400) },
       },
     },
-    async (request, reply) => paginate(request, reply, 'events', events.list, timelineFilters(request.query)),
+    async (request, reply) => timelinePage(request, reply, 'events', events, timelineFilters(request.query)),
+  );
+
+  app.get(
+    '/v1/events/volume',
+    {
+      config: { operation: 'aggregate' },
+      schema: {
+        operationId: 'getEventVolume',
+        tags: ['events'],
+        summary: 'Count events over time',
+        description:
+          'How much happened when: the events the timeline filters select, counted per day, ISO week, month or year, optionally split by source, status, type or precision. Precision-aware: an event whose date is coarser than the interval, or runs across two periods, is never forced into one; it is counted apart, so the total is honest.',
+        querystring: VolumeQuerySchema,
+        response: { 200: VolumeSchema, ...problems(400) },
+      },
+    },
+    async (request) => {
+      const { interval, by } = request.query;
+      return events.volume(timelineFilters(request.query), interval, by);
+    },
   );
 
   app.get(
@@ -32,7 +82,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventRepository }> = a
         tags: ['events'],
         summary: 'Get an event',
         description:
-          'One event with its participants, its evidence grouped by source, its claims (contested ones side by side under `disputes`) and its quotes.',
+          'One event with its participants, its evidence grouped by source, its date as each source gives it, its claims, the aspects two sources speak to (side by side, with their verdicts) and its quotes.',
         params: IdParamsSchema,
         querystring: NoQuerySchema,
         response: { 200: EventDetailSchema, ...problems(400, 404) },

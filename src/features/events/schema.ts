@@ -1,16 +1,8 @@
 import { z } from 'zod';
-import { parseRangeBound } from '../../domain/dates.js';
-import {
-  DATE_PRECISIONS,
-  EVENT_STATUSES,
-  EVENT_TENSES,
-  EVENT_TYPES,
-  PARTICIPANT_ROLES,
-} from '../../domain/vocabulary.js';
+import { EVENT_STATUSES, EVENT_TENSES, EVENT_TYPES, PARTICIPANT_ROLES } from '../../domain/vocabulary.js';
 import { named } from '../../http/component.js';
-import { listOf, pageParams } from '../../http/pagination.js';
-import { invalidParameter } from '../../http/problems.js';
-import { dateBound, repeatable } from '../../http/querystring.js';
+import { PageSchema } from '../../http/pagination.js';
+import { INTERVALS } from '../../domain/periods.js';
 import { ClaimSchema } from '../claims/schema.js';
 import {
   ActorRefSchema,
@@ -20,6 +12,8 @@ import {
   SpanSchema,
 } from '../components.js';
 import { QuoteSchema } from '../quotes/schema.js';
+import { FACETS, type Facet } from './aggregates.js';
+import { VOLUME_BY } from './volume.js';
 
 export const SourceDateSchema = named(
   'SourceDate',
@@ -102,80 +96,80 @@ export const EventDetailSchema = named(
 );
 export type EventDetail = z.infer<typeof EventDetailSchema>;
 
-export const EventListSchema = listOf('Event', EventSchema);
+const FacetCountsSchema = named(
+  'FacetCounts',
+  'The most frequent values of a facet over the whole filtered list (up to 20), most frequent first.',
+  z.object({
+    values: z.array(z.object({ value: z.string(), count: z.number().int() })),
+    truncated: z.boolean().describe('Whether more values exist than are listed.'),
+  }),
+);
 
-const slugParam = z.string().min(1).max(200);
+export const FacetsSchema = named(
+  'Facets',
+  'Counts of each value of the facets asked for (`facets=`), over the whole filtered list, not the page.',
+  z.object(
+    Object.fromEntries(FACETS.map((f) => [f, FacetCountsSchema.optional()])) as Record<
+      Facet,
+      z.ZodOptional<typeof FacetCountsSchema>
+    >,
+  ),
+);
 
-/** The timeline filters of SPEC §4, shared by `/v1/events` and `/v1/actors/{id}/events`. */
-export const TimelineQuerySchema = z.strictObject({
-  from: dateBound('from'),
-  to: dateBound('to'),
-  date_match: z
-    .enum(['overlap', 'within'])
-    .default('overlap')
-    .describe(
-      '`overlap`: the event’s date overlaps [from, to]; `within`: it lies inside it. Where the sources’ dates of an event are contested, the event matches by any date a source gives it.',
-    ),
-  actor: repeatable(slugParam).describe(
-    'Actor id; repeat for several (any of them, or all with actor_match=all).',
-  ),
-  actor_match: z.enum(['any', 'all']).default('any'),
-  type: repeatable(z.enum(EVENT_TYPES)).describe('Event type; repeat for several.'),
-  source: repeatable(slugParam).describe(
-    'Source id; repeat for several (events any of them reports, or see source_match).',
-  ),
-  source_match: z
-    .enum(['any', 'all', 'one'])
-    .default('any')
-    .describe(
-      'With several `source`: `any` reports the event; `all` report it; exactly `one` of them does (what only one outlet tells).',
-    ),
-  precision: z
-    .enum(DATE_PRECISIONS)
-    .optional()
-    .describe('Only events dated at this precision or finer (`month`: day, week and month).'),
-  status: z.enum(EVENT_STATUSES).optional(),
-  q: z.string().min(1).max(200).optional().describe('Full-text search in titles, summaries and evidence.'),
-  published_from: dateBound('from').describe(
-    'Only events a source published on or after this date reports (YYYY, YYYY-MM or YYYY-MM-DD).',
-  ),
-  published_to: dateBound('to').describe(
-    'Only events a source published on or before this date reports (YYYY, YYYY-MM or YYYY-MM-DD).',
-  ),
-  ...pageParams,
+/** A page of the timeline: the list envelope, with `facets` and `page.total` when asked for. */
+export const EventListSchema = named(
+  'EventList',
+  'A page of the timeline: `{ data, page }` as every list, with `facets` and `page.total` when the query asks for them.',
+  z.object({
+    data: z.array(EventSchema),
+    page: PageSchema.extend({
+      total: z
+        .number()
+        .int()
+        .optional()
+        .describe('With `count=exact`: how many events the whole filtered list has.'),
+    }),
+    facets: FacetsSchema.optional(),
+  }),
+);
+
+const VolumeGroupSchema = z.object({
+  value: z.string(),
+  events: z.number().int(),
+  overlapping: z.number().int().optional(),
 });
-export type TimelineQuery = z.infer<typeof TimelineQuerySchema>;
 
-/**
- * What a timeline is filtered by: its query's filters under their own names, with `from` and `to`
- * resolved to days. Every operation over a timeline takes these.
- */
-export type TimelineFilters = Omit<TimelineQuery, 'order' | 'limit' | 'cursor'> & {
-  /** Inclusive first day, resolved from YYYY / YYYY-MM / YYYY-MM-DD (so are the bounds below). */
-  from?: string | undefined;
-  /** Inclusive last day. */
-  to?: string | undefined;
-  published_from?: string | undefined;
-  published_to?: string | undefined;
-  /** For an actor's own timeline: the actor must take part, whatever `actor` says. */
-  requiredActor?: string | undefined;
-};
-
-/** The timeline filters' defaults, for a timeline asked for in code rather than over HTTP. */
-export const TIMELINE_DEFAULTS = { date_match: 'overlap', actor_match: 'any', source_match: 'any' } as const;
-
-/** A timeline query's filters, its date bounds resolved to days (a 400 when one ends before it starts). */
-export function timelineFilters(query: TimelineQuery): TimelineFilters {
-  const { order: _order, limit: _limit, cursor: _cursor, ...filters } = query;
-  const [from, to] = dayRange(query, 'from', 'to');
-  const [publishedFrom, publishedTo] = dayRange(query, 'published_from', 'published_to');
-  return { ...filters, from, to, published_from: publishedFrom, published_to: publishedTo };
-}
-
-function dayRange(query: TimelineQuery, first: 'from' | 'published_from', last: 'to' | 'published_to') {
-  const from = query[first] === undefined ? undefined : parseRangeBound(query[first], 'from');
-  const to = query[last] === undefined ? undefined : parseRangeBound(query[last], 'to');
-  if (from && to && from > to)
-    throw invalidParameter(last, `"${query[last]}" is before "${first}" (${query[first]})`);
-  return [from, to] as const;
-}
+export const VolumeSchema = named(
+  'Volume',
+  'Events counted per period (SPEC §4.1). A period holds an event only when the event’s date lies wholly inside it; `overlapping` counts the events that share a day with the period without lying inside it. Those are counted once, `apart`, under the smallest coarser period that holds them (or their own dates when they run across years), so `total` = the periods’ `events` + the `apart` events. With `by`, each count is split into `groups` (by source, an event two sources report is in both groups; the totals count it once).',
+  z.object({
+    interval: z.enum(INTERVALS),
+    by: z.enum(VOLUME_BY).nullable(),
+    from: z.iso.date().nullable().describe('The first day of the first period (null when no event matches).'),
+    to: z.iso.date().nullable().describe('The last day of the last period.'),
+    total: z.number().int().describe('Events counted: held by a period, or apart.'),
+    periods: z.array(
+      z.object({
+        period: z.string().describe('`2020-06-23`, `2020-W26` (ISO week), `2020-06` or `2020`.'),
+        start: z.iso.date(),
+        end: z.iso.date(),
+        events: z.number().int().describe('Events whose date lies wholly inside the period.'),
+        overlapping: z.number().int().describe('Events counted apart that share a day with the period.'),
+        groups: z.array(VolumeGroupSchema).optional(),
+      }),
+    ),
+    apart: z.array(
+      z.object({
+        period: z.string(),
+        unit: z
+          .enum(INTERVALS)
+          .nullable()
+          .describe('The coarser unit that holds them; null: their dates run across years.'),
+        start: z.iso.date(),
+        end: z.iso.date(),
+        events: z.number().int(),
+        groups: z.array(VolumeGroupSchema.omit({ overlapping: true })).optional(),
+      }),
+    ),
+  }),
+);

@@ -12,7 +12,7 @@ import { actorTimeline, events } from '../../db/schema.js';
 import { Bindings, ShapeCache } from '../../db/shapes.js';
 import type { DatePrecision } from '../../domain/vocabulary.js';
 import type { EventRow } from './hydrate.js';
-import type { TimelineFilters } from './schema.js';
+import type { TimelineFilters } from './query.js';
 import {
   ACTOR_TIMELINE_COLUMNS,
   anchorActor,

@@ -6,7 +6,7 @@ import { actorTimeline, claims, eventEvidence, eventParticipants, events, source
 import type { Bindings } from '../../db/shapes.js';
 import { shiftDay } from '../../domain/dates.js';
 import { DATE_PRECISIONS, type DatePrecision } from '../../domain/vocabulary.js';
-import type { TimelineFilters } from './schema.js';
+import type { TimelineFilters } from './query.js';
 
 /**
  * The timeline's order and filters as SQL (SPEC §3 and §4), shared by every query over a timeline.
@@ -97,6 +97,7 @@ export function dateConditions(
  */
 export function dateMatch(f: TimelineFilters, b: Bindings, c: TimelineColumns): SQL | undefined {
   if (!f.from && !f.to) return undefined;
+  if (f.byOwnDate) return ownDateMatch(f, b, c);
   const [from, to] = [f.from && b.bind('matchFrom', f.from), f.to && b.bind('matchTo', f.to)];
   const start = sql`(${claims.value} ->> '$.start')`;
   const end = sql`(${claims.value} ->> '$.end')`;
@@ -113,9 +114,18 @@ export function dateMatch(f: TimelineFilters, b: Bindings, c: TimelineColumns): 
   return sql`(CASE WHEN ${contested} THEN ${anySource} ELSE ${inside} END)`;
 }
 
+/** The range test on the event's own date (overlapping is the index range itself). */
+function ownDateMatch(f: TimelineFilters, b: Bindings, c: TimelineColumns): SQL | undefined {
+  b.flag('own-date');
+  if (f.date_match !== 'within') return undefined;
+  return and(
+    f.from ? gte(c.start, b.bind('ownFrom', f.from)) : undefined,
+    f.to ? lte(c.end, b.bind('ownTo', f.to)) : undefined,
+  );
+}
+
 /**
- * The other terms of a timeline: type, status, source, actors and words. Full-text search is the
- * caller's to short-cut: a `q` without words matches nothing and needs no query.
+ * The other terms of a timeline: type, status, source, actors and words.
  */
 export function filterConditions(
   f: TimelineFilters,
@@ -130,8 +140,13 @@ export function filterConditions(
   if (f.source?.length) where.push(...sourceConditions(f.source, f, b));
   if (f.published_from || f.published_to) where.push(publishedCondition(f, b));
   if (f.actor?.length) where.push(...actorConditions(f.actor, f, b, anchor));
-  if (f.q !== undefined)
-    where.push(rowidMatches(eventSearch, sql`${events}.rowid`, b.bind('match', toFtsQuery(f.q))));
+  if (f.q !== undefined) {
+    // Input without a single word ("*", "--") matches nothing rather than everything.
+    const match = toFtsQuery(f.q);
+    where.push(
+      match === undefined ? sql`0` : rowidMatches(eventSearch, sql`${events}.rowid`, b.bind('match', match)),
+    );
+  }
   return where;
 }
 

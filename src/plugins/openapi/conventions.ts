@@ -79,8 +79,14 @@ export function polishDocument(doc: Json, examples: DocumentExamples): Json {
         if (param.schema?.type === 'array') Object.assign(param, { style: 'form', explode: true });
         if (param.name in examples.parameters) {
           const example = examples.parameters[param.name];
+          // One example serves a repeatable parameter whole and a single one by its first value.
           const wantsArray = param.schema?.type === 'array';
-          param.example = wantsArray && !Array.isArray(example) ? [example] : example;
+          param.example =
+            wantsArray === Array.isArray(example)
+              ? example
+              : wantsArray
+                ? [example]
+                : (example as unknown[])[0];
         }
       }
       for (const [status, response] of Object.entries<Json>(op.responses ?? {})) {

@@ -1,4 +1,4 @@
-import { TIMELINE_DEFAULTS } from '../../features/events/schema.js';
+import { TIMELINE_DEFAULTS } from '../../features/events/query.js';
 import type { Repositories } from '../../features/repositories.js';
 import type { DocumentExamples } from './conventions.js';
 
@@ -12,7 +12,8 @@ export function documentExamples({ events, actors, quotes, sources }: Repositori
   const profile = actorId === undefined ? undefined : actors.findProfile(actorId);
   const quote = quotes.list({}, FIRST).items[0];
   const claim = detail?.claims[0];
-  const source = sources.list({}, FIRST).items[0];
+  const twoSources = sources.list({}, { order: 'asc', limit: 2 }).items;
+  const source = twoSources[0];
   const components: Record<string, unknown> = {};
   const add = (name: string, value: unknown) => {
     if (value !== undefined) components[name] = value;
@@ -31,7 +32,7 @@ export function documentExamples({ events, actors, quotes, sources }: Repositori
     from: '2020-06',
     to: '2020-06-30',
     ...(actorId ? { actor: [actorId], speaker: [actorId] } : {}),
-    ...(source ? { source: source.id } : {}),
+    ...(source ? { source: twoSources.map((s) => s.id) } : {}),
   };
   return { components, parameters };
 }

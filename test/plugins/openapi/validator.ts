@@ -16,6 +16,7 @@ export interface OpenApiParameter {
   in: 'query' | 'path' | 'header' | 'cookie';
   required?: boolean;
   schema: JsonSchema;
+  example?: unknown;
 }
 
 export interface OpenApiOperation {

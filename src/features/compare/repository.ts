@@ -1,0 +1,56 @@
+import { keysetList } from '../../db/keyset.js';
+import { groupBy } from '../../domain/group-by.js';
+import { CLAIM_STATUSES, type ClaimStatus } from '../../domain/vocabulary.js';
+import { aspectsOf } from '../claims/aspects.js';
+import type { ClaimRepository } from '../claims/repository.js';
+import type { TimelineFilters } from '../events/query.js';
+import type { EventRepository } from '../events/repository.js';
+import { TIMELINE_KEY } from '../events/timeline.js';
+
+/**
+ * What two or more sources report, side by side (SPEC §4.1): the timeline of the events any of them
+ * reports, each with which of them do and every aspect they speak to, judged among them alone; and
+ * over the whole comparison, what they share, what only one reports, and how the shared aspects
+ * stand. The sources are `filters.source`; `source_match` narrows to the shared (`all`) or the
+ * exclusive (`one`) events.
+ */
+export function createCompareRepository(events: EventRepository, claims: ClaimRepository) {
+  return {
+    list: keysetList(TIMELINE_KEY, (filters: TimelineFilters & { source: string[] }, request) => {
+      const page = events.list(filters, request);
+      const ids = page.items.map((e) => e.id);
+      const byEvent = groupBy(claims.amongSources(ids, filters.source), (c) => c.event);
+      return {
+        ...page,
+        items: page.items.map((event) => {
+          const reportedBy = filters.source.filter((s) => event.sources.some((r) => r.source === s));
+          return {
+            id: event.id,
+            event,
+            reported_by: reportedBy,
+            shared: reportedBy.length === filters.source.length,
+            aspects: aspectsOf(byEvent.get(event.id) ?? []),
+          };
+        }),
+      };
+    }),
+
+    summary(filters: TimelineFilters & { source: string[] }) {
+      const reporting = groupBy(events.reporting(filters, filters.source), (r) => r.id);
+      const shared = [...reporting]
+        .filter(([, rows]) => rows.length === filters.source.length)
+        .map(([id]) => id);
+      const only = filters.source.map((source) => ({
+        source,
+        events: [...reporting.values()].filter((rows) => rows.length === 1 && rows[0]?.source === source)
+          .length,
+      }));
+      const aspects = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>;
+      for (const told of groupBy(claims.amongSources(shared, filters.source), (c) => c.event).values())
+        for (const aspect of aspectsOf(told)) aspects[aspect.status]++;
+      return { events: reporting.size, shared: shared.length, only, aspects };
+    },
+  };
+}
+
+export type CompareRepository = ReturnType<typeof createCompareRepository>;

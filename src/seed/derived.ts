@@ -1,0 +1,113 @@
+import { EVIDENCE, PARTICIPANT, QUOTE, SOURCE_DATE } from '../db/documents.js';
+import { actorSearch, eventSearch, insertInto, quoteSearch } from '../db/fts.js';
+import { INTERVALS } from '../domain/periods.js';
+
+/**
+ * What the seed derives from the base tables once they are complete, in order: search indexes,
+ * documents, per-actor timelines, and the counts that let a request read a total instead of
+ * counting (docs/benchmarks.md). Each statement runs once, inside the seed's transaction.
+ */
+
+/** The dimensions unfiltered volumes are split by, each an events column (db/schema.ts, volumeCounts). */
+export const VOLUME_DIMENSIONS = ['status', 'type', 'precision'] as const;
+
+/** Per event, the period of each unit that holds its whole date (NULL where none does). */
+const EVENT_PERIODS = `CREATE TEMP TABLE event_periods AS
+  SELECT start, "end", status, type, precision,
+    CASE WHEN start = "end" THEN start END AS day,
+    CASE WHEN strftime('%G-W%V', start) = strftime('%G-W%V', "end") THEN strftime('%G-W%V', start) END AS week,
+    CASE WHEN substr(start, 1, 7) = substr("end", 1, 7) THEN substr(start, 1, 7) END AS month,
+    CASE WHEN substr(start, 1, 4) = substr("end", 1, 4) THEN substr(start, 1, 4) END AS year
+  FROM events`;
+
+/** volume_counts and volume_apart, per unit and dimension (`''`: all events, value `''`). */
+function volumeSql(): string[] {
+  return INTERVALS.flatMap((unit) =>
+    ['', ...VOLUME_DIMENSIONS].flatMap((dim) => {
+      const value = dim === '' ? "''" : dim;
+      return [
+        `INSERT INTO volume_counts (unit, dim, period, value, events)
+           SELECT '${unit}', '${dim}', ${unit}, ${value}, count(*) FROM event_periods
+           WHERE ${unit} IS NOT NULL GROUP BY ${unit}, ${value}`,
+        `INSERT INTO volume_apart (unit, dim, start, "end", value, events)
+           SELECT '${unit}', '${dim}', start, "end", ${value}, count(*) FROM event_periods
+           WHERE ${unit} IS NULL GROUP BY start, "end", ${value}`,
+      ];
+    }),
+  );
+}
+
+/** facet_counts: every event's value of each facet, ranked by how many events have it. */
+const FACET_SOURCES: Record<string, string> = {
+  type: 'SELECT type AS value, count(*) AS n FROM events GROUP BY type',
+  status: 'SELECT status AS value, count(*) AS n FROM events GROUP BY status',
+  precision: 'SELECT precision AS value, count(*) AS n FROM events GROUP BY precision',
+  source: 'SELECT source_id AS value, count(DISTINCT event_id) AS n FROM event_evidence GROUP BY source_id',
+  actor: 'SELECT actor_id AS value, sum(events) AS n FROM actor_event_counts GROUP BY actor_id',
+};
+
+function facetSql(): string[] {
+  return Object.entries(FACET_SOURCES).map(
+    ([facet, counts]) => `INSERT INTO facet_counts (facet, rank, value, events)
+       SELECT '${facet}', row_number() OVER (ORDER BY n DESC, value), value, n FROM (${counts})`,
+  );
+}
+
+/** Derived tables, filled from the base tables once they are complete. */
+export const DERIVED_SQL = [
+  // Names and aliases of an actor in one searchable document.
+  // Each search row has the rowid of the row it indexes: a match is an integer-key lookup.
+  `${insertInto(actorSearch)}
+     SELECT a.rowid, a.id, a.name || coalesce(' | ' || (SELECT group_concat(alias, ' | ') FROM actor_aliases WHERE actor_id = a.id), '')
+     FROM actors a`,
+  `${insertInto(eventSearch)}
+     SELECT e.rowid, e.id, e.title, e.summary, coalesce((SELECT group_concat(text, ' | ') FROM event_evidence WHERE event_id = e.id), '')
+     FROM events e`,
+  // What a page shows of each event besides its row, one document per event (db/documents.ts).
+  `INSERT INTO event_documents (event_rowid, participants, evidence, dates)
+     SELECT e.rowid,
+       (SELECT json_group_array(${PARTICIPANT.sql} ORDER BY p.role, a.id)
+          FROM event_participants p JOIN actors a ON a.id = p.actor_id WHERE p.event_id = e.id),
+       (SELECT json_group_array(${EVIDENCE.sql} ORDER BY v.source_id, v.start, v.id)
+          FROM event_evidence v WHERE v.event_id = e.id),
+       (SELECT json_group_array(${SOURCE_DATE.sql} ORDER BY c.source_id)
+          FROM claims c LEFT JOIN actors aa ON aa.id = c.attributed_actor_id
+          WHERE c.event_id = e.id AND c.property = 'date')
+     FROM events e`,
+  // Quotes are numbered in reading order, and searched under that number: matches come out of the
+  // search index already in reading order, so a page of a search costs O(page), not O(matches).
+  `UPDATE quotes SET reading_rank = ranked.n
+     FROM (SELECT id, row_number() OVER (ORDER BY source_id, ordinal) AS n FROM quotes) AS ranked
+     WHERE quotes.id = ranked.id`,
+  `${insertInto(quoteSearch)} SELECT reading_rank, id, text FROM quotes`,
+  // Each quote as a page shows it, under the same number (db/documents.ts).
+  `INSERT INTO quote_documents (reading_rank, document)
+     SELECT q.reading_rank, ${QUOTE.sql}
+     FROM quotes q LEFT JOIN actors s ON s.id = q.speaker_id LEFT JOIN actors v ON v.id = q.reported_via_id
+       LEFT JOIN actors j ON j.id = q.subject_id`,
+  // Each actor's events in timeline order, so an actor's timeline is one index range at any depth,
+  // with each event's type: a type filter rejects rows before their event is looked up, and the
+  // counts below need not look every event up again.
+  `INSERT INTO actor_timeline (actor_id, start, "end", event_id, type)
+     SELECT DISTINCT p.actor_id, e.start, e."end", e.id, e.type
+     FROM event_participants p JOIN events e ON e.id = p.event_id`,
+  // The longest event of each precision, in days: a range query needs look no further back than
+  // this before `from`, a day for day events, a year for year events.
+  `INSERT INTO meta (key, value)
+     SELECT 'max_event_days_by_precision', json_group_object(precision, days)
+     FROM (SELECT precision, CAST(max(julianday("end") - julianday(start)) AS INTEGER) AS days
+           FROM events GROUP BY precision ORDER BY precision)`,
+  `INSERT INTO actor_quote_counts (actor_id, quotes)
+     SELECT speaker_id, count(*) FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id`,
+  `INSERT INTO actor_event_counts (actor_id, type, events, first_start, last_end)
+     SELECT actor_id, type, count(*), min(start), max("end")
+     FROM actor_timeline
+     GROUP BY actor_id, type`,
+  // The range of every event's dates: an unbounded volume's periods.
+  `INSERT INTO meta (key, value)
+     SELECT 'events_extent', json_object('start', min(start), 'end', max("end")) FROM events`,
+  EVENT_PERIODS,
+  ...volumeSql(),
+  'DROP TABLE event_periods',
+  ...facetSql(),
+];
