@@ -9,16 +9,15 @@
  * several rounds, ours and the ceiling take turns, each figure is the median of its rounds, and
  * the ratio's range across rounds shows how much the machine's noise moved it.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { rssMiB, waitUntilAnswering } from '../child-server.js';
+import { type Figures, load, median, medianFigures, ROOT, start, startServer } from './harness.js';
 import { urlPools } from './urls.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
   options: {
     database: { type: 'string', default: path.join(ROOT, 'data/parallax.db') },
@@ -46,76 +45,19 @@ for (const [name, value] of Object.entries({
     process.exit(2);
   }
 
-function start(args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return child;
-}
-
-interface Figures {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-/** Each figure's median over the rounds (errors are summed: one is one too many). */
-function medianFigures(rounds: Figures[]): Figures {
-  return {
-    rps: median(rounds.map((f) => f.rps)),
-    p50: median(rounds.map((f) => f.p50)),
-    p99: median(rounds.map((f) => f.p99)),
-    errors: rounds.reduce((sum, f) => sum + f.errors, 0),
-  };
-}
-
-async function load(base: string, urls: string[], seconds = SECONDS): Promise<Figures> {
-  let i = 0;
-  const result = await autocannon({
-    url: base,
-    connections: CONNECTIONS,
-    pipelining: 1,
-    duration: seconds,
-    requests: [
-      {
-        path: urls[0] as string,
-        setupRequest: (request) => ({ ...request, path: urls[i++ % urls.length] as string }),
-      },
-    ],
-  });
-  const bad = result.non2xx + result.errors + result.timeouts;
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: bad };
+async function loadAll(base: string, urls: string[], seconds = SECONDS): Promise<Figures> {
+  return load(base, urls, seconds, CONNECTIONS);
 }
 
 async function main() {
   if (!values['no-build']) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const pools = urlPools(values.database, POOL);
-  const apiPort = 38_000 + Math.floor(Math.random() * 1000);
-  const ceilingPort = apiPort + 1;
-  const api = start(['dist/server.js'], {
-    PORT: String(apiPort),
-    HOST: '127.0.0.1',
-    DATABASE_PATH: values.database,
-    LOG_LEVEL: 'silent',
-    RATE_LIMIT_MAX: '0',
-    RESPONSE_CACHE_MB: values['no-cache'] ? '0' : '64',
-  });
+  const { child: api, base: apiBase } = startServer(values.database, !values['no-cache']);
+  const ceilingPort = Number(new URL(apiBase).port) + 1;
   const ceiling = start(['--import', 'tsx', path.join(ROOT, 'tools/bench/ceiling.ts')], {
     PORT: String(ceilingPort),
   });
   try {
-    const apiBase = `http://127.0.0.1:${apiPort}`;
     await waitUntilAnswering(`${apiBase}/healthz`, api, 60_000);
     // The ceiling serves exactly the bytes the API answers for every URL of the pools.
     // The same bytes on the wire: body and headers (Node adds Date, Connection and Keep-Alive to both).
@@ -139,8 +81,8 @@ async function main() {
     // Warm both servers on every URL first (JIT, SQLite's page cache), so that the first class
     // measured is not also the one that pays for a cold process.
     const everyUrl = Object.values(pools).flat();
-    await load(apiBase, everyUrl, 2);
-    await load(ceilingBase, everyUrl, 2);
+    await loadAll(apiBase, everyUrl, 2);
+    await loadAll(ceilingBase, everyUrl, 2);
     const rssStart = Math.round(rssMiB(api.pid as number));
     const rows: string[][] = [];
     for (const [name, urls] of Object.entries(pools)) {
@@ -154,7 +96,7 @@ async function main() {
       ] as const) {
         const rounds: { ours: Figures; bare: Figures }[] = [];
         for (let r = 0; r < ROUNDS; r++)
-          rounds.push({ ours: await load(apiBase, pool), bare: await load(ceilingBase, pool) });
+          rounds.push({ ours: await loadAll(apiBase, pool), bare: await loadAll(ceilingBase, pool) });
         const ours = medianFigures(rounds.map((r) => r.ours));
         const bare = medianFigures(rounds.map((r) => r.bare));
         const ratios = rounds.map((r) => r.ours.rps / r.bare.rps);
