@@ -8,9 +8,10 @@ import type { Timeline } from './timeline-query.js';
 
 /**
  * Counts over a timeline's whole filtered set, not a page (SPEC §4.1): the total, the facets, and
- * the dated rows volumes are tallied from. With no filter at all they are read from counts the seed
- * derived (facet_counts, volume_counts); otherwise each is one aggregate over the index ranges the
- * timeline's plan reads (features/events/timeline-query.ts), prepared once per shape.
+ * the dated rows volumes are tallied from. With no filter, or only one actor or one type, the total
+ * and facets are read from counts the seed derived (facet_counts; volumes: volume_counts); otherwise
+ * each is one aggregate over the index ranges the timeline's plan reads
+ * (features/events/timeline-query.ts), prepared once per shape.
  */
 
 export const FACETS = ['type', 'status', 'source', 'actor', 'precision'] as const;
@@ -40,10 +41,26 @@ const NARROWING = [
 ] as const satisfies readonly (keyof TimelineFilters)[];
 
 export function isUnfiltered(filters: TimelineFilters): boolean {
-  return NARROWING.every((key) => {
+  return derivedSlice(filters) === '';
+}
+
+/**
+ * The slice of facet_counts that holds the filters' counts, if the seed derived one: `''` for every
+ * event, `actor:<id>` for one actor's events (`actor=<id>` or an actor's own timeline), `type:<t>`
+ * for one type's; undefined when the filters narrow in any other way.
+ */
+export function derivedSlice(filters: TimelineFilters): string | undefined {
+  const narrowing = NARROWING.filter((key) => {
     const value = filters[key];
-    return value === undefined || (Array.isArray(value) && value.length === 0);
+    return value !== undefined && !(Array.isArray(value) && value.length === 0);
   });
+  if (narrowing.length === 0) return '';
+  if (narrowing.length > 1) return undefined;
+  const [only] = narrowing;
+  if (only === 'requiredActor') return `actor:${filters.requiredActor}`;
+  if (only === 'actor' && filters.actor?.length === 1) return `actor:${filters.actor[0]}`;
+  if (only === 'type' && filters.type?.length === 1) return `type:${filters.type[0]}`;
+  return undefined;
 }
 
 /** The column a facet groups by, and the table (besides the matched events) it needs. */
@@ -60,12 +77,7 @@ type Runnable<R> = { all(values: Record<string, unknown>): R[] };
 export function prepareAggregates(db: Db, timeline: Timeline) {
   const queries = new ShapeCache<Runnable<unknown>>();
   const everyEvent = recordedExtent(db);
-  const topOf = db
-    .select({ value: facetCounts.value, count: facetCounts.events })
-    .from(facetCounts)
-    .where(and(eq(facetCounts.facet, sql.placeholder('facet')), lte(facetCounts.rank, FACET_VALUES + 1)))
-    .orderBy(asc(facetCounts.rank))
-    .prepare();
+  const topOf = prepareDerivedFacet(db);
 
   /** Runs the aggregate `build` makes over the matched events, prepared once per `name` and shape. */
   function run<R>(name: string, build: (b: Bindings) => { prepare(): unknown }): R[] {
@@ -75,18 +87,21 @@ export function prepareAggregates(db: Db, timeline: Timeline) {
   }
 
   function facet(filters: TimelineFilters, name: Facet): FacetCounts {
-    const rows = isUnfiltered(filters)
-      ? topOf.all({ facet: name })
-      : run<{ value: string; count: number }>(`facet:${name}`, (b) =>
-          facetQuery(db, timeline, filters, b, name),
-        );
+    const slice = derivedSlice(filters);
+    const rows =
+      slice !== undefined
+        ? topOf(slice, name)
+        : run<{ value: string; count: number }>(`facet:${name}`, (b) =>
+            facetQuery(db, timeline, filters, b, name),
+          );
     return { values: rows.slice(0, FACET_VALUES), truncated: rows.length > FACET_VALUES };
   }
 
   return {
     /** How many events the filters select. */
     count(filters: TimelineFilters): number {
-      if (isUnfiltered(filters)) return topOf.all({ facet: 'status' }).reduce((sum, r) => sum + r.count, 0);
+      const slice = derivedSlice(filters);
+      if (slice !== undefined) return topOf(slice, 'status').reduce((sum, r) => sum + r.count, 0);
       const [row] = run<{ n: number }>('count', (b) =>
         db.select({ n: count() }).from(timeline.matching(filters, b, { id: events.id })),
       );
@@ -145,6 +160,23 @@ export function prepareAggregates(db: Db, timeline: Timeline) {
       });
     },
   };
+}
+
+/** A facet's top values over a slice of the events, as the seed derived them (facet_counts). */
+function prepareDerivedFacet(db: Db) {
+  const query = db
+    .select({ value: facetCounts.value, count: facetCounts.events })
+    .from(facetCounts)
+    .where(
+      and(
+        eq(facetCounts.slice, sql.placeholder('slice')),
+        eq(facetCounts.facet, sql.placeholder('facet')),
+        lte(facetCounts.rank, FACET_VALUES + 1),
+      ),
+    )
+    .orderBy(asc(facetCounts.rank))
+    .prepare();
+  return (slice: string, facet: Facet) => query.all({ slice, facet });
 }
 
 /** The first and last day of every event, as the seed recorded them. */
