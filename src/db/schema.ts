@@ -181,9 +181,6 @@ export const actorTimeline = sqliteTable(
       .references(() => events.id),
     /** The event's type, so an actor's counts by type are read from this table alone. */
     type: text('type', { enum: EVENT_TYPES }).notNull(),
-    /** Likewise its status and precision, for an actor's derived facet counts. */
-    status: text('status', { enum: EVENT_STATUSES }).notNull().default('single_source'),
-    precision: text('precision', { enum: DATE_PRECISIONS }).notNull().default('day'),
   },
   (t) => [primaryKey({ columns: [t.actorId, t.start, t.end, t.eventId] })],
 );
@@ -365,9 +362,9 @@ export const volumeApart = sqliteTable(
 
 /**
  * Derived at seed time: how many events have each value of a facet (type, status, precision, source,
- * actor), ranked by count, the top 21 of each, over every event (`slice` `''`) and over the events
- * of one actor (`actor:<id>`) or one type (`type:<type>`), so that a facet of those reads its top
- * values instead of counting (features/events/aggregates.ts).
+ * actor), ranked by count, the top 21 of each, over every event (`slice` `''`), one type's
+ * (`type:<type>`) and one of the busiest actors' (`actor:<id>`), so that a facet of those reads its
+ * top values instead of counting (seed/facet-counts.ts, features/events/aggregates.ts).
  */
 export const facetCounts = sqliteTable(
   'facet_counts',

@@ -97,3 +97,10 @@ export type EventTense = (typeof EVENT_TENSES)[number];
 /** How a quote's speaker is known: stated by the text, or implied (with a reason). */
 export const ATTRIBUTIONS = ['explicit', 'inferred'] as const;
 export type Attribution = (typeof ATTRIBUTIONS)[number];
+
+/** What a timeline's events can be counted by (SPEC §4.1 facets): each event counts once per value. */
+export const FACETS = ['type', 'status', 'source', 'actor', 'precision'] as const;
+export type Facet = (typeof FACETS)[number];
+
+/** How many values of a facet are shown, most frequent first; a facet says when there are more. */
+export const FACET_VALUES = 20;

@@ -37,55 +37,6 @@ function volumeSql(): string[] {
   );
 }
 
-/**
- * facet_counts: per slice of the events (all of them, one actor's, one type's), each facet's values
- * ranked by how many of the slice's events have them; the top 21 are kept (a facet shows 20 and says
- * whether there are more). Each query gives (slice, value, n).
- */
-const FACET_SOURCES: Record<string, string[]> = {
-  type: [
-    "SELECT '' AS slice, type AS value, count(*) AS n FROM events GROUP BY type",
-    "SELECT 'actor:' || actor_id, type, sum(events) FROM actor_event_counts GROUP BY actor_id, type",
-    "SELECT 'type:' || type, type, count(*) FROM events GROUP BY type",
-  ],
-  status: [
-    "SELECT '' AS slice, status AS value, count(*) AS n FROM events GROUP BY status",
-    "SELECT 'actor:' || actor_id, status, count(*) FROM actor_timeline GROUP BY actor_id, status",
-    "SELECT 'type:' || type, status, count(*) FROM events GROUP BY type, status",
-  ],
-  precision: [
-    "SELECT '' AS slice, precision AS value, count(*) AS n FROM events GROUP BY precision",
-    "SELECT 'actor:' || actor_id, precision, count(*) FROM actor_timeline GROUP BY actor_id, precision",
-    "SELECT 'type:' || type, precision, count(*) FROM events GROUP BY type, precision",
-  ],
-  source: [
-    "SELECT '' AS slice, source_id AS value, count(DISTINCT event_id) AS n FROM event_evidence GROUP BY source_id",
-    `SELECT 'actor:' || t.actor_id, v.source_id, count(DISTINCT v.event_id)
-       FROM actor_timeline t JOIN event_evidence v ON v.event_id = t.event_id GROUP BY t.actor_id, v.source_id`,
-    `SELECT 'type:' || e.type, v.source_id, count(DISTINCT v.event_id)
-       FROM event_evidence v JOIN events e ON e.id = v.event_id GROUP BY e.type, v.source_id`,
-  ],
-  actor: [
-    "SELECT '' AS slice, actor_id AS value, sum(events) AS n FROM actor_event_counts GROUP BY actor_id",
-    `SELECT 'actor:' || t.actor_id, p.actor_id, count(DISTINCT p.event_id)
-       FROM actor_timeline t JOIN event_participants p ON p.event_id = t.event_id GROUP BY t.actor_id, p.actor_id`,
-    "SELECT 'type:' || type, actor_id, sum(events) FROM actor_event_counts GROUP BY type, actor_id",
-  ],
-};
-
-/** How many of a facet's values are kept per slice: one more than a facet shows. */
-const FACET_KEPT = 21;
-
-function facetSql(): string[] {
-  return Object.entries(FACET_SOURCES).map(
-    ([facet, counts]) => `INSERT INTO facet_counts (slice, facet, rank, value, events)
-       SELECT slice, '${facet}', rank, value, n FROM (
-         SELECT slice, value, n, row_number() OVER (PARTITION BY slice ORDER BY n DESC, value) AS rank
-         FROM (${counts.join(' UNION ALL ')}))
-       WHERE rank <= ${FACET_KEPT}`,
-  );
-}
-
 /** Derived tables, filled from the base tables once they are complete. */
 export const DERIVED_SQL = [
   // Names and aliases of an actor in one searchable document.
@@ -121,8 +72,8 @@ export const DERIVED_SQL = [
   // Each actor's events in timeline order, so an actor's timeline is one index range at any depth,
   // with each event's type: a type filter rejects rows before their event is looked up, and the
   // counts below need not look every event up again.
-  `INSERT INTO actor_timeline (actor_id, start, "end", event_id, type, status, precision)
-     SELECT DISTINCT p.actor_id, e.start, e."end", e.id, e.type, e.status, e.precision
+  `INSERT INTO actor_timeline (actor_id, start, "end", event_id, type)
+     SELECT DISTINCT p.actor_id, e.start, e."end", e.id, e.type
      FROM event_participants p JOIN events e ON e.id = p.event_id`,
   // The longest event of each precision, in days: a range query needs look no further back than
   // this before `from`, a day for day events, a year for year events.
@@ -142,5 +93,4 @@ export const DERIVED_SQL = [
   EVENT_PERIODS,
   ...volumeSql(),
   'DROP TABLE event_periods',
-  ...facetSql(),
 ];

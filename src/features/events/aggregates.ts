@@ -3,6 +3,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { type Db, readMeta } from '../../db/open.js';
 import { eventEvidence, eventParticipants, events, facetCounts } from '../../db/schema.js';
 import { Bindings, ShapeCache } from '../../db/shapes.js';
+import { type Facet, FACET_VALUES } from '../../domain/vocabulary.js';
 import type { TimelineFilters } from './query.js';
 import type { Timeline } from './timeline-query.js';
 
@@ -13,12 +14,6 @@ import type { Timeline } from './timeline-query.js';
  * each is one aggregate over the index ranges the timeline's plan reads
  * (features/events/timeline-query.ts), prepared once per shape.
  */
-
-export const FACETS = ['type', 'status', 'source', 'actor', 'precision'] as const;
-export type Facet = (typeof FACETS)[number];
-
-/** How many values of a facet are shown, most frequent first; `truncated` says when there are more. */
-export const FACET_VALUES = 20;
 
 export interface FacetCounts {
   values: { value: string; count: number }[];
@@ -41,15 +36,15 @@ const NARROWING = [
 ] as const satisfies readonly (keyof TimelineFilters)[];
 
 export function isUnfiltered(filters: TimelineFilters): boolean {
-  return derivedSlice(filters) === '';
+  return sliceOf(filters) === '';
 }
 
 /**
- * The slice of facet_counts that holds the filters' counts, if the seed derived one: `''` for every
- * event, `actor:<id>` for one actor's events (`actor=<id>` or an actor's own timeline), `type:<t>`
- * for one type's; undefined when the filters narrow in any other way.
+ * The slice of the events the filters select, as facet_counts names slices: `''` for every event,
+ * `actor:<id>` for one actor's (`actor=<id>` or an actor's own timeline), `type:<t>` for one
+ * type's; undefined when the filters narrow in any other way.
  */
-export function derivedSlice(filters: TimelineFilters): string | undefined {
+export function sliceOf(filters: TimelineFilters): string | undefined {
   const narrowing = NARROWING.filter((key) => {
     const value = filters[key];
     return value !== undefined && !(Array.isArray(value) && value.length === 0);
@@ -77,7 +72,12 @@ type Runnable<R> = { all(values: Record<string, unknown>): R[] };
 export function prepareAggregates(db: Db, timeline: Timeline) {
   const queries = new ShapeCache<Runnable<unknown>>();
   const everyEvent = recordedExtent(db);
-  const topOf = prepareDerivedFacet(db);
+  const { slices, topOf } = prepareDerivedFacets(db);
+  /** The slice whose counts the seed derived that the filters select, if any. */
+  const derivedSlice = (filters: TimelineFilters) => {
+    const slice = sliceOf(filters);
+    return slice !== undefined && slices.has(slice) ? slice : undefined;
+  };
 
   /** Runs the aggregate `build` makes over the matched events, prepared once per `name` and shape. */
   function run<R>(name: string, build: (b: Bindings) => { prepare(): unknown }): R[] {
@@ -162,8 +162,15 @@ export function prepareAggregates(db: Db, timeline: Timeline) {
   };
 }
 
-/** A facet's top values over a slice of the events, as the seed derived them (facet_counts). */
-function prepareDerivedFacet(db: Db) {
+/** The slices the seed derived facets of, and a facet's top values over one (facet_counts). */
+function prepareDerivedFacets(db: Db) {
+  const slices = new Set(
+    db
+      .selectDistinct({ slice: facetCounts.slice })
+      .from(facetCounts)
+      .all()
+      .map((r) => r.slice),
+  );
   const query = db
     .select({ value: facetCounts.value, count: facetCounts.events })
     .from(facetCounts)
@@ -176,7 +183,7 @@ function prepareDerivedFacet(db: Db) {
     )
     .orderBy(asc(facetCounts.rank))
     .prepare();
-  return (slice: string, facet: Facet) => query.all({ slice, facet });
+  return { slices, topOf: (slice: string, facet: Facet) => query.all({ slice, facet }) };
 }
 
 /** The first and last day of every event, as the seed recorded them. */

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { parseRangeBound } from '../../domain/dates.js';
 import { INTERVALS } from '../../domain/periods.js';
-import { DATE_PRECISIONS, EVENT_STATUSES, EVENT_TYPES } from '../../domain/vocabulary.js';
+import { DATE_PRECISIONS, EVENT_STATUSES, EVENT_TYPES, FACETS } from '../../domain/vocabulary.js';
 import { pageParams } from '../../http/pagination.js';
 import { invalidParameter } from '../../http/problems.js';
 import { dateBound, repeatable } from '../../http/querystring.js';
-import { FACETS } from './aggregates.js';
 import { VOLUME_BY } from './volume.js';
 
 /** What a request over the timeline asks (SPEC §4, §4.1): the filters, shared by every such operation. */

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { paginate } from '../../http/pagination.js';
 import { notFound, problems } from '../../http/problems.js';
 import { IdParamsSchema, NoQuerySchema } from '../../http/querystring.js';
-import type { Facet } from './aggregates.js';
+import type { Facet } from '../../domain/vocabulary.js';
 import {
   type TimelineFilters,
   type TimelineQuery,

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { EVENT_STATUSES, EVENT_TENSES, EVENT_TYPES, PARTICIPANT_ROLES } from '../../domain/vocabulary.js';
+import {
+  EVENT_STATUSES,
+  EVENT_TENSES,
+  EVENT_TYPES,
+  type Facet,
+  FACETS,
+  PARTICIPANT_ROLES,
+} from '../../domain/vocabulary.js';
 import { named } from '../../http/component.js';
 import { PageSchema } from '../../http/pagination.js';
 import { INTERVALS } from '../../domain/periods.js';
@@ -12,7 +19,6 @@ import {
   SpanSchema,
 } from '../components.js';
 import { QuoteSchema } from '../quotes/schema.js';
-import { FACETS, type Facet } from './aggregates.js';
 import { VOLUME_BY } from './volume.js';
 
 export const SourceDateSchema = named(

@@ -4,7 +4,8 @@ import { volumeApart, volumeCounts } from '../../db/schema.js';
 import { shiftDay } from '../../domain/dates.js';
 import { type Interval, type Period, periodsBetween, tally } from '../../domain/periods.js';
 import { invalidParameter } from '../../http/problems.js';
-import { type Aggregates, type Facet, isUnfiltered } from './aggregates.js';
+import type { Facet } from '../../domain/vocabulary.js';
+import { type Aggregates, isUnfiltered } from './aggregates.js';
 import type { TimelineFilters } from './query.js';
 
 /**
