@@ -1,5 +1,5 @@
 /**
- * `npx tsx tools/bench/targets.ts --database FILE [--seconds N] [--rounds N]`: the latency targets of
+ * `npm run bench:targets -- --database FILE [--seconds N] [--rounds N]`: the latency targets of
  * the aggregate operations (issue 12), one client at a time, response cache off: for each class a
  * pool of real URLs drawn from the database, asked in turn; the p99 of each round, its median over
  * the rounds, and its ratio to the target. Builds dist/ first unless `--no-build`.
@@ -20,7 +20,7 @@ const { values } = parseArgs({
   },
 });
 if (!values.database) {
-  console.error('usage: npx tsx tools/bench/targets.ts --database FILE [--seconds N] [--rounds N]');
+  console.error('usage: npm run bench:targets -- --database FILE [--seconds N] [--rounds N]');
   process.exit(2);
 }
 const database = values.database;
