@@ -10,9 +10,9 @@ import { quoteRoutes } from './features/quotes/routes.js';
 import { createRepositories } from './features/repositories.js';
 import { sourceRoutes } from './features/sources/routes.js';
 import { type ConnectionOptions, connectionOptions } from './http/connection.js';
-import { normaliseRepeatableParams } from './http/querystring.js';
+import { normaliseRepeatableParams, parseQueryString, rejectMalformedQuery } from './http/querystring.js';
 import conditionalGet from './plugins/conditional-get.js';
-import errors, { frameworkErrorHandler } from './plugins/errors.js';
+import errors, { clientErrorHandler, frameworkErrorHandler } from './plugins/errors.js';
 import gracefulDrain from './plugins/graceful-drain.js';
 import loadShedding, { type PressureOptions } from './plugins/load-shedding.js';
 import negotiation from './plugins/negotiation.js';
@@ -48,8 +48,9 @@ export async function buildApp({
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: 'x-request-id',
     // Ids may be 200 characters (IdParamsSchema); the router's own errors become problems too.
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200, querystringParser: parseQueryString },
     frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     ...connectionOptions(connection),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -70,6 +71,7 @@ export async function buildApp({
   await app.register(responseCache, { maxBytes: responseCacheBytes });
   await app.register(operationKinds);
   await app.register(openapi, { repositories });
+  app.addHook('preValidation', rejectMalformedQuery);
   app.addHook('preValidation', normaliseRepeatableParams);
 
   await app.register(healthRoutes, { db });

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parseRangeBound } from '../domain/dates.js';
+import { invalidParameter } from './problems.js';
 
 /**
  * Query strings (SPEC §4): strict (an unknown parameter is a 400, so a typo never silently returns
@@ -34,6 +35,61 @@ export const dateBound = (side: 'from' | 'to') =>
         ? 'Earliest date (YYYY, YYYY-MM or YYYY-MM-DD; a partial date means its first day).'
         : 'Latest date (YYYY, YYYY-MM or YYYY-MM-DD; a partial date means its last day).',
     );
+
+/** The names of the parameters whose bytes were not validly percent-encoded UTF-8. */
+const MALFORMED = Symbol('malformed query parameters');
+type ParsedQuery = Record<string, string | string[]> & { [MALFORMED]?: string[] };
+
+/**
+ * The query string parser (Fastify's `querystringParser`): `&`-separated `name=value` pairs, `+`
+ * as a space, a repeated name gathered into an array. Decoding is strict: a lenient parser turns
+ * `%zz` or `%C3%28` into some other string and the request quietly matches nothing. A pair that
+ * does not decode is kept raw and its name recorded, so that `rejectMalformedQuery` can answer a
+ * 400 naming it (a parser cannot answer: it runs inside the router).
+ */
+export function parseQueryString(query: string): ParsedQuery {
+  const parsed: ParsedQuery = {};
+  if (query.length === 0) return parsed;
+  for (const pair of query.split('&')) {
+    if (pair.length === 0) continue;
+    const eq = pair.indexOf('=');
+    const rawName = eq === -1 ? pair : pair.slice(0, eq);
+    const rawValue = eq === -1 ? '' : pair.slice(eq + 1);
+    const name = strictDecode(rawName);
+    const value = strictDecode(rawValue);
+    if (name === undefined || value === undefined) (parsed[MALFORMED] ??= []).push(name ?? rawName);
+    const key = name ?? rawName;
+    const decoded = value ?? rawValue;
+    const previous = parsed[key];
+    // An own property only: `__proto__` or `constructor` is just another (unknown) parameter.
+    if (!Object.hasOwn(parsed, key))
+      Object.defineProperty(parsed, key, {
+        value: decoded,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else parsed[key] = Array.isArray(previous) ? [...previous, decoded] : [previous as string, decoded];
+  }
+  return parsed;
+}
+
+function strictDecode(text: string): string | undefined {
+  const spaced = text.includes('+') ? text.replaceAll('+', ' ') : text;
+  if (!spaced.includes('%')) return spaced;
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A 400 naming the first parameter that was not validly percent-encoded UTF-8 (see parseQueryString). */
+export async function rejectMalformedQuery(request: FastifyRequest): Promise<void> {
+  const malformed = (request.query as ParsedQuery)[MALFORMED];
+  if (malformed?.[0] !== undefined)
+    throw invalidParameter(malformed[0], 'is not validly percent-encoded UTF-8');
+}
 
 const arrayKeysCache = new WeakMap<object, string[]>();
 

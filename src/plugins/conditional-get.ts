@@ -60,7 +60,8 @@ async function conditionalGet(app: FastifyInstance, { datasetVersion }: { datase
     reply.header('etag', request.etag);
     reply.header('cache-control', CACHE_CONTROL);
     if (request.headers['if-none-match']?.trim() === '*') {
-      reply.code(304);
+      // A 304 has no body, so nothing describes one (RFC 9110 §15.4.5).
+      reply.code(304).removeHeader('content-type').removeHeader('content-length');
       return null;
     }
     return payload;

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -35,6 +38,34 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
     return sendProblem(request, reply, 400, 'a path parameter is too long');
   // Anything else the router reports (a failing async constraint) is our bug, as in the handler below.
   return sendUnexpected(request, reply, error, 'unhandled framework error');
+}
+
+/** Parse errors of Node's HTTP parser (by `code`), as a status and what the client did wrong. */
+const PARSE_ERRORS: Record<string, [status: number, detail: string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'the request line and headers exceed the 16 KiB the server accepts'],
+  HPE_INVALID_METHOD: [501, 'unknown method; this API answers GET, HEAD and OPTIONS'],
+  HPE_UNEXPECTED_CONTENT_LENGTH: [400, 'Content-Length and Transfer-Encoding must not be sent together'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'the request was not received in time'],
+};
+
+/**
+ * For the `clientErrorHandler` server option: a request Node's HTTP parser rejects (oversized
+ * headers or URL, an unknown method, conflicting framing) never reaches Fastify's routing, and by
+ * default gets Fastify's own JSON. It gets a problem instead, written on the raw socket, which is
+ * then closed (the parser cannot resume). The `instance` is a fresh URN, logged with the error.
+ */
+export function clientErrorHandler(this: FastifyInstance, error: Error & { code?: string }, socket: Socket) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, detail] = PARSE_ERRORS[error.code ?? ''] ?? [400, 'the request is not valid HTTP/1.1'];
+  const instance = `urn:uuid:${randomUUID()}`;
+  this.log.debug({ err: error, instance }, 'unparsable request');
+  const title = STATUS_CODES[status] ?? 'Error';
+  const body = JSON.stringify({ type: 'about:blank', title, status, detail, instance });
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(error);
 }
 
 /** Our bug: log it whole, tell the client nothing about the internals. */

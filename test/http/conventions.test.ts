@@ -38,6 +38,10 @@ describe('caching', () => {
         expect(cached.text, `${url} ${header}`).toBe('');
         expect(cached.headers.etag).toBe(etag);
         expect(cached.headers['cache-control']).toBe('public, max-age=60');
+        expect(
+          cached.headers['content-type'],
+          `${url} ${header}: a 304 has no body to describe`,
+        ).toBeUndefined();
       }
       await get(url).set('If-None-Match', '"something-else"').expect(200);
     }

@@ -91,8 +91,12 @@ export function polishDocument(doc: Json, examples: DocumentExamples): Json {
       }
       for (const [status, response] of Object.entries<Json>(op.responses ?? {})) {
         response.description = RESPONSE_DESCRIPTIONS[status] ?? response.description;
-        const json = response.content?.['application/json'];
-        if (Number(status) >= 400 && json) response.content = { 'application/problem+json': json };
+        // Every error is a problem, whatever the operation's 200 is (the route's `produces` would
+        // otherwise describe a text operation's 404 as text/plain).
+        if (Number(status) >= 400 && response.content)
+          response.content = {
+            'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+          };
         if (RETRYABLE.has(status)) response.headers = { 'Retry-After': HEADERS['Retry-After'] };
         if (status === '200' && cacheable)
           response.headers = {

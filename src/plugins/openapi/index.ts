@@ -9,6 +9,12 @@ import { documentExamples } from './examples.js';
 
 const API_VERSION = '1.0.0';
 
+/** Who answers for the API: the maintainers, as the repository's commits name them. */
+const CONTACT = {
+  name: 'Parallax maintainers',
+  email: 'maintainers@users.noreply.r-seed-f92dda2a.example',
+};
+
 const TAGS = [
   {
     name: 'events',
@@ -36,6 +42,7 @@ async function openapi(app: FastifyInstance, { repositories }: { repositories: R
       info: {
         title: 'Parallax',
         version: API_VERSION,
+        contact: CONTACT,
         description:
           'A source-attributed event timeline built from news articles. Every event, claim, quote and actor points at the exact words of a source; where two outlets disagree, the API says so instead of picking one.',
       },
