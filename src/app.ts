@@ -56,6 +56,7 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const repositories = createRepositories(db);
+  app.decorate('datasetVersion', readMeta(db.$client, 'dataset_version') ?? 'unknown');
 
   // Hooks run in the order their plugins are registered: an overloaded process sheds a request
   // before spending anything on it, and every request is counted before a 304 or a cache hit.
@@ -65,9 +66,7 @@ export async function buildApp({
   await app.register(loadShedding, limits.pressure ?? {});
   await app.register(rateLimit, limits.rateLimit ?? { max: 0, timeWindow: 60_000 });
   await app.register(negotiation);
-  await app.register(conditionalGet, {
-    datasetVersion: readMeta(db.$client, 'dataset_version') ?? 'unknown',
-  });
+  await app.register(conditionalGet, { datasetVersion: app.datasetVersion });
   await app.register(responseCache, { maxBytes: responseCacheBytes });
   await app.register(operationKinds);
   await app.register(openapi, { repositories });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { CursorKey, KeysetList, Order, Page } from '../db/keyset.js';
 import { named } from './component.js';
 import { invalidParameter } from './problems.js';
+import { fieldsParam, formatParam, LIST_FORMATS } from './representations/formats.js';
 
 /**
  * Lists (SPEC §4): `{ data, page: { limit, next_cursor } }` with an RFC 8288 `Link: rel="next"`
@@ -20,8 +21,17 @@ const orderParam = z
   .default('asc')
   .describe('Sort direction of the list’s order; `desc` reverses it.');
 
-/** `order`, `limit` and `cursor`: the paging parameters of every list. */
-export const pageParams = { order: orderParam, limit: limitParam, cursor: cursorParam };
+/**
+ * `order`, `limit` and `cursor`: the paging parameters of every list; with `fields` and `format`,
+ * its representation. An export (CSV, NDJSON) streams every item after `cursor`: `limit` is a page's.
+ */
+export const pageParams = {
+  order: orderParam,
+  limit: limitParam,
+  cursor: cursorParam,
+  fields: fieldsParam,
+  format: formatParam(LIST_FORMATS),
+};
 
 /** The paging parameters every list query has (see `pageParams`). */
 export interface PageQuery {
@@ -84,14 +94,26 @@ export function paginate<F, T>(
   list: KeysetList<F, T>,
   filters: F,
 ) {
-  const { order, limit, cursor } = request.query as PageQuery;
-  const after = cursor === undefined ? undefined : decodeCursor(cursor, name, order, list.key.shape);
-  if (cursor !== undefined && !after)
+  const { order, limit } = request.query as PageQuery;
+  const after = resumeAfter(request, name, list);
+  return sendPage(request, reply, list(filters, { order, limit, after }), name, order, limit);
+}
+
+/** The key the request's `cursor` resumes `list` after (undefined without one); a 400 for a foreign cursor. */
+export function resumeAfter<F, T>(
+  request: FastifyRequest,
+  name: string,
+  list: KeysetList<F, T>,
+): CursorKey | undefined {
+  const { order, cursor } = request.query as PageQuery;
+  if (cursor === undefined) return undefined;
+  const after = decodeCursor(cursor, name, order, list.key.shape);
+  if (!after)
     throw invalidParameter(
       'cursor',
       'not a cursor of this list and order; use the next_cursor you were given',
     );
-  return sendPage(request, reply, list(filters, { order, limit, after }), name, order, limit);
+  return after;
 }
 
 function sendPage<T>(

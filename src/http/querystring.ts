@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parseRangeBound } from '../domain/dates.js';
 import { invalidParameter } from './problems.js';
+import { fieldsParam, formatParam, ITEM_FORMATS } from './representations/formats.js';
 
 /**
  * Query strings (SPEC §4): strict (an unknown parameter is a 400, so a typo never silently returns
@@ -10,6 +11,9 @@ import { invalidParameter } from './problems.js';
 
 /** The query of an operation that takes none: any parameter is unknown, so a 400 (SPEC §4). */
 export const NoQuerySchema = z.strictObject({});
+
+/** The query of an item: which of its fields to keep, and its representation. */
+export const ItemQuerySchema = z.strictObject({ fields: fieldsParam, format: formatParam(ITEM_FORMATS) });
 
 export const IdParamsSchema = z.strictObject({
   id: z.string().min(1).max(200).describe('The resource id (a slug).'),

@@ -3,14 +3,21 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { operationOf } from '../http/operations.js';
 import { HttpProblem } from '../http/problems.js';
+import { chooseFormat, formatsOf } from '../http/representations/formats.js';
 
 /**
- * 406 for an Accept header that allows nothing an operation produces (its kind says what it
- * produces); problem+json is always acceptable for errors.
+ * The representation of each answer: for a route with a `format` parameter, the format it asks
+ * for or the best its Accept header allows (`request.format`); for the others, a 406 when Accept
+ * allows nothing the operation's kind produces. problem+json is always acceptable for errors.
  */
 async function negotiation(app: FastifyInstance) {
   await app.register(accepts);
   app.addHook('onRequest', async (request) => {
+    const formats = formatsOf(request.routeOptions.schema?.querystring);
+    if (formats) {
+      request.format = chooseFormat(request, formats);
+      return;
+    }
     const { produces } = operationOf(request);
     if (!produces || request.headers.accept === undefined) return;
     if (request.accepts().type([...produces]) === false)

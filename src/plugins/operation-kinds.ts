@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { z } from 'zod';
 import { statusesOf, TRAITS } from '../http/operations.js';
 import { problems } from '../http/problems.js';
+import { columnsOf } from '../http/representations/csv.js';
+import { formatsOf, mediaTypesOf } from '../http/representations/formats.js';
 
 /**
  * Completes each declared operation's schema from its kind, so a route states only what is its own:
@@ -15,14 +18,26 @@ async function operationKinds(app: FastifyInstance) {
     if (kind === undefined) return;
     const traits = TRAITS[kind];
     const schema = route.schema ?? {};
+    const formats = formatsOf(schema.querystring);
+    const produces = formats ? mediaTypesOf(formats) : traits.produces;
     const completed = {
       ...schema,
-      ...(traits.produces ? { produces: [...traits.produces] } : {}),
+      ...(produces ? { produces: [...produces] } : {}),
       response: { ...problems(...statusesOf(traits)), ...(schema.response as object) },
       'x-operation-kind': kind,
+      ...(formats ? { 'x-formats': formats, 'x-csv-columns': csvColumnsOf(schema.response) } : {}),
     };
     route.schema = completed;
   });
+}
+
+/** The CSV columns of the items of a route's 200 answer: a list's `data`, or the item itself. */
+function csvColumnsOf(response: unknown): string[] {
+  const ok = (response as Record<number, unknown> | undefined)?.[200];
+  if (!(ok instanceof z.ZodObject)) return [];
+  const data = (ok.shape as Record<string, unknown>).data;
+  const item = data instanceof z.ZodArray ? data.element : ok;
+  return item instanceof z.ZodType ? columnsOf(item).map((c) => c.name) : [];
 }
 
 export default fp(operationKinds, { name: 'operation-kinds' });

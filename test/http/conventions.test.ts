@@ -100,7 +100,8 @@ describe('content negotiation', () => {
 
   it('answers 406 problem+json when Accept allows nothing the operation produces', async () => {
     for (const [url, accept] of <[string, string][]>[
-      ['/v1/events', 'text/csv'],
+      ['/v1/events', 'application/xml'],
+      ['/v1/events/korean-war-begins', 'text/csv'],
       ['/v1/actors/kim-jong-un', 'application/xml'],
       ['/v1/sources/nyt-2020-06-24/text', 'application/json'],
     ]) {

@@ -28,8 +28,12 @@ describe('the response cache', () => {
 
   it('keys on Accept as well as the URL', async () => {
     const json = await get('/v1/sources').set('Accept', 'application/json').expect(200);
-    await get('/v1/sources').set('Accept', 'text/csv').expect(406);
-    expect((await get('/v1/sources').set('Accept', 'application/json').expect(200)).text).toBe(json.text);
+    const csv = await get('/v1/sources').set('Accept', 'text/csv').expect(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const again = await get('/v1/sources').set('Accept', 'application/json').expect(200);
+    expect(again.text).toBe(json.text);
+    expect(again.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect((await get('/v1/sources').set('Accept', 'text/csv').expect(200)).text).toBe(csv.text);
   });
 
   it('never caches errors', async () => {

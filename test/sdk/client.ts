@@ -18,7 +18,8 @@ function fail(problem: Problem): never {
 }
 
 export function parallax(baseUrl: string) {
-  const client = createClient<paths>({ baseUrl });
+  // The JSON answers, typed as such; the exports are read as text (`parseAs`).
+  const client = createClient<paths, 'application/json' | 'application/problem+json'>({ baseUrl });
   return {
     /** Every event between two dates, following the cursor a small page at a time. */
     async timeline(from: string, to: string): Promise<Event[]> {
@@ -58,6 +59,29 @@ export function parallax(baseUrl: string) {
       });
       if (error) fail(error);
       return data;
+    },
+
+    /** An actor's whole timeline as CSV, as a spreadsheet would take it. */
+    async timelineCsv(actor: string): Promise<string> {
+      const { data, error } = await client.GET('/v1/events', {
+        params: { query: { actor: [actor], format: 'csv' } },
+        parseAs: 'text',
+      });
+      if (error) fail(error);
+      return data;
+    },
+
+    /** Every quote, one JSON object a line, as a notebook would stream them. */
+    async quotesNdjson(): Promise<Quote[]> {
+      const { data, error } = await client.GET('/v1/quotes', {
+        params: { query: { format: 'ndjson' } },
+        parseAs: 'text',
+      });
+      if (error) fail(error);
+      return data
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Quote);
     },
 
     async quotesOf(id: string): Promise<Quote[]> {

@@ -23,6 +23,8 @@ interface Client {
     summary: { shared: number };
     data: { event: { id: string }; aspects: { property: string; status: string }[] }[];
   }>;
+  timelineCsv(actor: string): Promise<string>;
+  quotesNdjson(): Promise<{ id: string; text: string }[]>;
   weekly(
     from: string,
     to: string,
@@ -80,6 +82,14 @@ describe('a client generated from openapi/openapi.json', () => {
     const decision = compared.data.find((c) => c.event.id === 'cmc-suspends-military-action-plans');
     expect(decision?.aspects.find((a) => a.property === 'date')?.status).toBe('contested');
     await expect(api.compare('nki-2020-06-24', 'nki-2020-06-24')).rejects.toThrow(/^400 Bad Request/);
+
+    const csv = (await api.timelineCsv('kim-yo-jong')).split('\r\n').filter(Boolean);
+    expect(csv[0]).toMatch(/^id,title,summary,type,date\.start,/);
+    const hers = await api.timeline('1900', '2100');
+    expect(csv.length - 1).toBe(hers.filter((e) => JSON.stringify(e).includes('"kim-yo-jong"')).length);
+    const everyQuote = await api.quotesNdjson();
+    expect(everyQuote.length).toBeGreaterThan(10);
+    expect(new Set(everyQuote.map((q) => q.id)).size).toBe(everyQuote.length);
 
     const weekly = await api.weekly('2020-06', '2020-06');
     expect(weekly.periods.map((p) => p.period)).toEqual([

@@ -1,22 +1,32 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { paginate } from '../../http/pagination.js';
 import { notFound, problems } from '../../http/problems.js';
-import { IdParamsSchema, NoQuerySchema } from '../../http/querystring.js';
+import { IdParamsSchema, ItemQuerySchema } from '../../http/querystring.js';
+import { respondItem, respondList } from '../../http/representations/respond.js';
 // The actor schemas register first: components are listed in the order they register.
-import { ActorListQuerySchema, ActorListSchema, ActorProfileSchema } from './schema.js';
+import {
+  ACTOR_PROFILES,
+  ACTORS,
+  ActorListQuerySchema,
+  ActorListSchema,
+  ActorProfileSchema,
+} from './schema.js';
 import type { EventRepository } from '../events/repository.js';
 import { TimelineQuerySchema, timelineFilters } from '../events/query.js';
 import { timelinePage } from '../events/routes.js';
 import { EventListSchema } from '../events/schema.js';
 import type { QuoteRepository } from '../quotes/repository.js';
-import { ActorQuoteListQuerySchema, QuoteListSchema } from '../quotes/schema.js';
+import { ActorQuoteListQuerySchema, QUOTES, QuoteListSchema } from '../quotes/schema.js';
 import type { ActorRepository } from './repository.js';
 
-export const actorRoutes: FastifyPluginAsyncZod<{
+interface Repositories {
   actors: ActorRepository;
   events: EventRepository;
   quotes: QuoteRepository;
-}> = async (app, { actors, events, quotes }) => {
+}
+
+/** The actors and their profiles; each actor's timeline and quotes (below). */
+export const actorRoutes: FastifyPluginAsyncZod<Repositories> = async (app, repositories) => {
+  const { actors } = repositories;
   app.get(
     '/v1/actors',
     {
@@ -31,7 +41,13 @@ export const actorRoutes: FastifyPluginAsyncZod<{
         response: { 200: ActorListSchema, ...problems(400) },
       },
     },
-    async (request, reply) => paginate(request, reply, 'actors', actors.list, request.query),
+    async (request, reply) =>
+      respondList(request, reply, {
+        name: 'actors',
+        resource: ACTORS,
+        list: actors.list,
+        filters: request.query,
+      }),
   );
 
   app.get(
@@ -45,14 +61,22 @@ export const actorRoutes: FastifyPluginAsyncZod<{
         description:
           'The actor with its aliases, roles and relations (each with evidence), counts of events (by type) and quotes, and the dates of its first and last events.',
         params: IdParamsSchema,
-        querystring: NoQuerySchema,
+        querystring: ItemQuerySchema,
         response: { 200: ActorProfileSchema, ...problems(400, 404) },
       },
     },
-    async (request) =>
-      actors.findProfile(request.params.id) ?? Promise.reject(notFound('actor', request.params.id)),
+    async (request, reply) => {
+      const profile = actors.findProfile(request.params.id);
+      if (!profile) throw notFound('actor', request.params.id);
+      return respondItem(request, reply, ACTOR_PROFILES, profile);
+    },
   );
 
+  await app.register(actorListRoutes, repositories);
+};
+
+/** What is listed under an actor: its events (a timeline) and its quotes. */
+const actorListRoutes: FastifyPluginAsyncZod<Repositories> = async (app, { actors, events, quotes }) => {
   app.get(
     '/v1/actors/:id/events',
     {
@@ -72,7 +96,7 @@ export const actorRoutes: FastifyPluginAsyncZod<{
       const { id } = request.params;
       if (!actors.exists(id)) throw notFound('actor', id);
       const filters = { ...timelineFilters(request.query), requiredActor: id };
-      return timelinePage(request, reply, 'actor-events', events, filters);
+      return timelinePage(request, reply, 'actor-events', events, filters, `actor-${id}-events`);
     },
   );
 
@@ -94,7 +118,14 @@ export const actorRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       const { id } = request.params;
       if (!actors.exists(id)) throw notFound('actor', id);
-      return paginate(request, reply, 'actor-quotes', quotes.list, { ...request.query, speaker: [id] });
+      const filters = { ...request.query, speaker: [id] };
+      return respondList(request, reply, {
+        name: 'actor-quotes',
+        file: `actor-${id}-quotes`,
+        resource: QUOTES,
+        list: quotes.list,
+        filters,
+      });
     },
   );
 };

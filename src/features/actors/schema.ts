@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Resource } from '../../http/representations/respond.js';
 import { ACTOR_KINDS, EVENT_TYPES, RELATION_TYPES } from '../../domain/vocabulary.js';
 import { named } from '../../http/component.js';
 import { listOf, pageParams } from '../../http/pagination.js';
@@ -62,6 +63,10 @@ export const ActorProfileSchema = named(
 export type ActorProfile = z.infer<typeof ActorProfileSchema>;
 
 export const ActorListSchema = listOf('Actor', ActorSchema);
+
+/** Actors in every representation: in a list, and as a profile. */
+export const ACTORS: Resource = { item: ActorSchema };
+export const ACTOR_PROFILES: Resource = { item: ActorProfileSchema };
 
 export const ActorListQuerySchema = z.strictObject({
   q: z

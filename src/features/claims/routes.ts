@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { paginate } from '../../http/pagination.js';
 import { notFound, problems } from '../../http/problems.js';
-import { IdParamsSchema, NoQuerySchema } from '../../http/querystring.js';
+import { IdParamsSchema, ItemQuerySchema } from '../../http/querystring.js';
+import { respondItem, respondList } from '../../http/representations/respond.js';
 import type { ClaimRepository } from './repository.js';
-import { ClaimListQuerySchema, ClaimListSchema, ClaimSchema } from './schema.js';
+import { CLAIMS, ClaimListQuerySchema, ClaimListSchema, ClaimSchema } from './schema.js';
 
 export const claimRoutes: FastifyPluginAsyncZod<{ claims: ClaimRepository }> = async (app, { claims }) => {
   app.get(
@@ -20,7 +20,13 @@ export const claimRoutes: FastifyPluginAsyncZod<{ claims: ClaimRepository }> = a
         response: { 200: ClaimListSchema, ...problems(400) },
       },
     },
-    async (request, reply) => paginate(request, reply, 'claims', claims.list, request.query),
+    async (request, reply) =>
+      respondList(request, reply, {
+        name: 'claims',
+        resource: CLAIMS,
+        list: claims.list,
+        filters: request.query,
+      }),
   );
 
   app.get(
@@ -33,11 +39,14 @@ export const claimRoutes: FastifyPluginAsyncZod<{ claims: ClaimRepository }> = a
         summary: 'Get a claim',
         description: 'One claim with its evidence, status, and the ids of rival and supporting claims.',
         params: IdParamsSchema,
-        querystring: NoQuerySchema,
+        querystring: ItemQuerySchema,
         response: { 200: ClaimSchema, ...problems(400, 404) },
       },
     },
-    async (request) =>
-      claims.findById(request.params.id) ?? Promise.reject(notFound('claim', request.params.id)),
+    async (request, reply) => {
+      const claim = claims.findById(request.params.id);
+      if (!claim) throw notFound('claim', request.params.id);
+      return respondItem(request, reply, CLAIMS, claim);
+    },
   );
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Resource } from '../../http/representations/respond.js';
 import { CLAIM_PROPERTIES, CLAIM_STATUSES } from '../../domain/vocabulary.js';
 import { named } from '../../http/component.js';
 import { listOf, pageParams } from '../../http/pagination.js';
@@ -40,6 +41,9 @@ export const ClaimSchema = named(
 export type Claim = z.infer<typeof ClaimSchema>;
 
 export const ClaimListSchema = listOf('Claim', ClaimSchema);
+
+/** Claims in every representation. */
+export const CLAIMS: Resource = { item: ClaimSchema };
 
 export const ClaimListQuerySchema = z.strictObject({
   event: z.string().min(1).max(200).optional().describe('Event id.'),

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { paginate } from '../../http/pagination.js';
 import { invalidParameter, problems } from '../../http/problems.js';
+import { respondList } from '../../http/representations/respond.js';
 import { timelineFilters } from '../events/query.js';
 import type { SourceRepository } from '../sources/repository.js';
 import type { CompareRepository } from './repository.js';
-import { CompareQuerySchema, CompareResultSchema } from './schema.js';
+import { COMPARISONS, CompareQuerySchema, CompareResultSchema } from './schema.js';
 
 export const compareRoutes: FastifyPluginAsyncZod<{
   compare: CompareRepository;
@@ -29,8 +29,14 @@ export const compareRoutes: FastifyPluginAsyncZod<{
       if (unknown.length > 0)
         throw invalidParameter('source', `no source with id ${unknown.map((id) => `"${id}"`).join(', ')}`);
       const filters = { ...timelineFilters(request.query), source: request.query.source };
-      const page = paginate(request, reply, 'compare', compare.list, filters);
-      return { ...page, summary: compare.summary(filters) };
+      return respondList(request, reply, {
+        name: 'compare',
+        file: `compare-${request.query.source.join('-')}`,
+        resource: COMPARISONS,
+        list: compare.list,
+        filters,
+        extend: (page) => ({ ...page, summary: compare.summary(filters) }),
+      });
     },
   );
 };

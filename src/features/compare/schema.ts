@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { CLAIM_STATUSES } from '../../domain/vocabulary.js';
 import { named } from '../../http/component.js';
+import type { Resource } from '../../http/representations/respond.js';
 import { PageSchema, pageParams } from '../../http/pagination.js';
 import { MAX_REPEATS } from '../../http/querystring.js';
+import { formatParam } from '../../http/representations/formats.js';
 import { timelineFilterParams } from '../events/query.js';
 import { AspectSchema, EventSchema } from '../events/schema.js';
 
@@ -17,6 +19,9 @@ export const ComparisonSchema = named(
     aspects: z.array(AspectSchema),
   }),
 );
+
+/** Comparisons in every representation. */
+export const COMPARISONS: Resource = { item: ComparisonSchema };
 
 const counts = (what: string) => z.number().int().describe(what);
 
@@ -57,5 +62,6 @@ export const CompareQuerySchema = z.strictObject({
     .refine((ids) => new Set(ids).size === ids.length, 'each source may be given once')
     .describe('The sources to compare (two or more, each once).'),
   ...pageParams,
+  format: formatParam(['json', 'csv', 'ndjson']),
 });
 export type CompareQuery = z.infer<typeof CompareQuerySchema>;

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { paginate } from '../../http/pagination.js';
 import { notFound, problems } from '../../http/problems.js';
-import { IdParamsSchema, NoQuerySchema } from '../../http/querystring.js';
+import { IdParamsSchema, ItemQuerySchema } from '../../http/querystring.js';
+import { respondItem, respondList } from '../../http/representations/respond.js';
 import type { Facet } from '../../domain/vocabulary.js';
 import {
   type TimelineFilters,
@@ -12,7 +12,7 @@ import {
   VolumeQuerySchema,
 } from './query.js';
 import type { EventRepository } from './repository.js';
-import { EventDetailSchema, EventListSchema, VolumeSchema } from './schema.js';
+import { EVENT_DETAILS, EVENTS, EventDetailSchema, EventListSchema, VolumeSchema } from './schema.js';
 
 /**
  * A page of a timeline, with the facets and the total of the whole filtered list when the query asks
@@ -24,15 +24,24 @@ export function timelinePage(
   name: string,
   events: EventRepository,
   filters: TimelineFilters,
+  file = name,
 ) {
-  const body = paginate(request, reply, name, events.list, filters);
-  const { facets, count } = request.query as TimelineQuery;
-  const { total, ...aggregates } = events.aggregate(
+  return respondList(request, reply, {
+    name,
+    file,
+    resource: EVENTS,
+    list: events.list,
     filters,
-    (facets?.split(',') ?? []) as Facet[],
-    count === 'exact',
-  );
-  return { ...body, page: { ...body.page, ...(total === undefined ? {} : { total }) }, ...aggregates };
+    extend: (body) => {
+      const { facets, count } = request.query as TimelineQuery;
+      const { total, ...aggregates } = events.aggregate(
+        filters,
+        (facets?.split(',') ?? []) as Facet[],
+        count === 'exact',
+      );
+      return { ...body, page: { ...body.page, ...(total === undefined ? {} : { total }) }, ...aggregates };
+    },
+  });
 }
 
 export const eventRoutes: FastifyPluginAsyncZod<{ events: EventRepository }> = async (app, { events }) => {
@@ -84,11 +93,14 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventRepository }> = a
         description:
           'One event with its participants, its evidence grouped by source, its date as each source gives it, its claims, the aspects two sources speak to (side by side, with their verdicts) and its quotes.',
         params: IdParamsSchema,
-        querystring: NoQuerySchema,
+        querystring: ItemQuerySchema,
         response: { 200: EventDetailSchema, ...problems(400, 404) },
       },
     },
-    async (request) =>
-      events.findById(request.params.id) ?? Promise.reject(notFound('event', request.params.id)),
+    async (request, reply) => {
+      const event = events.findById(request.params.id);
+      if (!event) throw notFound('event', request.params.id);
+      return respondItem(request, reply, EVENT_DETAILS, event);
+    },
   );
 };

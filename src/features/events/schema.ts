@@ -8,6 +8,7 @@ import {
   PARTICIPANT_ROLES,
 } from '../../domain/vocabulary.js';
 import { named } from '../../http/component.js';
+import type { Resource } from '../../http/representations/respond.js';
 import { PageSchema } from '../../http/pagination.js';
 import { INTERVALS } from '../../domain/periods.js';
 import { ClaimSchema } from '../claims/schema.js';
@@ -101,6 +102,10 @@ export const EventDetailSchema = named(
   }),
 );
 export type EventDetail = z.infer<typeof EventDetailSchema>;
+
+/** Events in every representation: in a timeline, and in detail. */
+export const EVENTS: Resource = { item: EventSchema };
+export const EVENT_DETAILS: Resource = { item: EventDetailSchema };
 
 const FacetCountsSchema = named(
   'FacetCounts',

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { paginate } from '../../http/pagination.js';
 import { notFound, problems } from '../../http/problems.js';
-import { IdParamsSchema, NoQuerySchema } from '../../http/querystring.js';
+import { IdParamsSchema, ItemQuerySchema } from '../../http/querystring.js';
+import { respondItem, respondList } from '../../http/representations/respond.js';
 import type { QuoteRepository } from './repository.js';
-import { QuoteListQuerySchema, QuoteListSchema, QuoteSchema } from './schema.js';
+import { QUOTES, QuoteListQuerySchema, QuoteListSchema, QuoteSchema } from './schema.js';
 
 export const quoteRoutes: FastifyPluginAsyncZod<{ quotes: QuoteRepository }> = async (app, { quotes }) => {
   app.get(
@@ -20,7 +20,13 @@ export const quoteRoutes: FastifyPluginAsyncZod<{ quotes: QuoteRepository }> = a
         response: { 200: QuoteListSchema, ...problems(400) },
       },
     },
-    async (request, reply) => paginate(request, reply, 'quotes', quotes.list, request.query),
+    async (request, reply) =>
+      respondList(request, reply, {
+        name: 'quotes',
+        resource: QUOTES,
+        list: quotes.list,
+        filters: request.query,
+      }),
   );
 
   app.get(
@@ -33,11 +39,14 @@ export const quoteRoutes: FastifyPluginAsyncZod<{ quotes: QuoteRepository }> = a
         summary: 'Get a quote',
         description: 'One quote with its speaker, source span and context (W3C TextQuoteSelector).',
         params: IdParamsSchema,
-        querystring: NoQuerySchema,
+        querystring: ItemQuerySchema,
         response: { 200: QuoteSchema, ...problems(400, 404) },
       },
     },
-    async (request) =>
-      quotes.findById(request.params.id) ?? Promise.reject(notFound('quote', request.params.id)),
+    async (request, reply) => {
+      const quote = quotes.findById(request.params.id);
+      if (!quote) throw notFound('quote', request.params.id);
+      return respondItem(request, reply, QUOTES, quote);
+    },
   );
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Resource } from '../../http/representations/respond.js';
 import { ATTRIBUTIONS, QUOTE_KINDS } from '../../domain/vocabulary.js';
 import { named } from '../../http/component.js';
 import { listOf, pageParams } from '../../http/pagination.js';
@@ -38,6 +39,9 @@ export const QuoteSchema = named(
 export type Quote = z.infer<typeof QuoteSchema>;
 
 export const QuoteListSchema = listOf('Quote', QuoteSchema);
+
+/** Quotes in every representation. */
+export const QUOTES: Resource = { item: QuoteSchema };
 
 export const QuoteListQuerySchema = z.strictObject({
   speaker: repeatable(z.string().min(1).max(200)).describe(

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { paginate } from '../../http/pagination.js';
 import { notFound, problems } from '../../http/problems.js';
-import { IdParamsSchema, NoQuerySchema } from '../../http/querystring.js';
+import { IdParamsSchema, ItemQuerySchema, NoQuerySchema } from '../../http/querystring.js';
+import { respondItem, respondList } from '../../http/representations/respond.js';
 import type { SourceRepository } from './repository.js';
-import { SourceListQuerySchema, SourceListSchema, SourceSchema } from './schema.js';
+import { SOURCES, SourceListQuerySchema, SourceListSchema, SourceSchema } from './schema.js';
 
 export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceRepository }> = async (
   app,
@@ -23,7 +23,8 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceRepository }> 
         response: { 200: SourceListSchema, ...problems(400) },
       },
     },
-    async (request, reply) => paginate(request, reply, 'sources', sources.list, {}),
+    async (request, reply) =>
+      respondList(request, reply, { name: 'sources', resource: SOURCES, list: sources.list, filters: {} }),
   );
 
   app.get(
@@ -36,12 +37,15 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceRepository }> 
         summary: 'Get a source',
         description: 'One article with its metadata and counts.',
         params: IdParamsSchema,
-        querystring: NoQuerySchema,
+        querystring: ItemQuerySchema,
         response: { 200: SourceSchema, ...problems(400, 404) },
       },
     },
-    async (request) =>
-      sources.findById(request.params.id) ?? Promise.reject(notFound('source', request.params.id)),
+    async (request, reply) => {
+      const source = sources.findById(request.params.id);
+      if (!source) throw notFound('source', request.params.id);
+      return respondItem(request, reply, SOURCES, source);
+    },
   );
 
   app.get(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Resource } from '../../http/representations/respond.js';
 import { named } from '../../http/component.js';
 import { listOf, pageParams } from '../../http/pagination.js';
 
@@ -27,6 +28,9 @@ export const SourceSchema = named(
 export type Source = z.infer<typeof SourceSchema>;
 
 export const SourceListSchema = listOf('Source', SourceSchema);
+
+/** Sources in every representation. */
+export const SOURCES: Resource = { item: SourceSchema };
 
 export const SourceListQuerySchema = z.strictObject({
   ...pageParams,

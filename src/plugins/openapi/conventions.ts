@@ -53,6 +53,52 @@ export interface DocumentExamples {
  */
 const SHARED_COMPONENTS = ['Span', 'DateValue', 'ActorRef', 'Page', 'Problem'];
 
+/**
+ * The 200 answer in each format the operation offers (plugins/operation-kinds.ts reads them off its
+ * `format` parameter): the JSON schema under application/json, and what the others hold.
+ */
+function describeRepresentations(
+  ok: Json,
+  formats: readonly string[],
+  columns: readonly string[],
+  schemas: Record<string, Json>,
+) {
+  const json = ok.content?.['application/json'];
+  const resolve = (schema: Json) =>
+    typeof schema?.$ref === 'string' ? schemas[schema.$ref.split('/').pop()] : schema;
+  const listItem = resolve(json?.schema)?.properties?.data?.items;
+  const itemName = String((listItem ?? json?.schema)?.$ref ?? '/item')
+    .split('/')
+    .pop();
+  const content: Record<string, Json> = {};
+  for (const format of formats) {
+    if (format === 'json') content['application/json'] = json;
+    if (format === 'csv')
+      content['text/csv'] = {
+        schema: {
+          type: 'string',
+          description: `Every ${itemName} of the filtered list after \`cursor\`, streamed in the list's order: RFC 4180, UTF-8, CRLF, a header row, one row per ${itemName}. Columns (\`fields=\` keeps those of the fields named): ${columns.map((c) => `\`${c}\``).join(', ')}. Nested objects flatten to dotted names; an array is one cell holding its JSON; an empty cell is null. A text cell starting with \`=\`, \`+\`, \`-\`, \`@\`, a tab or a carriage return is prefixed with \`'\` so that no spreadsheet runs it.`,
+        },
+      };
+    if (format === 'ndjson')
+      content['application/x-ndjson'] = {
+        schema: {
+          type: 'string',
+          description: `Every ${itemName} of the filtered list after \`cursor\`, streamed in the list's order: one ${itemName} (as in the JSON answer, with \`fields=\` applied) per line.`,
+        },
+      };
+  }
+  ok.content = content;
+  if (formats.some((f) => f === 'csv' || f === 'ndjson'))
+    ok.headers = {
+      ...ok.headers,
+      'Content-Disposition': {
+        description: 'For an export (CSV, NDJSON): `attachment; filename="<list>-<dataset version>.<ext>"`.',
+        schema: { type: 'string' },
+      },
+    };
+}
+
 export function polishDocument(doc: Json, examples: DocumentExamples): Json {
   const registered: Record<string, Json> = doc.components?.schemas ?? {};
   const schemas: Record<string, Json> = {};
@@ -69,7 +115,11 @@ export function polishDocument(doc: Json, examples: DocumentExamples): Json {
       if (method !== 'get') continue;
       // Declared by the route, completed into its schema by plugins/operation-kinds.ts.
       const kind = op['x-operation-kind'] as OperationKind;
+      const formats = op['x-formats'] as string[] | undefined;
+      const columns = op['x-csv-columns'] as string[] | undefined;
       delete op['x-operation-kind'];
+      delete op['x-formats'];
+      delete op['x-csv-columns'];
       const { conditional: cacheable, paged } = TRAITS[kind];
       for (const param of op.parameters ?? []) {
         if (param.schema?.description && !param.description) {
@@ -105,6 +155,7 @@ export function polishDocument(doc: Json, examples: DocumentExamples): Json {
             ...(paged ? { Link: HEADERS.Link } : {}),
           };
       }
+      if (formats) describeRepresentations(op.responses['200'], formats, columns ?? [], registered);
       if (cacheable) op.responses['304'] = { description: RESPONSE_DESCRIPTIONS['304'] };
     }
   }

@@ -46,10 +46,11 @@ export interface DocumentValidator {
   /** Every GET operation of the document, in document order. */
   operations: Operation[];
   /**
-   * The media type and compiled schema declared for `template` answering `status`; undefined when
-   * the status is not declared or declares no body (304).
+   * The media type and compiled schema declared for `template` answering `status` (in the media type
+   * `contentType` begins with, else the first declared); undefined when the status is not declared,
+   * declares no body (304) or not in that media type.
    */
-  response(template: string, status: number): DeclaredResponse | undefined;
+  response(template: string, status: number, contentType?: string): DeclaredResponse | undefined;
 }
 
 /** Key of an OpenAPI-only field, registered as an annotation so Ajv's strict mode accepts it. */
@@ -69,9 +70,11 @@ export function createDocumentValidator(doc: OpenApiDocument): DocumentValidator
     item.get ? [{ template, operation: item.get }] : [],
   );
 
-  function response(template: string, status: number): DeclaredResponse | undefined {
+  function response(template: string, status: number, contentType?: string): DeclaredResponse | undefined {
     const content = doc.paths[template]?.get?.responses[String(status)]?.content;
-    const mediaType = content && Object.keys(content)[0];
+    const declared = Object.keys(content ?? {});
+    const mediaType =
+      contentType === undefined ? declared[0] : declared.find((type) => contentType.startsWith(type));
     if (mediaType === undefined) return undefined;
     const pointer = ['paths', template, 'get', 'responses', String(status), 'content', mediaType, 'schema']
       .map(escapePointer)

@@ -1,0 +1,97 @@
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+
+/**
+ * CSV (SPEC §4.2): RFC 4180, UTF-8, CRLF, a header row. An item's columns are read off its zod
+ * schema: nested objects flatten to dotted names (`date.start`), and an array is one cell holding
+ * its JSON (`participants`), so nothing is lost and a row parses back to the item. An empty cell is
+ * null (or absent). Cells a spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`, tab,
+ * carriage return) are prefixed with `'`; numbers are left alone.
+ */
+
+export interface Column {
+  /** The header: the field's path, dotted. */
+  name: string;
+  path: readonly string[];
+  /** How the cell holds the value: as text, a number, `true`/`false`, or JSON. */
+  kind: 'string' | 'number' | 'boolean' | 'json';
+  /** Whether an empty cell means null. */
+  nullable: boolean;
+}
+
+const columnsCache = new WeakMap<z.ZodType, Column[]>();
+
+/** The columns of an item schema, in its fields' order. */
+export function columnsOf(schema: z.ZodType): Column[] {
+  let columns = columnsCache.get(schema);
+  if (!columns) {
+    columns = walk(schema, [], false);
+    columnsCache.set(schema, columns);
+  }
+  return columns;
+}
+
+function walk(schema: z.ZodType, path: string[], nullable: boolean): Column[] {
+  let s: unknown = schema;
+  let optional = nullable;
+  while (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) {
+    if (!(s instanceof z.ZodDefault)) optional = true;
+    s = s.unwrap();
+  }
+  if (s instanceof z.ZodObject)
+    return Object.entries(s.shape as Record<string, z.ZodType>).flatMap(([key, field]) =>
+      walk(field, [...path, key], optional),
+    );
+  const kind =
+    s instanceof z.ZodNumber
+      ? 'number'
+      : s instanceof z.ZodBoolean
+        ? 'boolean'
+        : isText(s)
+          ? 'string'
+          : 'json';
+  return [{ name: path.join('.'), path, kind, nullable: optional }];
+}
+
+function isText(schema: unknown): boolean {
+  return (
+    schema instanceof z.ZodString ||
+    schema instanceof z.ZodEnum ||
+    schema instanceof z.ZodStringFormat ||
+    (schema instanceof z.ZodLiteral && typeof schema.value === 'string')
+  );
+}
+
+/** The columns of the fields kept (all of them when `fields` is undefined). */
+export function keptColumns(columns: readonly Column[], fields: readonly string[] | undefined): Column[] {
+  return fields === undefined ? [...columns] : columns.filter((c) => fields.includes(c.path[0] ?? ''));
+}
+
+function cell(item: unknown, column: Column): unknown {
+  let value: unknown = item;
+  for (const key of column.path) {
+    if (value === null || value === undefined) return null;
+    value = (value as Record<string, unknown>)[key];
+  }
+  if (value === undefined || value === null) return null;
+  return column.kind === 'json' ? JSON.stringify(value) : value;
+}
+
+const OPTIONS = {
+  escape_formulas: true,
+  record_delimiter: 'windows',
+  cast: { boolean: (value: boolean) => String(value) },
+} as const;
+
+/** The header row. */
+export function csvHeader(columns: readonly Column[]): string {
+  return stringify([columns.map((c) => c.name)], OPTIONS);
+}
+
+/** The rows of `items`, one per item. */
+export function csvRows(items: readonly unknown[], columns: readonly Column[]): string {
+  return stringify(
+    items.map((item) => columns.map((column) => cell(item, column))),
+    OPTIONS,
+  );
+}

@@ -1,0 +1,175 @@
+import { Readable } from 'node:stream';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { CursorKey, KeysetList } from '../../db/keyset.js';
+import { type PageQuery, paginate, resumeAfter } from '../pagination.js';
+import { columnsOf, csvHeader, csvRows, keptColumns } from './csv.js';
+import { project, selectedFields } from './fields.js';
+import { EXPORT_FORMATS, type Format, MEDIA_TYPES } from './formats.js';
+
+/**
+ * Every list and item answers through here (each function sends, and returns the reply), in the representation negotiation chose
+ * (`request.format`): a JSON page or item as the route's schema describes it, with `fields=`
+ * applied; or, for a list, the whole filtered list streamed in key order (CSV, NDJSON), a page at a
+ * time, so memory stays bounded, the socket's backpressure paces the queries, and a client that
+ * goes away stops them.
+ */
+
+/** What a resource's items are, for every representation. */
+export interface Resource {
+  /** The item's schema: its fields (`fields=`) and its CSV columns. */
+  item: z.ZodObject;
+}
+
+export interface ListAnswer<F, T> {
+  /** The list's name, which its cursors carry. */
+  name: string;
+  /** What its export files are called (before the dataset version); `name` by default. */
+  file?: string;
+  resource: Resource;
+  list: KeysetList<F, T>;
+  filters: F;
+  /** What a JSON page carries besides its items (facets, a summary): computed only for one. */
+  extend?: (page: { data: T[]; page: { limit: number; next_cursor: string | null } }) => object;
+}
+
+/** How many items an export reads per query. */
+const EXPORT_PAGE = 500;
+
+const EXTENSIONS: Partial<Record<Format, string>> = { csv: 'csv', ndjson: 'ndjson' };
+
+export function respondList<F, T extends object>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  answer: ListAnswer<F, T>,
+) {
+  const format = request.format ?? 'json';
+  const fields = fieldsOf(request, answer.resource);
+  if (EXPORT_FORMATS.includes(format)) return exportList(request, reply, answer, format, fields);
+  const page = paginate(request, reply, answer.name, answer.list, answer.filters);
+  const body = answer.extend ? answer.extend(page) : page;
+  if (fields === undefined) return reply.send(body);
+  // The route's schema describes whole items; a selection is serialised as it is.
+  return reply
+    .serializer(JSON.stringify)
+    .type('application/json; charset=utf-8')
+    .send({ ...body, data: page.data.map((item) => project(item, fields)) });
+}
+
+export function respondItem<T extends object>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  resource: Resource,
+  item: T,
+) {
+  const fields = fieldsOf(request, resource);
+  if (fields === undefined) return reply.send(item);
+  return reply.serializer(JSON.stringify).type('application/json; charset=utf-8').send(project(item, fields));
+}
+
+function fieldsOf(request: FastifyRequest, resource: Resource): string[] | undefined {
+  return selectedFields((request.query as { fields?: string }).fields, Object.keys(resource.item.shape));
+}
+
+function exportList<F, T extends object>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  { name, file = name, resource, list, filters }: ListAnswer<F, T>,
+  format: Format,
+  fields: string[] | undefined,
+) {
+  const { order } = request.query as PageQuery;
+  const stream = exportStream({
+    pages: walk(list, filters, order, resumeAfter(request, name, list)),
+    format,
+    item: resource.item,
+    fields,
+    onEarlyEnd: (bytes) => request.log.info({ bytes }, 'export stopped: the client went away'),
+  });
+  const filename = `${file.replace(/[^a-z0-9-]+/g, '-')}-${request.server.datasetVersion}.${EXTENSIONS[format] ?? 'json'}`;
+  return reply
+    .type(`${MEDIA_TYPES[format]}; charset=utf-8`)
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .send(stream);
+}
+
+/** Every page of the list after `after`, read one query at a time as the consumer asks for more. */
+export async function* walk<F, T>(
+  list: KeysetList<F, T>,
+  filters: F,
+  order: PageQuery['order'],
+  after: CursorKey | undefined,
+): AsyncGenerator<T[]> {
+  let key = after;
+  do {
+    const page = list(filters, { order, limit: EXPORT_PAGE, after: key });
+    yield page.items;
+    key = page.nextKey;
+  } while (key);
+}
+
+interface ExportOptions<T> {
+  pages: AsyncGenerator<T[]>;
+  format: Format;
+  item: z.ZodObject;
+  fields: string[] | undefined;
+  /** Called when the consumer goes away before the end, with the bytes it was given. */
+  onEarlyEnd: (bytes: number) => void;
+}
+
+/**
+ * The export as a byte stream: it asks `pages` for the next page only when the consumer has taken
+ * the previous one (so the socket paces the queries), and destroying it ends `pages` there.
+ */
+export function exportStream<T extends object>({
+  pages,
+  format,
+  item,
+  fields,
+  onEarlyEnd,
+}: ExportOptions<T>) {
+  let chunks: AsyncGenerator<string>;
+  if (format === 'csv') {
+    const columns = keptColumns(columnsOf(item), fields);
+    chunks = serialise(pages, csvHeader(columns), (items) => csvRows(items, columns));
+  } else {
+    chunks = serialise(pages, '', (items) =>
+      items.map((one) => `${JSON.stringify(project(one, fields))}\n`).join(''),
+    );
+  }
+  return Readable.from(counted(chunks, onEarlyEnd), { objectMode: false });
+}
+
+async function* serialise<T>(
+  pages: AsyncGenerator<T[]>,
+  head: string,
+  body: (items: T[]) => string,
+): AsyncGenerator<string> {
+  if (head) yield head;
+  for await (const items of pages) if (items.length > 0) yield body(items);
+}
+
+/** Passes the chunks on, and reports a consumer that left before the end. */
+async function* counted(
+  chunks: AsyncGenerator<string>,
+  onEarlyEnd: (bytes: number) => void,
+): AsyncGenerator<string> {
+  let bytes = 0;
+  let finished = false;
+  try {
+    for await (const chunk of chunks) {
+      bytes += Buffer.byteLength(chunk);
+      yield chunk;
+    }
+    finished = true;
+  } finally {
+    if (!finished) onEarlyEnd(bytes);
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The version of the dataset being served (its files and ETags carry it). */
+    datasetVersion: string;
+  }
+}
