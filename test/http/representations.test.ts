@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { buildApp } from '../../src/app.js';
 import { openReadOnly } from '../../src/db/open.js';
 import { type Column, columnsOf, csvRows } from '../../src/http/representations/csv.js';
-import { exportStream } from '../../src/http/representations/respond.js';
+import { builtInSerialiser, exportStream } from '../../src/http/representations/respond.js';
 import { ACTORS } from '../../src/features/actors/schema.js';
 import { CLAIMS } from '../../src/features/claims/schema.js';
 import { COMPARISONS } from '../../src/features/compare/schema.js';
@@ -205,13 +205,9 @@ describe('an export stream', () => {
   it('asks for a page only when the consumer takes one, and stops when it goes away', async () => {
     const list = countingPages(1_000);
     let early: number | undefined;
-    const stream = exportStream({
-      ...list,
-      format: 'ndjson',
-      item: EVENTS.item,
-      fields: ['id', 'title'],
-      onEarlyEnd: (bytes) => (early = bytes),
-    });
+    const serialiser = builtInSerialiser<{ id: string }>('ndjson', EVENTS.item, ['id', 'title']);
+    if (!serialiser) throw new Error('no NDJSON');
+    const stream = exportStream({ ...list, serialiser, onEarlyEnd: (bytes) => (early = bytes) });
     const first = await new Promise<Buffer>((resolve) => stream.once('data', resolve));
     expect(first.length).toBeGreaterThan(0);
     stream.pause();
@@ -230,13 +226,9 @@ describe('an export stream', () => {
   it('reports no early end when read to the end', async () => {
     const list = countingPages(3);
     let early: number | undefined;
-    const stream = exportStream({
-      ...list,
-      format: 'csv',
-      item: EVENTS.item,
-      fields: ['id'],
-      onEarlyEnd: (b) => (early = b),
-    });
+    const serialiser = builtInSerialiser<{ id: string }>('csv', EVENTS.item, ['id']);
+    if (!serialiser) throw new Error('no CSV');
+    const stream = exportStream({ ...list, serialiser, onEarlyEnd: (b) => (early = b) });
     let text = '';
     for await (const chunk of stream) text += String(chunk);
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(1 + 1_500);

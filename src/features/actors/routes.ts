@@ -16,12 +16,14 @@ import { timelinePage } from '../events/routes.js';
 import { EventListSchema } from '../events/schema.js';
 import type { QuoteRepository } from '../quotes/repository.js';
 import { ActorQuoteListQuerySchema, QUOTES, QuoteListSchema } from '../quotes/schema.js';
+import type { SourceRepository } from '../sources/repository.js';
 import type { ActorRepository } from './repository.js';
 
 interface Repositories {
   actors: ActorRepository;
   events: EventRepository;
   quotes: QuoteRepository;
+  sources: SourceRepository;
 }
 
 /** The actors and their profiles; each actor's timeline and quotes (below). */
@@ -76,7 +78,10 @@ export const actorRoutes: FastifyPluginAsyncZod<Repositories> = async (app, repo
 };
 
 /** What is listed under an actor: its events (a timeline) and its quotes. */
-const actorListRoutes: FastifyPluginAsyncZod<Repositories> = async (app, { actors, events, quotes }) => {
+const actorListRoutes: FastifyPluginAsyncZod<Repositories> = async (
+  app,
+  { actors, events, quotes, sources },
+) => {
   app.get(
     '/v1/actors/:id/events',
     {
@@ -96,7 +101,13 @@ const actorListRoutes: FastifyPluginAsyncZod<Repositories> = async (app, { actor
       const { id } = request.params;
       if (!actors.exists(id)) throw notFound('actor', id);
       const filters = { ...timelineFilters(request.query), requiredActor: id };
-      return timelinePage(request, reply, 'actor-events', events, filters, `actor-${id}-events`);
+      return timelinePage(request, reply, {
+        name: 'actor-events',
+        file: `actor-${id}-events`,
+        events,
+        sources,
+        filters,
+      });
     },
   );
 

@@ -3,6 +3,7 @@ import { parseRangeBound } from '../../domain/dates.js';
 import { INTERVALS } from '../../domain/periods.js';
 import { DATE_PRECISIONS, EVENT_STATUSES, EVENT_TYPES, FACETS } from '../../domain/vocabulary.js';
 import { pageParams } from '../../http/pagination.js';
+import { formatParam, LIST_FORMATS } from '../../http/representations/formats.js';
 import { invalidParameter } from '../../http/problems.js';
 import { dateBound, repeatable } from '../../http/querystring.js';
 import { VOLUME_BY } from './volume.js';
@@ -67,6 +68,7 @@ export const TimelineQuerySchema = z.strictObject({
     .optional()
     .describe('`exact` adds `page.total`: how many events the whole filtered list has.'),
   ...pageParams,
+  format: formatParam([...LIST_FORMATS, 'timelinejs']),
 });
 export type TimelineQuery = z.infer<typeof TimelineQuerySchema>;
 

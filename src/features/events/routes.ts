@@ -11,27 +11,46 @@ import {
   timelineFilters,
   VolumeQuerySchema,
 } from './query.js';
+import type { SourceRepository } from '../sources/repository.js';
 import type { EventRepository } from './repository.js';
+import { timelineJsSerialiser } from './timelinejs.js';
 import { EVENT_DETAILS, EVENTS, EventDetailSchema, EventListSchema, VolumeSchema } from './schema.js';
 
+interface TimelineAnswer {
+  /** The list's name (its cursors') and its export files'. */
+  name: string;
+  file?: string;
+  events: EventRepository;
+  sources: SourceRepository;
+  filters: TimelineFilters;
+}
+
 /**
- * A page of a timeline, with the facets and the total of the whole filtered list when the query asks
- * for them (`facets=`, `count=exact`): shared by `/v1/events` and `/v1/actors/{id}/events`.
+ * A timeline, shared by `/v1/events` and `/v1/actors/{id}/events`: a page, with the facets and the
+ * total of the whole filtered list when the query asks for them (`facets=`, `count=exact`), or an
+ * export, TimelineJS among them.
  */
 export function timelinePage(
   request: FastifyRequest,
   reply: FastifyReply,
-  name: string,
-  events: EventRepository,
-  filters: TimelineFilters,
-  file = name,
+  { name, file = name, events, sources, filters }: TimelineAnswer,
 ) {
+  const outlets = new Map<string, string>();
+  const outletOf = (id: string) => {
+    let outlet = outlets.get(id);
+    if (outlet === undefined) outlets.set(id, (outlet = sources.findById(id)?.outlet ?? id));
+    return outlet;
+  };
+  const query = new URL(request.url, 'http://x').searchParams;
+  query.delete('format');
+  const title = `Parallax timeline${query.size > 0 ? ` (${decodeURIComponent(query.toString())})` : ''}`;
   return respondList(request, reply, {
     name,
     file,
     resource: EVENTS,
     list: events.list,
     filters,
+    exports: { timelinejs: timelineJsSerialiser(title, outletOf) },
     extend: (body) => {
       const { facets, count } = request.query as TimelineQuery;
       const { total, ...aggregates } = events.aggregate(
@@ -44,7 +63,10 @@ export function timelinePage(
   });
 }
 
-export const eventRoutes: FastifyPluginAsyncZod<{ events: EventRepository }> = async (app, { events }) => {
+export const eventRoutes: FastifyPluginAsyncZod<{
+  events: EventRepository;
+  sources: SourceRepository;
+}> = async (app, { events, sources }) => {
   app.get(
     '/v1/events',
     {
@@ -59,7 +81,13 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventRepository }> = a
         response: { 200: EventListSchema, ...problems(400) },
       },
     },
-    async (request, reply) => timelinePage(request, reply, 'events', events, timelineFilters(request.query)),
+    async (request, reply) =>
+      timelinePage(request, reply, {
+        name: 'events',
+        events,
+        sources,
+        filters: timelineFilters(request.query),
+      }),
   );
 
   app.get(

@@ -3,9 +3,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { CursorKey, KeysetList } from '../../db/keyset.js';
 import { type PageQuery, paginate, resumeAfter } from '../pagination.js';
+import { invalidParameter } from '../problems.js';
 import { columnsOf, csvHeader, csvRows, keptColumns } from './csv.js';
 import { project, selectedFields } from './fields.js';
 import { EXPORT_FORMATS, type Format, MEDIA_TYPES } from './formats.js';
+import { itemDocument, type JsonLdNode, type LinkedData, listDocument } from './jsonld.js';
 
 /**
  * Every list and item answers through here (each function sends, and returns the reply), in the representation negotiation chose
@@ -19,6 +21,9 @@ import { EXPORT_FORMATS, type Format, MEDIA_TYPES } from './formats.js';
 export interface Resource {
   /** The item's schema: its fields (`fields=`) and its CSV columns. */
   item: z.ZodObject;
+  /** Its items as JSON-LD, for the routes whose `format` offers `jsonld`. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each resource maps its own item type
+  linked?: LinkedData<any>;
 }
 
 export interface ListAnswer<F, T> {
@@ -31,12 +36,26 @@ export interface ListAnswer<F, T> {
   filters: F;
   /** What a JSON page carries besides its items (facets, a summary): computed only for one. */
   extend?: (page: { data: T[]; page: { limit: number; next_cursor: string | null } }) => object;
+  /** Exports of this list beyond CSV and NDJSON (a timeline's TimelineJS document). */
+  exports?: Partial<Record<Format, Serialiser<T>>>;
+}
+
+/** How an export writes a list: what comes first, each page of items, what comes last. */
+export interface Serialiser<T> {
+  head: string;
+  /** A page of items; `first` when nothing has been written of them yet. */
+  body(items: T[], first: boolean): string;
+  tail: string;
 }
 
 /** How many items an export reads per query. */
-const EXPORT_PAGE = 500;
+export const EXPORT_PAGE = 500;
 
-const EXTENSIONS: Partial<Record<Format, string>> = { csv: 'csv', ndjson: 'ndjson' };
+const EXTENSIONS: Partial<Record<Format, string>> = {
+  csv: 'csv',
+  ndjson: 'ndjson',
+  timelinejs: 'timeline.json',
+};
 
 export function respondList<F, T extends object>(
   request: FastifyRequest,
@@ -47,6 +66,18 @@ export function respondList<F, T extends object>(
   const fields = fieldsOf(request, answer.resource);
   if (EXPORT_FORMATS.includes(format)) return exportList(request, reply, answer, format, fields);
   const page = paginate(request, reply, answer.name, answer.list, answer.filters);
+  if (format === 'jsonld') {
+    const next = reply.getHeader('link');
+    const nodes = page.data.map((item) => linkedData(answer.resource).node(item, fields && new Set(fields)));
+    return sendJsonLd(
+      reply,
+      listDocument(
+        request.url,
+        nodes,
+        typeof next === 'string' ? next.slice(1, next.indexOf('>')) : undefined,
+      ),
+    );
+  }
   const body = answer.extend ? answer.extend(page) : page;
   if (fields === undefined) return reply.send(body);
   // The route's schema describes whole items; a selection is serialised as it is.
@@ -63,8 +94,19 @@ export function respondItem<T extends object>(
   item: T,
 ) {
   const fields = fieldsOf(request, resource);
+  if (request.format === 'jsonld')
+    return sendJsonLd(reply, itemDocument(linkedData(resource).node(item, fields && new Set(fields))));
   if (fields === undefined) return reply.send(item);
   return reply.serializer(JSON.stringify).type('application/json; charset=utf-8').send(project(item, fields));
+}
+
+function linkedData(resource: Resource): LinkedData<unknown> {
+  if (!resource.linked) throw new Error('a route offers jsonld for a resource without linked data');
+  return resource.linked;
+}
+
+function sendJsonLd(reply: FastifyReply, document: JsonLdNode) {
+  return reply.serializer(JSON.stringify).type('application/ld+json; charset=utf-8').send(document);
 }
 
 function fieldsOf(request: FastifyRequest, resource: Resource): string[] | undefined {
@@ -74,16 +116,18 @@ function fieldsOf(request: FastifyRequest, resource: Resource): string[] | undef
 function exportList<F, T extends object>(
   request: FastifyRequest,
   reply: FastifyReply,
-  { name, file = name, resource, list, filters }: ListAnswer<F, T>,
+  { name, file = name, resource, list, filters, exports }: ListAnswer<F, T>,
   format: Format,
   fields: string[] | undefined,
 ) {
   const { order } = request.query as PageQuery;
+  const serialiser = exports?.[format] ?? builtInSerialiser<T>(format, resource.item, fields);
+  if (!serialiser) throw new Error(`no ${format} export for the list ${name}`);
+  if (fields !== undefined && exports?.[format])
+    throw invalidParameter('fields', `does not apply to format=${format}, whose shape is fixed`);
   const stream = exportStream({
     pages: walk(list, filters, order, resumeAfter(request, name, list)),
-    format,
-    item: resource.item,
-    fields,
+    serialiser,
     onEarlyEnd: (bytes) => request.log.info({ bytes }, 'export stopped: the client went away'),
   });
   const filename = `${file.replace(/[^a-z0-9-]+/g, '-')}-${request.server.datasetVersion}.${EXTENSIONS[format] ?? 'json'}`;
@@ -108,11 +152,28 @@ export async function* walk<F, T>(
   } while (key);
 }
 
+/** CSV and NDJSON, which every list has. */
+export function builtInSerialiser<T extends object>(
+  format: Format,
+  item: z.ZodObject,
+  fields: string[] | undefined,
+): Serialiser<T> | undefined {
+  if (format === 'csv') {
+    const columns = keptColumns(columnsOf(item), fields);
+    return { head: csvHeader(columns), body: (items) => csvRows(items, columns), tail: '' };
+  }
+  if (format === 'ndjson')
+    return {
+      head: '',
+      body: (items) => items.map((one) => `${JSON.stringify(project(one, fields))}\n`).join(''),
+      tail: '',
+    };
+  return undefined;
+}
+
 interface ExportOptions<T> {
   pages: AsyncGenerator<T[]>;
-  format: Format;
-  item: z.ZodObject;
-  fields: string[] | undefined;
+  serialiser: Serialiser<T>;
   /** Called when the consumer goes away before the end, with the bytes it was given. */
   onEarlyEnd: (bytes: number) => void;
 }
@@ -121,32 +182,21 @@ interface ExportOptions<T> {
  * The export as a byte stream: it asks `pages` for the next page only when the consumer has taken
  * the previous one (so the socket paces the queries), and destroying it ends `pages` there.
  */
-export function exportStream<T extends object>({
-  pages,
-  format,
-  item,
-  fields,
-  onEarlyEnd,
-}: ExportOptions<T>) {
-  let chunks: AsyncGenerator<string>;
-  if (format === 'csv') {
-    const columns = keptColumns(columnsOf(item), fields);
-    chunks = serialise(pages, csvHeader(columns), (items) => csvRows(items, columns));
-  } else {
-    chunks = serialise(pages, '', (items) =>
-      items.map((one) => `${JSON.stringify(project(one, fields))}\n`).join(''),
-    );
-  }
-  return Readable.from(counted(chunks, onEarlyEnd), { objectMode: false });
+export function exportStream<T>({ pages, serialiser, onEarlyEnd }: ExportOptions<T>) {
+  return Readable.from(counted(serialise(pages, serialiser), onEarlyEnd), { objectMode: false });
 }
 
-async function* serialise<T>(
-  pages: AsyncGenerator<T[]>,
-  head: string,
-  body: (items: T[]) => string,
-): AsyncGenerator<string> {
+async function* serialise<T>(pages: AsyncGenerator<T[]>, { head, body, tail }: Serialiser<T>) {
   if (head) yield head;
-  for await (const items of pages) if (items.length > 0) yield body(items);
+  let first = true;
+  for await (const items of pages) {
+    const chunk = items.length > 0 ? body(items, first) : '';
+    if (chunk) {
+      yield chunk;
+      first = false;
+    }
+  }
+  if (tail) yield tail;
 }
 
 /** Passes the chunks on, and reports a consumer that left before the end. */

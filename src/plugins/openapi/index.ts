@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { Repositories } from '../../features/repositories.js';
+import { z } from 'zod';
+import { TimelineJsSchema } from '../../features/events/timelinejs.js';
 import { polishDocument } from './conventions.js';
 import { documentExamples } from './examples.js';
 
@@ -29,6 +31,14 @@ const TAGS = [
 
 const toComponents = createJsonSchemaTransformObject({});
 
+const MEDIA_SCHEMAS = { timelinejs: toJsonSchema(TimelineJsSchema) };
+
+/** A zod schema as plain JSON Schema, inline (without the dialect a document does not repeat). */
+function toJsonSchema(schema: z.ZodType) {
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema);
+  return json;
+}
+
 /**
  * The OpenAPI 3.1 document from the routes' zod schemas, finished by the conventions every
  * operation kind follows and with examples from the dataset, served at /openapi.json and in
@@ -53,7 +63,7 @@ async function openapi(app: FastifyInstance, { repositories }: { repositories: R
       tags: TAGS,
     },
     transform: createJsonSchemaTransform({ skipList: ['/docs', '/docs/*', '/openapi.json'] }),
-    transformObject: (input) => polishDocument(toComponents(input), examples),
+    transformObject: (input) => polishDocument(toComponents(input), examples, MEDIA_SCHEMAS),
   });
   await app.register(swaggerUi, {
     routePrefix: '/docs',
