@@ -11,6 +11,7 @@ import { createRepositories } from './features/repositories.js';
 import { sourceRoutes } from './features/sources/routes.js';
 import { type ConnectionOptions, connectionOptions } from './http/connection.js';
 import { normaliseRepeatableParams, parseQueryString, rejectMalformedQuery } from './http/querystring.js';
+import compression from './plugins/compression.js';
 import conditionalGet from './plugins/conditional-get.js';
 import errors, { clientErrorHandler, frameworkErrorHandler } from './plugins/errors.js';
 import gracefulDrain from './plugins/graceful-drain.js';
@@ -62,6 +63,8 @@ export async function buildApp({
   // before spending anything on it, and every request is counted before a 304 or a cache hit.
   await app.register(errors);
   await app.register(security);
+  // Before every route: it attaches its hook to each route as the route is added.
+  await app.register(compression);
   await app.register(gracefulDrain);
   await app.register(loadShedding, limits.pressure ?? {});
   await app.register(rateLimit, limits.rateLimit ?? { max: 0, timeWindow: 60_000 });

@@ -2,11 +2,11 @@ import { hash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { operationOf } from '../http/operations.js';
-import { representationKey } from '../http/representation.js';
+import { encodedRepresentationKey } from '../http/representation.js';
 
 /**
  * ETag and Cache-Control (SPEC §4). The dataset is immutable while the process runs, so a response is
- * fully determined by the dataset version and the request (URL and Accept): the ETag is computed from
+ * fully determined by the dataset version and the request (URL, Accept, Accept-Encoding): the ETag is computed from
  * those before any work is done, and a matching If-None-Match answers 304 without running a query.
  * Operations whose kind is not conditional (the probes) answer `Cache-Control: no-store`.
  */
@@ -15,7 +15,7 @@ const CACHE_CONTROL = 'public, max-age=60';
 
 function computeEtag(datasetVersion: string, request: FastifyRequest): string {
   // One-shot hash: no Hash object per request.
-  const digest = hash('sha256', representationKey(request), 'base64url').slice(0, 22);
+  const digest = hash('sha256', encodedRepresentationKey(request), 'base64url').slice(0, 22);
   return `"${datasetVersion}-${digest}"`;
 }
 
