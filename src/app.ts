@@ -83,6 +83,7 @@ export async function buildApp({
   await app.register(quoteRoutes, repositories);
   await app.register(claimRoutes, repositories);
   await app.register(compareRoutes, repositories);
+  await app.register(import('./features/linked-data/routes.js'));
   return app;
 }
 

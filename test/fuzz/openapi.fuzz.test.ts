@@ -868,16 +868,28 @@ async function checkFollowUps(
   const nextRes = await send(next);
   checkResponse(validator, next, nextRes);
   expect(nextRes.statusCode, `${where}: next page ${target}`).toBe(200);
-  type ListBody = { data: { id: string }[]; page: { limit: number } };
-  const first = JSON.parse(res.body) as ListBody;
-  const second = nextRes.json<ListBody>();
-  expect(first.data.length, `${where}: a page with a next one is full`).toBe(first.page.limit);
-  expect(second.page.limit, `${where}: next page ${target}`).toBe(first.page.limit);
-  const seen = new Set(first.data.map((item) => item.id));
+  const first = pageOf(res, request.url);
+  const second = pageOf(nextRes, target);
+  expect(first.ids.length, `${where}: a page with a next one is full`).toBe(first.limit);
+  expect(second.limit, `${where}: next page ${target}`).toBe(first.limit);
+  const seen = new Set(first.ids);
   expect(
-    second.data.filter((item) => seen.has(item.id)),
+    second.ids.filter((id) => seen.has(id)),
     `${where}: next page ${target} repeats items`,
   ).toEqual([]);
+}
+
+/**
+ * A page's item ids and size: from the JSON envelope, or for JSON-LD (a schema.org ItemList, which
+ * carries no page state) from its nodes' ids and the URL's `limit` (50 when not given).
+ */
+function pageOf(res: LightMyRequestResponse, url: string): { ids: unknown[]; limit: number } {
+  type Body = { data?: { id: string }[]; page?: { limit: number }; itemListElement?: { '@id': string }[] };
+  const body = JSON.parse(res.body) as Body;
+  if (!String(res.headers['content-type']).startsWith('application/ld+json'))
+    return { ids: (body.data ?? []).map((item) => item.id), limit: body.page?.limit ?? Number.NaN };
+  const limit = new URL(url, 'http://localhost').searchParams.get('limit');
+  return { ids: (body.itemListElement ?? []).map((node) => node['@id']), limit: Number(limit ?? 50) };
 }
 
 // --- The suite ----------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import {
   SpanSchema,
 } from '../components.js';
 import { QuoteSchema } from '../quotes/schema.js';
+import { EVENT_DETAIL_LD, EVENT_LD } from './linked-data.js';
 import { VOLUME_BY } from './volume.js';
 
 export const SourceDateSchema = named(
@@ -104,8 +105,8 @@ export const EventDetailSchema = named(
 export type EventDetail = z.infer<typeof EventDetailSchema>;
 
 /** Events in every representation: in a timeline, and in detail. */
-export const EVENTS: Resource = { item: EventSchema };
-export const EVENT_DETAILS: Resource = { item: EventDetailSchema };
+export const EVENTS: Resource = { item: EventSchema, linked: EVENT_LD };
+export const EVENT_DETAILS: Resource = { item: EventDetailSchema, linked: EVENT_DETAIL_LD };
 
 const FacetCountsSchema = named(
   'FacetCounts',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Resource } from '../../http/representations/respond.js';
 import { named } from '../../http/component.js';
 import { listOf, pageParams } from '../../http/pagination.js';
+import { SOURCE_LD } from './linked-data.js';
 
 export const SourceSchema = named(
   'Source',
@@ -30,7 +31,7 @@ export type Source = z.infer<typeof SourceSchema>;
 export const SourceListSchema = listOf('Source', SourceSchema);
 
 /** Sources in every representation. */
-export const SOURCES: Resource = { item: SourceSchema };
+export const SOURCES: Resource = { item: SourceSchema, linked: SOURCE_LD };
 
 export const SourceListQuerySchema = z.strictObject({
   ...pageParams,

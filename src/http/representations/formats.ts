@@ -16,15 +16,16 @@ export const MEDIA_TYPES: Record<Format, string> = {
   jsonld: 'application/ld+json',
   csv: 'text/csv',
   ndjson: 'application/x-ndjson',
-  timelinejs: 'application/json',
+  // TimelineJS reads plain JSON; its own subtype keeps its schema apart from the JSON page's.
+  timelinejs: 'application/vnd.parallax.timelinejs+json',
 };
 
 /** Formats that stream a whole list rather than answer one page. */
 export const EXPORT_FORMATS: readonly Format[] = ['csv', 'ndjson', 'timelinejs'];
 
 /** What every list answers in; a timeline adds TimelineJS. */
-export const LIST_FORMATS = ['json', 'csv', 'ndjson'] as const;
-export const ITEM_FORMATS = ['json'] as const;
+export const LIST_FORMATS = ['json', 'jsonld', 'csv', 'ndjson'] as const;
+export const ITEM_FORMATS = ['json', 'jsonld'] as const;
 
 const FORMAT_HELP: Record<Format, string> = {
   json: '`json`: the JSON page (or item)',
@@ -74,20 +75,18 @@ export function mediaTypesOf(formats: readonly Format[]): string[] {
 
 /**
  * The format of a request to a route offering `formats`: its `format` parameter (validated later,
- * with the rest of the query), else the best of them its `Accept` allows (TimelineJS, which is
- * JSON too, only by name), else a 406.
+ * with the rest of the query), else the best of them its `Accept` allows, else a 406.
  */
 export function chooseFormat(request: FastifyRequest, formats: readonly Format[]): Format {
   const asked = (request.query as Record<string, unknown>).format;
   if (typeof asked === 'string' && (formats as readonly string[]).includes(asked)) return asked as Format;
-  const negotiable = formats.filter((f) => f !== 'timelinejs');
-  if (request.headers.accept === undefined) return negotiable[0] ?? 'json';
-  const chosen = request.accepts().type(negotiable.map((f) => MEDIA_TYPES[f]));
-  const format = negotiable.find((f) => MEDIA_TYPES[f] === chosen);
+  if (request.headers.accept === undefined) return formats[0] ?? 'json';
+  const chosen = request.accepts().type(formats.map((f) => MEDIA_TYPES[f]));
+  const format = formats.find((f) => MEDIA_TYPES[f] === chosen);
   if (format === undefined)
     throw new HttpProblem(
       406,
-      `this operation produces ${mediaTypesOf(negotiable).join(', ')}; the Accept header allows none of them`,
+      `this operation produces ${mediaTypesOf(formats).join(', ')}; the Accept header allows none of them`,
     );
   return format;
 }
