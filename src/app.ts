@@ -4,6 +4,7 @@ import { type Db, readMeta } from './db/open.js';
 import { actorRoutes } from './features/actors/routes.js';
 import { claimRoutes } from './features/claims/routes.js';
 import { compareRoutes } from './features/compare/routes.js';
+import { dumpRoutes } from './features/dumps/routes.js';
 import { eventRoutes } from './features/events/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { quoteRoutes } from './features/quotes/routes.js';
@@ -83,6 +84,7 @@ export async function buildApp({
   await app.register(quoteRoutes, repositories);
   await app.register(claimRoutes, repositories);
   await app.register(compareRoutes, repositories);
+  await app.register(dumpRoutes, { database: db.$client.name, datasetVersion: app.datasetVersion });
   await app.register(import('./features/linked-data/routes.js'));
   return app;
 }

@@ -7,12 +7,25 @@ import type { FastifyRequest } from 'fastify';
  * content negotiation, the problem responses a route declares and the OpenAPI conventions.
  */
 
-export const OPERATION_KINDS = ['list', 'item', 'aggregate', 'text', 'liveness', 'readiness'] as const;
+export const OPERATION_KINDS = [
+  'list',
+  'item',
+  'aggregate',
+  'text',
+  'vocabulary',
+  'file',
+  'liveness',
+  'readiness',
+] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 
 export interface OperationTraits {
-  /** An ETag, `Cache-Control: public, max-age=60` and 304 on `If-None-Match`; else `no-store`. */
-  conditional: boolean;
+  /**
+   * `dataset`: an ETag from the dataset version and the request, `Cache-Control: public,
+   * max-age=60`, 304 on `If-None-Match`. `file`: the file's own validators and ranges (the handler
+   * sends them). `none`: `Cache-Control: no-store`.
+   */
+  caching: 'dataset' | 'file' | 'none';
   /** Finished 200 responses are kept in the response cache. */
   cached: boolean;
   /** Counted by the per-client rate limit (429). */
@@ -27,7 +40,7 @@ export interface OperationTraits {
 
 const JSON_ONLY = ['application/json'] as const;
 
-const PUBLIC_READ = { conditional: true, cached: true, rateLimited: true, shed: true } as const;
+const PUBLIC_READ = { caching: 'dataset', cached: true, rateLimited: true, shed: true } as const;
 
 /**
  * Probes answer per instance and are never cached. An orchestrator polls them from one address, so
@@ -35,7 +48,7 @@ const PUBLIC_READ = { conditional: true, cached: true, rateLimited: true, shed: 
  * process only moves the load), while readiness is not: a 503 from /readyz under pressure is what
  * tells a load balancer to send traffic elsewhere.
  */
-const PROBE = { conditional: false, cached: false, rateLimited: false, paged: false } as const;
+const PROBE = { caching: 'none', cached: false, rateLimited: false, paged: false } as const;
 
 export const TRAITS: Record<OperationKind, OperationTraits> = {
   list: { ...PUBLIC_READ, paged: true, produces: JSON_ONLY },
@@ -43,6 +56,13 @@ export const TRAITS: Record<OperationKind, OperationTraits> = {
   /** Counts over a whole filtered set (a volume): read like an item. */
   aggregate: { ...PUBLIC_READ, paged: false, produces: JSON_ONLY },
   text: { ...PUBLIC_READ, paged: false, produces: ['text/plain'] },
+  /** A JSON-LD context (and vocabulary) of the API's own: read like an item, in JSON-LD or JSON. */
+  vocabulary: { ...PUBLIC_READ, paged: false, produces: ['application/ld+json', 'application/json'] },
+  /**
+   * A whole-dataset file (a dump): served with its size, modification time and byte ranges, never
+   * kept in the response cache; its media type is the file's.
+   */
+  file: { caching: 'file', cached: false, rateLimited: true, shed: true, paged: false, produces: undefined },
   liveness: { ...PROBE, shed: false, produces: JSON_ONLY },
   readiness: { ...PROBE, shed: true, produces: JSON_ONLY },
 };
@@ -52,7 +72,7 @@ export const TRAITS: Record<OperationKind, OperationTraits> = {
  * handler): conditional GET and the limits apply, nothing else does.
  */
 const UNDECLARED: OperationTraits = {
-  conditional: true,
+  caching: 'dataset',
   cached: false,
   rateLimited: true,
   shed: true,

@@ -39,7 +39,7 @@ declare module 'fastify' {
 async function conditionalGet(app: FastifyInstance, { datasetVersion }: { datasetVersion: string }) {
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
-    if (!operationOf(request).conditional) return;
+    if (operationOf(request).caching !== 'dataset') return;
     const etag = computeEtag(datasetVersion, request);
     request.etag = etag;
     // A tag carries the dataset version, so a client can only hold it from an earlier 200 of this
@@ -52,7 +52,9 @@ async function conditionalGet(app: FastifyInstance, { datasetVersion }: { datase
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('vary', 'Accept');
-    if (!operationOf(request).conditional) {
+    const { caching } = operationOf(request);
+    if (caching === 'file') return payload;
+    if (caching === 'none') {
       reply.header('cache-control', 'no-store');
       return payload;
     }

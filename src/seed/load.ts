@@ -6,6 +6,7 @@ import { readSeeds } from './read.js';
 import { DATASET_TABLES, type Dataset, datasetCounts, type DatasetTable } from '../db/dataset.js';
 import { resolveDataset } from './resolve/index.js';
 import { DatasetWriter } from './writer.js';
+import { buildDumps, pruneDumps } from '../features/dumps/build.js';
 
 /** Bump when the loader changes what it derives from the same seeds (it is part of the version). */
 const LOADER_VERSION = 3;
@@ -57,12 +58,13 @@ function writeDatabase(target: string, dataset: Dataset, version: string): void 
     writer = DatasetWriter.open(target);
     for (const table of Object.keys(DATASET_TABLES) as DatasetTable[])
       writer.insertAll(table, dataset[table]);
-    writer.commit(version);
+    writer.commit(version, { beforeSwap: (finished) => buildDumps(finished, target, version) });
   } catch (error) {
     writer?.abort();
     const issue: SeedIssue = { file: target, path: '$', message: `cannot write the database: ${why(error)}` };
     throw new SeedError([issue]);
   }
+  pruneDumps(target, version);
 }
 
 /** A failure to write, in the words of the person who has to fix it. */

@@ -144,8 +144,12 @@ export class DatasetWriter {
     this.insert<DatasetTable>(item.table, item.row);
   }
 
-  /** Fills the derived tables, checks integrity, records the version, and swaps the file in. */
-  commit(datasetVersion: string): void {
+  /**
+   * Fills the derived tables, checks integrity, records the version, and swaps the file in.
+   * `beforeSwap` gets the finished file before it replaces the target (the seed builds the dumps
+   * from it); if it throws, nothing is swapped.
+   */
+  commit(datasetVersion: string, { beforeSwap }: { beforeSwap?: (finished: string) => void } = {}): void {
     if (this.done) throw new Error('the dataset writer is already closed');
     try {
       for (const insert of this.inserts.values()) insert.flush();
@@ -181,6 +185,7 @@ export class DatasetWriter {
       } finally {
         closeSync(fd);
       }
+      beforeSwap?.(this.temp);
       swapIn(this.temp, this.target);
     } catch (error) {
       this.abort();

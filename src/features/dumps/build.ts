@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import path from 'node:path';
+import type { CursorKey, KeysetList } from '../../db/keyset.js';
+import { openReadOnly } from '../../db/open.js';
+import { builtInSerialiser, EXPORT_PAGE, type Resource } from '../../http/representations/respond.js';
+import { MEDIA_TYPES } from '../../http/representations/formats.js';
+import { ACTORS } from '../actors/schema.js';
+import { CLAIMS } from '../claims/schema.js';
+import { EVENTS } from '../events/schema.js';
+import { TIMELINE_DEFAULTS } from '../events/query.js';
+import { QUOTES } from '../quotes/schema.js';
+import { createRepositories } from '../repositories.js';
+import { SOURCES } from '../sources/schema.js';
+import { type DumpFile, type DumpManifest, DUMP_FORMATS, dumpsDirOf, SQLITE_MEDIA_TYPE } from './manifest.js';
+
+/**
+ * Whole-dataset files (SPEC §4.2, `GET /v1/dumps`): each resource's whole list as NDJSON and CSV,
+ * written with the very serialisers its export uses (so a dump is the export of the unfiltered
+ * list), and the SQLite file itself, each with its size and SHA-256. The seed builds them from the
+ * finished database before swapping it in, into a folder named by the dataset version beside the
+ * database, and keeps only the current version's afterwards.
+ */
+
+interface Dumped {
+  name: string;
+  resource: Resource;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each list has its own filters and items
+  list: KeysetList<any, any>;
+  filters: object;
+}
+
+/** Writes the dumps of the finished database `file` (not yet at `target`) for `version`. */
+export function buildDumps(file: string, target: string, version: string): DumpManifest {
+  const root = dumpsDirOf(target);
+  const partial = path.join(root, `.${version}.partial-${process.pid}`);
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  const db = openReadOnly(file);
+  try {
+    const repos = createRepositories(db);
+    const lists: Dumped[] = [
+      { name: 'events', resource: EVENTS, list: repos.events.list, filters: TIMELINE_DEFAULTS },
+      { name: 'actors', resource: ACTORS, list: repos.actors.list, filters: {} },
+      { name: 'quotes', resource: QUOTES, list: repos.quotes.list, filters: {} },
+      { name: 'claims', resource: CLAIMS, list: repos.claims.list, filters: {} },
+      { name: 'sources', resource: SOURCES, list: repos.sources.list, filters: {} },
+    ];
+    const files: DumpFile[] = lists.flatMap((dumped) =>
+      DUMP_FORMATS.map((format) => writeList(partial, dumped, format)),
+    );
+    files.push({
+      name: 'parallax.sqlite',
+      resource: null,
+      format: 'sqlite',
+      media_type: SQLITE_MEDIA_TYPE,
+      ...digestOf(file),
+    });
+    const manifest: DumpManifest = { dataset_version: version, files };
+    writeFileSync(path.join(partial, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    const final = path.join(root, version);
+    rmSync(final, { recursive: true, force: true });
+    renameSync(partial, final);
+    return manifest;
+  } catch (error) {
+    rmSync(partial, { recursive: true, force: true });
+    throw error;
+  } finally {
+    db.$client.close();
+  }
+}
+
+/** After the swap: only the current version's dumps stay. */
+export function pruneDumps(target: string, version: string): void {
+  const root = dumpsDirOf(target);
+  if (!existsSync(root)) return;
+  for (const entry of readdirSync(root))
+    if (entry !== version) rmSync(path.join(root, entry), { recursive: true, force: true });
+}
+
+function writeList(
+  dir: string,
+  { name, resource, list, filters }: Dumped,
+  format: 'csv' | 'ndjson',
+): DumpFile {
+  const serialiser = builtInSerialiser<object>(format, resource.item, undefined);
+  if (!serialiser) throw new Error(`no ${format} serialiser`);
+  const fileName = `${name}.${format}`;
+  const fd = openSync(path.join(dir, fileName), 'w');
+  const hash = createHash('sha256');
+  let size = 0;
+  const write = (text: string) => {
+    if (!text) return;
+    const bytes = Buffer.from(text, 'utf8');
+    hash.update(bytes);
+    size += bytes.length;
+    writeSync(fd, bytes);
+  };
+  try {
+    write(serialiser.head);
+    let after: CursorKey | undefined;
+    let first = true;
+    do {
+      const page = list(filters, { order: 'asc', limit: EXPORT_PAGE, after });
+      const chunk = page.items.length > 0 ? serialiser.body(page.items, first) : '';
+      if (chunk) first = false;
+      write(chunk);
+      after = page.nextKey;
+    } while (after);
+    write(serialiser.tail);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return {
+    name: fileName,
+    resource: name,
+    format,
+    media_type: MEDIA_TYPES[format],
+    size,
+    sha256: hash.digest('hex'),
+  };
+}
+
+/** The size and SHA-256 of a file, read a megabyte at a time. */
+export function digestOf(file: string): { size: number; sha256: string } {
+  const hash = createHash('sha256');
+  const buffer = Buffer.alloc(1 << 20);
+  const fd = openSync(file, 'r');
+  let size = 0;
+  try {
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
+      hash.update(buffer.subarray(0, n));
+      size += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { size, sha256: hash.digest('hex') };
+}
