@@ -10,7 +10,15 @@ import { useSeededApp } from '../helpers.js';
  */
 
 const RECORDINGS = new URL('./golden.json', import.meta.url);
-const HEADERS = ['content-type', 'etag', 'cache-control', 'link', 'vary', 'retry-after'] as const;
+const HEADERS = [
+  'content-type',
+  'etag',
+  'cache-control',
+  'link',
+  'vary',
+  'retry-after',
+  'content-disposition',
+] as const;
 
 interface Step {
   method?: 'GET' | 'HEAD';
@@ -20,6 +28,8 @@ interface Step {
   follow?: number;
   /** Send the ETag of the 200 back in `If-None-Match` and record the 304 too. */
   revalidate?: boolean;
+  /** Headers not to record: a file's validators change with its modification time. */
+  unstable?: (typeof HEADERS)[number][];
 }
 
 const STEPS: Step[] = [
@@ -75,6 +85,18 @@ const STEPS: Step[] = [
   { url: '/v1/events/volume?interval=day' },
   { url: '/v1/compare?source=nki-2020-06-24' },
   { url: '/v1/events?facets=colour' },
+  // Representations, exports and dumps
+  { url: '/v1/events?from=2020-06-23&to=2020-06-24&format=ndjson&fields=id,title,date' },
+  { url: '/v1/actors/kim-yo-jong/quotes?format=csv' },
+  { url: '/v1/events?from=2020-06-23&to=2020-06-24&format=timelinejs' },
+  { url: '/v1/claims/nyt-2020-06-24.cmc-suspends-military-action-plans.date?format=jsonld' },
+  { url: '/v1/sources', headers: { accept: 'application/ld+json' } },
+  { url: '/v1/events?fields=id,nope' },
+  { url: '/ns/v1', revalidate: true },
+  { url: '/v1/dumps', revalidate: true },
+  { url: '/v1/dumps/no-such-file' },
+  { url: '/v1/dumps/sources.csv', unstable: ['etag'] },
+  { url: '/v1/dumps/sources.csv', headers: { range: 'bytes=0-99' }, unstable: ['etag'] },
   // Actors
   { url: '/v1/actors' },
   { url: '/v1/actors?kind=person&order=desc' },
@@ -154,11 +176,13 @@ async function record(step: Step, url = step.url, extra: Record<string, string> 
   const res = await ctx.app.inject({ method, url, headers });
   const kept: Recording['headers'] = {};
   for (const name of HEADERS) {
+    if (step.unstable?.includes(name)) continue;
     const value = res.headers[name];
     if (value !== undefined) kept[name] = String(value);
   }
   const type = String(res.headers['content-type'] ?? '');
-  const body = res.body === '' ? null : /json/.test(type) ? JSON.parse(res.body) : res.body;
+  const json = /^application\/(.+\+)?json/.test(type);
+  const body = res.body === '' ? null : json ? JSON.parse(res.body) : res.body;
   const shown = Object.entries(headers).map(([k, v]) => ` [${k}: ${v}]`);
   return { request: `${method} ${url}${shown.join('')}`, status: res.statusCode, headers: kept, body };
 }

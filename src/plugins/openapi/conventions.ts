@@ -6,6 +6,7 @@
  */
 
 import { type OperationKind, TRAITS } from '../../http/operations.js';
+import { CONTEXT_PATH } from '../../http/representations/jsonld.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the OpenAPI document is plain JSON walked by key
 type Json = any;
@@ -53,6 +54,55 @@ export interface DocumentExamples {
  */
 const SHARED_COMPONENTS = ['Span', 'DateValue', 'ActorRef', 'Page', 'Problem'];
 
+const ACTOR_TYPES =
+  'a schema.org `Person`, `Organization`, `Country`, `GovernmentOrganization` or `NewsMediaOrganization` by its kind';
+
+/** The JSON-LD types of each item schema's node (src/features/<name>/linked-data.ts). */
+const LINKED_TYPES: Record<string, string> = {
+  Event: 'a schema.org `Event`',
+  EventDetail: 'a schema.org `Event`, with its claims as `Claim`s and its quotes as `Quotation`s',
+  Actor: ACTOR_TYPES,
+  ActorProfile: ACTOR_TYPES,
+  Quote: 'a schema.org `Quotation`',
+  Claim: 'a schema.org `Claim`',
+  Source: 'a schema.org `NewsArticle`',
+};
+
+const JSON_LD_NODE = {
+  type: 'object',
+  required: ['@id', '@type'],
+  properties: {
+    '@id': { type: 'string', description: 'The relative IRI of the item: the URL its JSON is served at.' },
+    '@type': { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+  },
+};
+
+/** The JSON-LD answer of a list (a schema.org ItemList of nodes) or of an item (a node). */
+function jsonLdSchema(itemName: string, list: boolean): Json {
+  const node = `${LINKED_TYPES[itemName] ?? 'a node'} (fields= keeps the terms of the fields named; \`@id\` and \`@type\` always)`;
+  const about = `JSON-LD 1.1 in the context served at \`${CONTEXT_PATH}\` (\`"@context": "${CONTEXT_PATH}"\`): schema.org, PROV-O for who said and who relayed what, and every evidence span a W3C Web Annotation whose target selects the words of \`/v1/sources/{id}/text\` by a \`TextPositionSelector\` (code points, end exclusive) and a \`TextQuoteSelector\`. IRIs are relative to the request URL.`;
+  const context = { const: CONTEXT_PATH };
+  if (!list)
+    return {
+      ...JSON_LD_NODE,
+      description: `${about} The ${itemName} as ${node}.`,
+      required: ['@context', ...JSON_LD_NODE.required],
+      properties: { '@context': context, ...JSON_LD_NODE.properties },
+    };
+  return {
+    type: 'object',
+    description: `${about} A page of the list as a schema.org \`ItemList\`, each ${itemName} ${node}, in the list's order; \`next\` is the next page, as in the \`Link\` header.`,
+    required: ['@context', '@id', '@type', 'itemListElement'],
+    properties: {
+      '@context': context,
+      '@id': { type: 'string', description: 'The request URL, relative.' },
+      '@type': { const: 'ItemList' },
+      itemListElement: { type: 'array', items: JSON_LD_NODE },
+      next: { type: 'string', description: 'The URL of the next page, relative; absent on the last.' },
+    },
+  };
+}
+
 /**
  * The 200 answer in each format the operation offers (plugins/operation-kinds.ts reads them off its
  * `format` parameter): the JSON schema under application/json, and what the others hold.
@@ -62,6 +112,7 @@ function describeRepresentations(
   formats: readonly string[],
   columns: readonly string[],
   schemas: Record<string, Json>,
+  media: MediaSchemas,
 ) {
   const json = ok.content?.['application/json'];
   const resolve = (schema: Json) =>
@@ -80,6 +131,8 @@ function describeRepresentations(
           description: `Every ${itemName} of the filtered list after \`cursor\`, streamed in the list's order: RFC 4180, UTF-8, CRLF, a header row, one row per ${itemName}. Columns (\`fields=\` keeps those of the fields named): ${columns.map((c) => `\`${c}\``).join(', ')}. Nested objects flatten to dotted names; an array is one cell holding its JSON; an empty cell is null. A text cell starting with \`=\`, \`+\`, \`-\`, \`@\`, a tab or a carriage return is prefixed with \`'\` so that no spreadsheet runs it.`,
         },
       };
+    if (format === 'jsonld')
+      content['application/ld+json'] = { schema: jsonLdSchema(String(itemName), listItem !== undefined) };
     if (format === 'ndjson')
       content['application/x-ndjson'] = {
         schema: {
@@ -87,19 +140,61 @@ function describeRepresentations(
           description: `Every ${itemName} of the filtered list after \`cursor\`, streamed in the list's order: one ${itemName} (as in the JSON answer, with \`fields=\` applied) per line.`,
         },
       };
+    if (format === 'timelinejs')
+      content['application/vnd.parallax.timelinejs+json'] = { schema: media.timelinejs };
   }
   ok.content = content;
   if (formats.some((f) => f === 'csv' || f === 'ndjson'))
     ok.headers = {
       ...ok.headers,
       'Content-Disposition': {
-        description: 'For an export (CSV, NDJSON): `attachment; filename="<list>-<dataset version>.<ext>"`.',
+        description:
+          'For an export (CSV, NDJSON, TimelineJS): `attachment; filename="<list>-<dataset version>.<ext>"`.',
         schema: { type: 'string' },
       },
     };
 }
 
-export function polishDocument(doc: Json, examples: DocumentExamples): Json {
+/**
+ * A file's answers: its bytes in one of `mediaTypes`, whole or a byte range (206), revalidated by
+ * its own ETag and Last-Modified (304), and 416 for a range it does not have.
+ */
+function describeFile(responses: Json, mediaTypes: readonly string[]) {
+  const bytes = Object.fromEntries(mediaTypes.map((type) => [type, { schema: { type: 'string' } }]));
+  const validators = {
+    ETag: {
+      description: 'The file’s own (weak) validator; send it back in `If-None-Match` or `If-Range`.',
+      schema: { type: 'string' },
+    },
+    'Last-Modified': { description: 'When the seed wrote the file.', schema: { type: 'string' } },
+    'Accept-Ranges': { description: '`bytes`', schema: { type: 'string' } },
+    'Content-Disposition': {
+      description: '`attachment; filename="<resource>-<dataset version>.<ext>"`.',
+      schema: { type: 'string' },
+    },
+  };
+  responses['200'] = { description: 'The whole file.', content: bytes, headers: validators };
+  responses['206'] = {
+    description: 'The byte range asked for (`Range: bytes=…`).',
+    content: bytes,
+    headers: {
+      ...validators,
+      'Content-Range': { description: '`bytes <first>-<last>/<size>`', schema: { type: 'string' } },
+    },
+  };
+  responses['304'] = { description: RESPONSE_DESCRIPTIONS['304'] };
+  responses['416'] = {
+    description: 'The range lies outside the file.',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  };
+}
+
+/** JSON Schemas of representations that are not the API's own components (TimelineJS). */
+export interface MediaSchemas {
+  timelinejs: Json;
+}
+
+export function polishDocument(doc: Json, examples: DocumentExamples, media: MediaSchemas): Json {
   const registered: Record<string, Json> = doc.components?.schemas ?? {};
   const schemas: Record<string, Json> = {};
   for (const name of [...SHARED_COMPONENTS, ...Object.keys(registered)])
@@ -117,10 +212,13 @@ export function polishDocument(doc: Json, examples: DocumentExamples): Json {
       const kind = op['x-operation-kind'] as OperationKind;
       const formats = op['x-formats'] as string[] | undefined;
       const columns = op['x-csv-columns'] as string[] | undefined;
+      const fileTypes = op['x-media-types'] as string[] | undefined;
       delete op['x-operation-kind'];
       delete op['x-formats'];
       delete op['x-csv-columns'];
-      const { conditional: cacheable, paged } = TRAITS[kind];
+      delete op['x-media-types'];
+      const { caching, paged } = TRAITS[kind];
+      const cacheable = caching === 'dataset';
       for (const param of op.parameters ?? []) {
         if (param.schema?.description && !param.description) {
           param.description = param.schema.description;
@@ -155,8 +253,9 @@ export function polishDocument(doc: Json, examples: DocumentExamples): Json {
             ...(paged ? { Link: HEADERS.Link } : {}),
           };
       }
-      if (formats) describeRepresentations(op.responses['200'], formats, columns ?? [], registered);
+      if (formats) describeRepresentations(op.responses['200'], formats, columns ?? [], registered, media);
       if (cacheable) op.responses['304'] = { description: RESPONSE_DESCRIPTIONS['304'] };
+      if (caching === 'file') describeFile(op.responses, fileTypes ?? []);
     }
   }
 
