@@ -86,7 +86,8 @@ async function main() {
   const { child, base } = startServer(database, false);
   const pid = child.pid as number;
   try {
-    await waitUntilAnswering(`${base}/healthz`, child, 120_000);
+    // Readiness, not liveness: start-up work on a large corpus sheds the first requests (503).
+    await waitUntilAnswering(`${base}/readyz`, child, 120_000);
     const rows: string[] = [];
     for (const format of ['ndjson', 'csv']) {
       const rounds = [];
