@@ -1,4 +1,5 @@
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Server } from 'node:http';
+import Fastify, { type FastifyServerFactory, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type Db, readMeta } from './db/open.js';
 import { actorRoutes } from './features/actors/routes.js';
@@ -33,6 +34,11 @@ export interface AppOptions {
   responseCacheBytes?: number;
   /** trustProxy and the HTTP timeouts; Fastify's defaults when absent. */
   connection?: ConnectionOptions;
+  /**
+   * An HTTP server the app answers on without owning it (the production server's, which hands each
+   * request to the app of the current dataset); the app then neither listens nor closes it.
+   */
+  server?: Server;
 }
 
 const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 2 ** 20;
@@ -44,6 +50,7 @@ export async function buildApp({
   limits = {},
   connection,
   responseCacheBytes = DEFAULT_RESPONSE_CACHE_BYTES,
+  server,
 }: AppOptions) {
   const app = Fastify({
     logger,
@@ -54,6 +61,7 @@ export async function buildApp({
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
     ...connectionOptions(connection),
+    ...(server ? { serverFactory: (() => server) satisfies FastifyServerFactory } : {}),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,7 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
-import { DatabaseUnusableError, openReadOnly } from './db/open.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { DatabaseUnusableError } from './db/open.js';
+import { type ConnectionOptions, createHttpServer } from './http/connection.js';
+import { LiveDataset, type Mount } from './live-dataset.js';
 import { DEFAULT_SEEDS_DIR } from './seed/defaults.js';
 import { formatIssue, SeedError } from './seed/issues.js';
 import { seed } from './seed/load.js';
@@ -26,34 +31,35 @@ async function main(): Promise<void> {
       `created ${config.DATABASE_PATH} from ${DEFAULT_SEEDS_DIR} (dataset ${result.datasetVersion})`,
     );
   }
-  const db = openReadOnly(config.DATABASE_PATH);
-  const app = await buildApp({
-    db,
-    logger: { level: config.LOG_LEVEL },
-    limits: {
-      rateLimit: { max: config.RATE_LIMIT_MAX, timeWindow: config.RATE_LIMIT_WINDOW },
-      pressure: {
-        maxEventLoopDelay: config.MAX_EVENT_LOOP_DELAY_MS,
-        maxEventLoopUtilization: config.MAX_EVENT_LOOP_UTILIZATION,
-        maxHeapUsedBytes: config.MAX_HEAP_USED_MB * MB,
-        maxRssBytes: config.MAX_RSS_MB * MB,
+  const server = createHttpServer(connectionOf(config), (request, response) =>
+    live.handle(request, response),
+  );
+  const live = await openDataset(config.DATABASE_PATH, server, (db, shared) =>
+    buildApp({
+      db,
+      server: shared,
+      logger: { level: config.LOG_LEVEL },
+      limits: {
+        rateLimit: { max: config.RATE_LIMIT_MAX, timeWindow: config.RATE_LIMIT_WINDOW },
+        pressure: {
+          maxEventLoopDelay: config.MAX_EVENT_LOOP_DELAY_MS,
+          maxEventLoopUtilization: config.MAX_EVENT_LOOP_UTILIZATION,
+          maxHeapUsedBytes: config.MAX_HEAP_USED_MB * MB,
+          maxRssBytes: config.MAX_RSS_MB * MB,
+        },
       },
-    },
-    responseCacheBytes: config.RESPONSE_CACHE_MB * MB,
-    connection: {
-      trustProxy: config.TRUST_PROXY,
-      requestTimeout: config.REQUEST_TIMEOUT_MS,
-      headersTimeout: config.HEADERS_TIMEOUT_MS,
-      keepAliveTimeout: config.KEEP_ALIVE_TIMEOUT_MS,
-      connectionTimeout: config.CONNECTION_TIMEOUT_MS,
-    },
-  });
+      responseCacheBytes: config.RESPONSE_CACHE_MB * MB,
+      connection: connectionOf(config),
+    }),
+  );
+  watchDataset(config.DATABASE_PATH, live);
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'draining in-flight requests, then exiting');
+    const { log } = live.app;
+    log.info({ signal }, 'draining in-flight requests, then exiting');
     // A client that never reads its response would hold the drain open until the connection
     // timeout; past the deadline its connection is cut and the exit code says the drain was forced.
     let forced = false;
@@ -61,29 +67,81 @@ async function main(): Promise<void> {
       config.SHUTDOWN_TIMEOUT_MS > 0
         ? setTimeout(() => {
             forced = true;
-            app.log.error(
+            log.error(
               { timeoutMs: config.SHUTDOWN_TIMEOUT_MS },
               'in-flight requests did not finish in time; closing their connections',
             );
-            app.server.closeAllConnections();
+            server.closeAllConnections();
           }, config.SHUTDOWN_TIMEOUT_MS)
         : undefined;
-    await app.close();
+    // No new connections; idle ones close now, busy ones as their last response ends (the app's
+    // graceful drain, which closing the app turns on).
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    await live.shutdown();
+    await drained;
     clearTimeout(deadline);
-    db.$client.close();
     process.exit(forced ? 1 : 0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGHUP', () => void live.reload('SIGHUP'));
 
+  await listen(server, config.PORT, config.HOST);
+  live.app.log.info(`Server listening at http://${formatHost(server)}`);
+}
+
+/** The dataset at DATABASE_PATH; a file that cannot be used stops the start, naming the variable. */
+async function openDataset(file: string, server: Server, mount: Mount): Promise<LiveDataset> {
   try {
-    await app.listen({ port: config.PORT, host: config.HOST });
+    return await LiveDataset.open(file, server, mount);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code && LISTEN_ERRORS.has(code))
-      throw new StartupError(`cannot listen on ${config.HOST}:${config.PORT}: ${(error as Error).message}`);
+    if (error instanceof DatabaseUnusableError) throw new StartupError(`DATABASE_PATH: ${error.message}`);
     throw error;
   }
+}
+
+function connectionOf(config: Config): ConnectionOptions {
+  return {
+    trustProxy: config.TRUST_PROXY,
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    headersTimeout: config.HEADERS_TIMEOUT_MS,
+    keepAliveTimeout: config.KEEP_ALIVE_TIMEOUT_MS,
+    connectionTimeout: config.CONNECTION_TIMEOUT_MS,
+  };
+}
+
+/**
+ * The seed swaps a new database in by renaming it over the old name: watching the folder (a watch
+ * on the file would follow the old, deleted one) catches that, and the burst of events one swap
+ * makes is read once. SIGHUP asks for the same check where watching does not reach (some network
+ * and bind-mounted file systems).
+ */
+function watchDataset(file: string, live: LiveDataset): void {
+  const name = path.basename(file);
+  let timer: NodeJS.Timeout | undefined;
+  const watcher = watch(path.dirname(path.resolve(file)), (_event, changed) => {
+    if (changed !== name) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void live.reload('the database file changed'), 200);
+  });
+  watcher.unref();
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code && LISTEN_ERRORS.has(error.code))
+        reject(new StartupError(`cannot listen on ${host}:${port}: ${error.message}`));
+      else reject(error);
+    });
+    server.listen(port, host, () => resolve());
+  });
+}
+
+function formatHost(server: Server): string {
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `${host}:${address.port}`;
 }
 
 main().catch((error: unknown) => {

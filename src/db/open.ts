@@ -59,7 +59,7 @@ export function openReadOnly(file: string): Db {
       throw new Error(`it was built with ${applied} migrations where this version has ${expected}`);
   } catch (error) {
     throw new DatabaseUnusableError(
-      `cannot use the database at ${file}: ${(error as Error).message}. Run "npm run seed" to build it.`,
+      `cannot use the database at ${file}: ${(error as Error).message}. Rebuild it with "npm run seed -- --database ${file}".`,
     );
   }
   return drizzle({ client, schema });

@@ -1,3 +1,4 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { FastifyServerOptions } from 'fastify';
 import type { TrustProxy } from '../config.js';
 
@@ -38,4 +39,24 @@ export function connectionOptions(options: ConnectionOptions = {}): Partial<Fast
     ...defined({ trustProxy, requestTimeout, keepAliveTimeout, connectionTimeout }),
     ...(Object.keys(http).length > 0 ? { http } : {}),
   };
+}
+
+/** Fastify's own defaults, which a server it does not create must be given explicitly. */
+const KEEP_ALIVE_TIMEOUT_DEFAULT = 72_000;
+
+/**
+ * The HTTP server for apps that do not own one (Fastify's `serverFactory`): the production server
+ * listens once and hands each request to the app of the dataset being served, so an app can be
+ * replaced while connections stay open. It gets the same limits Fastify would have set.
+ */
+export function createHttpServer(
+  options: ConnectionOptions,
+  handler: (request: IncomingMessage, response: ServerResponse) => void,
+): Server {
+  const { http = {}, keepAliveTimeout, requestTimeout, connectionTimeout } = connectionOptions(options);
+  const server = createServer(http, handler);
+  server.keepAliveTimeout = keepAliveTimeout ?? KEEP_ALIVE_TIMEOUT_DEFAULT;
+  server.requestTimeout = requestTimeout ?? 0;
+  server.setTimeout(connectionTimeout ?? 0);
+  return server;
 }

@@ -47,7 +47,12 @@ describe.concurrent('start-up failures', () => {
     const { exit, stderr, listened } = await startupFailure({ DATABASE_PATH: file });
     expect(exit).toEqual({ code: 1, signal: null });
     expect(listened).toBe(false);
-    expectOneClearLine(stderr, /cannot use the database at .*corrupt\.db/, /not a database/, /npm run seed/);
+    expectOneClearLine(
+      stderr,
+      /^DATABASE_PATH: cannot use the database at .*corrupt\.db/,
+      /not a database/,
+      /npm run seed -- --database .*corrupt\.db/,
+    );
   });
 
   it('a database without a dataset version: one line saying so, exit 1', async () => {
