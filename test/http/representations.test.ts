@@ -223,6 +223,19 @@ describe('an export stream', () => {
     expect(after).toBeLessThan(5);
   });
 
+  it('lets other work run between pages while a fast reader takes the whole export', async () => {
+    const list = countingPages(50);
+    const serialiser = builtInSerialiser<{ id: string }>('ndjson', EVENTS.item, ['id']);
+    if (!serialiser) throw new Error('no NDJSON');
+    const stream = exportStream({ ...list, serialiser, onEarlyEnd: () => undefined });
+    // Another request's work, queued behind the export the way socket I/O is (a macrotask).
+    let pagesReadWhenOtherWorkRan: number | undefined;
+    setImmediate(() => (pagesReadWhenOtherWorkRan = list.queries()));
+    for await (const chunk of stream) expect(chunk).toBeDefined();
+    expect(list.queries()).toBe(50);
+    expect(pagesReadWhenOtherWorkRan).toBeLessThan(5);
+  });
+
   it('reports no early end when read to the end', async () => {
     const list = countingPages(3);
     let early: number | undefined;

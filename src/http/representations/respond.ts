@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { setImmediate } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { CursorKey, KeysetList } from '../../db/keyset.js';
@@ -180,7 +181,9 @@ interface ExportOptions<T> {
 
 /**
  * The export as a byte stream: it asks `pages` for the next page only when the consumer has taken
- * the previous one (so the socket paces the queries), and destroying it ends `pages` there.
+ * the previous one (so the socket paces the queries), and destroying it ends `pages` there. Between
+ * pages it lets the event loop turn: a fast reader on loopback never fills the socket, and a stream
+ * fed only by promises would then hold the loop for the whole export, starving every other request.
  */
 export function exportStream<T>({ pages, serialiser, onEarlyEnd }: ExportOptions<T>) {
   return Readable.from(counted(serialise(pages, serialiser), onEarlyEnd), { objectMode: false });
@@ -195,6 +198,7 @@ async function* serialise<T>(pages: AsyncGenerator<T[]>, { head, body, tail }: S
       yield chunk;
       first = false;
     }
+    await setImmediate();
   }
   if (tail) yield tail;
 }
