@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import Fastify, { type FastifyServerFactory, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerFactory, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type Db, readMeta } from './db/open.js';
 import { actorRoutes } from './features/actors/routes.js';
@@ -39,6 +39,11 @@ export interface AppOptions {
    * request to the app of the current dataset); the app then neither listens nor closes it.
    */
   server?: Server;
+  /**
+   * Called on the bare instance before anything is registered: the profiler
+   * (tools/bench/phases.ts) wraps each hook, validator, handler and serialiser to time it.
+   */
+  observe?: (app: FastifyInstance) => void;
 }
 
 const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 2 ** 20;
@@ -51,6 +56,7 @@ export async function buildApp({
   connection,
   responseCacheBytes = DEFAULT_RESPONSE_CACHE_BYTES,
   server,
+  observe,
 }: AppOptions) {
   const app = Fastify({
     logger,
@@ -63,6 +69,7 @@ export async function buildApp({
     ...connectionOptions(connection),
     ...(server ? { serverFactory: (() => server) satisfies FastifyServerFactory } : {}),
   }).withTypeProvider<ZodTypeProvider>();
+  observe?.(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const repositories = createRepositories(db);

@@ -1,5 +1,5 @@
 /**
- * `npx tsx tools/bench/exports.ts --database FILE [--rounds N] [--no-build]`: the exports of issue 14
+ * `npm run bench:exports -- --database FILE [--rounds N] [--no-build]`: the exports
  * on a whole timeline. For NDJSON and CSV of every event: events per second (the count read from the
  * database), and how far the server's RSS grows during the export over its RSS before (sampled every
  * 100 ms). Then a client that leaves after the first megabyte: the server's CPU time over the next
