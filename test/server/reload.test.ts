@@ -111,7 +111,9 @@ describe('a new dataset under a running server', () => {
     const broken = `${good}.incoming`;
     writeFileSync(broken, 'not a database\n'.repeat(100));
     renameSync(broken, good);
-    const refused = await server.waitForLine((j) => j.msg === 'new dataset refused; still serving the old one');
+    const refused = await server.waitForLine(
+      (j) => j.msg === 'new dataset refused; still serving the old one',
+    );
     await untilAnswered(load, 20);
     await load.stop();
 
