@@ -15,13 +15,18 @@ import { seed } from '../../src/seed/load.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** A temporary folder with a freshly seeded database, removed after the file's tests. */
-export async function seededDatabase(): Promise<{ dir: string; file: string }> {
+/**
+ * A temporary folder with a database freshly seeded from `seedsDir` (the repository's seeds by
+ * default), removed after the file's tests; with the dataset version the seed computed.
+ */
+export async function seededDatabase(
+  seedsDir: string = DEFAULT_SEEDS_DIR,
+): Promise<{ dir: string; file: string; version: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'parallax-server-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  temporary.add(dir);
   const file = path.join(dir, 'parallax.db');
-  await seed(DEFAULT_SEEDS_DIR, file);
-  return { dir, file };
+  const { datasetVersion: version } = await seed(seedsDir, file);
+  return { dir, file, version };
 }
 
 export interface Exit {
@@ -44,9 +49,12 @@ export interface ServerProcess {
 }
 
 const children = new Set<ChildProcess>();
+/** Registered here rather than per call: an afterAll registered inside a beforeAll never runs. */
+const temporary = new Set<string>();
 afterAll(() => {
   for (const child of children)
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Starts the server with `env` on top of a clean environment (no PORT etc. leaking from outside). */
