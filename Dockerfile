@@ -30,6 +30,8 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/migrations ./migrations
 COPY --from=build /app/seeds ./seeds
 COPY --from=build /app/data ./data
+# The page is served as it is, beside the build (src/plugins/page.ts reads it at start).
+COPY page ./page
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \

@@ -101,6 +101,7 @@ export async function buildApp({
   await app.register(compareRoutes, repositories);
   await app.register(dumpRoutes, { database: db.$client.name, datasetVersion: app.datasetVersion });
   await app.register(import('./features/linked-data/routes.js'));
+  await app.register(import('./plugins/page.js'));
   return app;
 }
 

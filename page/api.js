@@ -1,0 +1,170 @@
+/**
+ * The page's only way to the data: the public API, the same requests any client can make. Items
+ * that do not change while the page is open (sources, their texts, actors) are kept once fetched.
+ */
+
+/**
+ * @typedef {import('./api-types').EventList} EventList
+ * @typedef {import('./api-types').Volume} Volume
+ * @typedef {import('./api-types').EventDetail} EventDetail
+ * @typedef {import('./api-types').Actor} Actor
+ * @typedef {import('./api-types').ActorProfile} ActorProfile
+ * @typedef {import('./api-types').Quote} Quote
+ * @typedef {import('./api-types').Source} Source
+ * @typedef {import('./api-types').List<Actor>} ActorList
+ * @typedef {import('./api-types').List<Quote>} QuoteList
+ */
+
+/** An answer other than 2xx, with the problem's detail when the API sent one. */
+class ApiError extends Error {
+  /**
+   * @param {number} status
+   * @param {string} message
+   */
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/**
+ * @param {Response} response
+ * @param {string} url
+ */
+async function failure(response, url) {
+  let detail = response.statusText;
+  try {
+    const problem = /** @type {{ detail?: string }} */ (await response.json());
+    if (problem.detail) detail = problem.detail;
+  } catch {
+    // not a problem document
+  }
+  return new ApiError(response.status, `${url}: ${response.status} ${detail}`);
+}
+
+/**
+ * GET a JSON document.
+ *
+ * @template T
+ * @param {string} path
+ * @param {URLSearchParams} [params]
+ * @param {AbortSignal} [signal]
+ * @returns {Promise<T>}
+ */
+async function getJson(path, params, signal) {
+  const query = params?.toString();
+  const url = query ? `${path}?${query}` : path;
+  const response = await fetch(url, { headers: { accept: 'application/json' }, signal: signal ?? null });
+  if (!response.ok) throw await failure(response, url);
+  return /** @type {Promise<T>} */ (response.json());
+}
+
+/**
+ * A cache of promises by key: one request per item, shared by whoever asks while it runs. A failed
+ * request is forgotten, so a later ask tries again.
+ *
+ * @template T
+ * @param {(key: string) => Promise<T>} load
+ */
+function memo(load) {
+  /** @type {Map<string, Promise<T>>} */
+  const cache = new Map();
+  /** @type {Map<string, T>} */
+  const settled = new Map();
+  return {
+    /** @param {string} key */
+    get(key) {
+      let promise = cache.get(key);
+      if (!promise) {
+        promise = load(key).then(
+          (value) => (settled.set(key, value), value),
+          (error) => {
+            cache.delete(key);
+            throw error;
+          },
+        );
+        cache.set(key, promise);
+      }
+      return promise;
+    },
+    /** @param {string} key */
+    peek(key) {
+      return settled.get(key);
+    },
+  };
+}
+
+const enc = encodeURIComponent;
+
+export const sources = memo((id) => getJson(`/v1/sources/${enc(id)}`));
+export const actors = memo((id) => getJson(`/v1/actors/${enc(id)}`));
+export const texts = memo(async (id) => {
+  const url = `/v1/sources/${enc(id)}/text`;
+  const response = await fetch(url, { headers: { accept: 'text/plain' } });
+  if (!response.ok) throw await failure(response, url);
+  return response.text();
+});
+
+/** @type {(id: string) => Promise<Source>} */
+export const source = (id) => /** @type {Promise<Source>} */ (sources.get(id));
+
+/** @type {(id: string) => Promise<ActorProfile>} */
+export const actor = (id) => /** @type {Promise<ActorProfile>} */ (actors.get(id));
+
+/** @type {(id: string) => Promise<string>} */
+export const text = (id) => texts.get(id);
+
+/**
+ * A page of the timeline (`/v1/events`).
+ *
+ * @param {URLSearchParams} params
+ * @param {AbortSignal} [signal]
+ * @returns {Promise<EventList>}
+ */
+export function events(params, signal) {
+  return getJson('/v1/events', params, signal);
+}
+
+/**
+ * Counts over time (`/v1/events/volume`).
+ *
+ * @param {URLSearchParams} params
+ * @param {AbortSignal} [signal]
+ * @returns {Promise<Volume>}
+ */
+export function volume(params, signal) {
+  return getJson('/v1/events/volume', params, signal);
+}
+
+/**
+ * One event with its claims, aspects and quotes.
+ *
+ * @param {string} id
+ * @param {AbortSignal} [signal]
+ * @returns {Promise<EventDetail>}
+ */
+export function event(id, signal) {
+  return getJson(`/v1/events/${enc(id)}`, undefined, signal);
+}
+
+/**
+ * Actors by name or alias (case-, accent- and hyphen-insensitive).
+ *
+ * @param {string} q
+ * @param {AbortSignal} [signal]
+ * @returns {Promise<ActorList>}
+ */
+export function searchActors(q, signal) {
+  return getJson('/v1/actors', new URLSearchParams({ q, limit: '8' }), signal);
+}
+
+/**
+ * The quotes an actor spoke.
+ *
+ * @param {string} id
+ * @param {AbortSignal} [signal]
+ * @returns {Promise<QuoteList>}
+ */
+export function actorQuotes(id, signal) {
+  return getJson(`/v1/actors/${enc(id)}/quotes`, new URLSearchParams({ limit: '50' }), signal);
+}

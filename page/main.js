@@ -1,0 +1,330 @@
+/**
+ * The page: reads the state from the URL, fetches what it shows from the API, draws it, and writes
+ * every change back to the URL (so back and forward work, and a view can be shared).
+ */
+
+import * as api from './api.js';
+import { renderActor } from './actor-view.js';
+import { renderEvent } from './event-view.js';
+import { setupFilters } from './filters.js';
+import { count, formatRange } from './format.js';
+import { h } from './dom.js';
+import { MAX_BARS, MIN_WINDOW_DAYS, panWindow, windowDays, zoomWindow } from './days.js';
+import { buildModel } from './model.js';
+import { filterParams, parseState, serializeState, timelineKey, withChanges } from './state.js';
+import { drawBars, focusEvent, markSelected } from './lanes.js';
+import { drawVolume } from './volume.js';
+
+/**
+ * @typedef {import('./state.js').ViewState} ViewState
+ * @typedef {import('./days.js').Window} Window
+ * @typedef {import('./chart.js').Move} Move
+ * @typedef {import('./model.js').Model} Model
+ */
+
+const timeline = /** @type {HTMLElement} */ (document.getElementById('timeline'));
+const detail = /** @type {HTMLElement} */ (document.getElementById('detail'));
+const summary = /** @type {HTMLElement} */ (document.getElementById('summary'));
+const lanesChoice = /** @type {HTMLElement} */ (document.getElementById('lanes-choice'));
+const legendBars = /** @type {HTMLElement} */ (document.getElementById('legend-bars'));
+const legendVolume = /** @type {HTMLElement} */ (document.getElementById('legend-volume'));
+const help = document.getElementById('timeline-help');
+
+// The filters and the legend fold away on a narrow screen, so that the timeline is in view.
+const narrow = window.matchMedia('(max-width: 640px)');
+const panels = ['filters-panel', 'legend-panel'].map(
+  (id) => /** @type {HTMLDetailsElement} */ (document.getElementById(id)),
+);
+const fitPanels = () => panels.forEach((panel) => (panel.open = !narrow.matches));
+fitPanels();
+narrow.addEventListener('change', fitPanels);
+
+let state = parseState(location.search);
+/** The timeline drawn: for which state, and what. @type {{ key: string, model: Model } | null} */
+let drawn = null;
+/** @type {AbortController | null} */
+let timelineLoad = null;
+/** @type {AbortController | null} */
+let detailLoad = null;
+/** What the detail section shows (`event:id`, `actor:id`), once rendered. */
+let detailShown = '';
+
+const filters = setupFilters((changes) => {
+  performance.mark('parallax:filter-changed');
+  navigate(withChanges(state, changes));
+});
+
+/**
+ * Goes to a state: a new history entry, then shows it.
+ *
+ * @param {ViewState} next
+ * @param {{ focus?: boolean }} [options] Focus the detail once it shows.
+ */
+function navigate(next, { focus = false } = {}) {
+  const url = `${location.pathname}${serializeState(next)}`;
+  if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+  state = next;
+  void update({ focus });
+}
+
+window.addEventListener('popstate', () => {
+  performance.mark('parallax:filter-changed');
+  state = parseState(location.search);
+  void update({ focus: false });
+});
+
+/** Shows the current state: the timeline if its filters changed, and the detail. */
+async function update({ focus = false } = {}) {
+  const key = timelineKey(state);
+  const shown = state;
+  filters.reflect(state, drawn?.model.window ?? null);
+  const detailDone = showDetail(focus);
+  if (drawn?.key !== key) await loadTimeline(shown, key);
+  else markSelected(timeline, state.event);
+  await detailDone;
+}
+
+/**
+ * Fetches and draws the timeline for a state.
+ *
+ * @param {ViewState} shown
+ * @param {string} key
+ */
+async function loadTimeline(shown, key) {
+  timelineLoad?.abort();
+  const controller = (timelineLoad = new AbortController());
+  const { signal } = controller;
+  timeline.setAttribute('aria-busy', 'true');
+  try {
+    const model = await buildModel(shown, signal);
+    if (signal.aborted) return;
+    drawn = { key, model };
+    draw(model);
+    if (model.window) filters.showWindow(model.window);
+    performance.mark('parallax:timeline-drawn');
+    // How long the change took to be seen: from the person's action to the timeline drawn.
+    if (performance.getEntriesByName('parallax:filter-changed', 'mark').length > 0) {
+      performance.measure('parallax:redraw', 'parallax:filter-changed');
+      performance.clearMarks('parallax:filter-changed');
+    }
+    if (model.window) void loadOptions(shown, model.window, signal);
+  } catch (error) {
+    if (signal.aborted) return;
+    timeline.replaceChildren(
+      h('p', { class: 'error', role: 'alert' }, `The timeline could not be loaded: ${String(error)}`),
+    );
+  } finally {
+    if (!signal.aborted) timeline.setAttribute('aria-busy', 'false');
+  }
+}
+
+/** @type {import('./chart.js').Handlers} */
+const handlers = {
+  select: (eventId) => {
+    if (state.event === eventId && detailShown === `event:${eventId}`)
+      document.getElementById('detail-heading')?.focus();
+    else navigate(withChanges(state, { event: eventId }), { focus: true });
+  },
+  zoomTo: (window) => {
+    performance.mark('parallax:filter-changed');
+    const wide =
+      windowDays(window) < MIN_WINDOW_DAYS
+        ? zoomWindow(window, MIN_WINDOW_DAYS / windowDays(window))
+        : window;
+    navigate(withChanges(state, wide));
+  },
+  move: (move) => moveWindow(move),
+};
+
+/** Zooms or pans the window shown by a step. @param {Move} move */
+function moveWindow(move) {
+  const window = drawn?.model.window;
+  if (!window) return;
+  performance.mark('parallax:filter-changed');
+  /** @type {Record<Move, () => Window>} */
+  const steps = {
+    'zoom-in': () => zoomWindow(window, 0.5),
+    'zoom-out': () => zoomWindow(window, 2),
+    earlier: () => panWindow(window, -0.5),
+    later: () => panWindow(window, 0.5),
+  };
+  navigate(withChanges(state, steps[move]()));
+}
+
+for (const button of document.querySelectorAll('.zoom button')) {
+  button.addEventListener('click', () =>
+    moveWindow(/** @type {Move} */ (button.getAttribute('data-action'))),
+  );
+}
+
+/**
+ * Draws a model, with its summary, legend and the choice of lanes. Whoever was working the
+ * timeline by keyboard keeps the focus in it.
+ *
+ * @param {Model} model
+ */
+function draw(model) {
+  const focused = timeline.contains(document.activeElement);
+  drawModel(model);
+  if (focused)
+    /** @type {HTMLElement | SVGElement | null} */ (timeline.querySelector('[tabindex="0"]'))?.focus();
+}
+
+const HELP = {
+  bars: 'Keyboard: Tab into the timeline, then arrow keys move between events (← → along a lane, ↑ ↓ to another outlet’s version), Enter opens one; + and − zoom, [ and ] move earlier and later.',
+  volume:
+    'Keyboard: Tab into the chart, then ← → move between periods and Enter zooms into one; + and − zoom, [ and ] move earlier and later.',
+};
+
+/** @param {Model} model */
+function drawModel(model) {
+  legendBars.hidden = model.mode !== 'bars';
+  legendVolume.hidden = model.mode !== 'volume';
+  if (model.mode !== 'empty' && help) help.textContent = HELP[model.mode];
+  lanesChoice.replaceChildren();
+  if (model.mode === 'empty' || !model.window) {
+    summary.textContent = 'No events match these filters.';
+    timeline.replaceChildren(
+      h('p', { class: 'empty' }, 'No events match these filters. Clear some to see more.'),
+    );
+    return;
+  }
+  const range = formatRange(model.window.from, model.window.to);
+  if (model.mode === 'volume') {
+    const why = model.total > MAX_BARS ? 'too many to draw one by one' : 'zoomed out';
+    // At the narrowest window only the filters can bring the events down to lanes.
+    const how = windowDays(model.window) <= MIN_WINDOW_DAYS ? 'filter' : 'zoom in or filter';
+    summary.textContent = `${count(model.total, 'event')}, ${range} — ${why}: ${how} to see each outlet’s lane.`;
+    const lead = document.getElementById('volume-lead');
+    if (lead)
+      lead.textContent = `Events per ${model.unit}, ${why}. Choose a ${model.unit} (or zoom in) to see each outlet’s version, one lane per outlet.`;
+    drawVolume(timeline, model, handlers);
+    return;
+  }
+  summary.textContent = `${count(model.total, 'event')}, ${range}, told by ${count(model.lanes.length + model.hidden.length, 'outlet')}.`;
+  drawBars(timeline, model, handlers, state.event);
+  if (model.hidden.length > 0 || state.lanes.length > 0) lanesChoice.append(lanesChooser(model));
+}
+
+/**
+ * Which outlets get a lane, when more report the window's events than are drawn.
+ *
+ * @param {Extract<Model, { mode: 'bars' }>} model
+ */
+function lanesChooser(model) {
+  const all = [
+    ...model.lanes.map((l) => ({ outlet: l.outlet, events: l.events, on: true })),
+    ...model.hidden.map((l) => ({ ...l, on: false })),
+  ];
+  const boxes = all.map((o) =>
+    h(
+      'label',
+      { class: 'lane-option' },
+      h('input', { type: 'checkbox', value: o.outlet, checked: o.on }),
+      ` ${o.outlet} (${count(o.events, 'event')})`,
+    ),
+  );
+  const apply = h('button', { type: 'button' }, 'Show these lanes');
+  apply.addEventListener('click', () => {
+    const chosen = boxes
+      .map((b) => b.querySelector('input'))
+      .filter((i) => i?.checked)
+      .map((i) => /** @type {HTMLInputElement} */ (i).value);
+    performance.mark('parallax:filter-changed');
+    navigate(withChanges(state, { lanes: chosen }));
+  });
+  return h(
+    'details',
+    {},
+    h('summary', {}, `Lanes: ${model.lanes.length} of ${all.length} outlets`),
+    h('fieldset', {}, h('legend', {}, 'Outlets to show as lanes'), boxes, apply),
+  );
+}
+
+/** Opens, changes or closes the detail section. */
+async function showDetail(focus = false) {
+  const wanted = state.event ? `event:${state.event}` : state.profile ? `actor:${state.profile}` : '';
+  if (wanted === detailShown) return;
+  detailLoad?.abort();
+  const controller = (detailLoad = new AbortController());
+  if (!wanted) {
+    detailShown = '';
+    detail.hidden = true;
+    detail.replaceChildren();
+    return;
+  }
+  detail.hidden = false;
+  detail.setAttribute('aria-busy', 'true');
+  /** @type {import('./parts.js').DetailHandlers} */
+  const detailHandlers = {
+    openActor: (id) => navigate(withChanges(state, { event: null, profile: id }), { focus: true }),
+    filterActor: (id) => {
+      performance.mark('parallax:filter-changed');
+      navigate(
+        withChanges(state, {
+          actors: state.actors.includes(id) ? state.actors : [...state.actors, id],
+          profile: null,
+          event: null,
+        }),
+      );
+    },
+    close: () => navigate(withChanges(state, { event: null, profile: null })),
+    back: () => {
+      if (state.event) focusEvent(timeline, state.event);
+      else timeline.scrollIntoView();
+    },
+  };
+  try {
+    const rendered = state.event
+      ? await renderEvent(detail, state.event, detailHandlers, controller.signal)
+      : await renderActor(detail, /** @type {string} */ (state.profile), detailHandlers, controller.signal);
+    if (!rendered || controller.signal.aborted) return;
+    detailShown = wanted;
+    if (focus) document.getElementById('detail-heading')?.focus();
+  } catch (error) {
+    if (controller.signal.aborted) return;
+    detailShown = '';
+    detail.replaceChildren(
+      h('p', { class: 'error', role: 'alert' }, `This could not be loaded: ${String(error)}`),
+    );
+  } finally {
+    if (!controller.signal.aborted) detail.setAttribute('aria-busy', 'false');
+  }
+}
+
+detail.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && state.event) focusEvent(timeline, state.event);
+});
+
+/**
+ * The type and source choices, with counts over the window and the actors chosen (not the other
+ * filters, so that every choice stays in view).
+ *
+ * @param {ViewState} shown
+ * @param {Window} window
+ * @param {AbortSignal} signal
+ */
+async function loadOptions(shown, window, signal) {
+  const params = filterParams(shown, window, { only: ['actors'] });
+  params.set('limit', '1');
+  params.set('facets', 'type,source');
+  try {
+    const answer = await api.events(params, signal);
+    if (!signal.aborted && answer.facets) await filters.options(answer.facets, state);
+  } catch {
+    // The choices stay as they were; the timeline is what matters.
+  }
+}
+
+let resizeTimer = /** @type {ReturnType<typeof setTimeout> | undefined} */ (undefined);
+let lastWidth = timeline.clientWidth;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    if (!drawn || timeline.clientWidth === lastWidth) return;
+    lastWidth = timeline.clientWidth;
+    draw(drawn.model);
+  }, 150);
+});
+
+void update();

@@ -1,0 +1,87 @@
+/**
+ * Small parts the event and actor views share: their Back and Close buttons, a verdict as a badge,
+ * who a claim is attributed to, a quote, and a button that marks some words in their article.
+ */
+
+import { h } from './dom.js';
+import { statusLabel, statusMeaning } from './format.js';
+
+/**
+ * @typedef {import('./api-types').Attribution} Attribution
+ * @typedef {import('./api-types').Quote} Quote
+ *
+ * @typedef {object} DetailHandlers
+ * @property {(actorId: string) => void} openActor
+ * @property {(actorId: string) => void} filterActor
+ * @property {() => void} close
+ * @property {() => void} back Return to the timeline.
+ *
+ * @typedef {(source: string, key: string) => void | Promise<void>} ShowInText
+ */
+
+/** A verdict as a badge, with its meaning for whoever hovers or reads on. */
+export function badge(/** @type {import('./lane-model.js').BarStatus} */ status) {
+  return h('span', { class: `badge badge-${status}`, title: statusMeaning(status) }, statusLabel(status));
+}
+
+/** Who a source attributes a claim to, as a phrase. */
+export function attribution(/** @type {Attribution | null} */ by) {
+  if (!by) return null;
+  const who = by.actor?.name ?? by.description;
+  return who ? h('span', { class: 'attributed' }, `according to ${who}`) : null;
+}
+
+/** A button that marks some evidence in its article. */
+export function showButton(
+  /** @type {string} */ source,
+  /** @type {string} */ key,
+  /** @type {ShowInText} */ show,
+) {
+  const button = h('button', { type: 'button', class: 'show-text', 'data-key': key }, 'Show in the text');
+  button.addEventListener('click', () => show(source, key));
+  return button;
+}
+
+/**
+ * The detail's way back to the timeline, and its way out.
+ *
+ * @param {DetailHandlers} handlers
+ * @param {string} closeLabel What Close says to a screen reader (`Close the event`).
+ */
+export function detailActions(handlers, closeLabel) {
+  const back = h('button', { type: 'button', class: 'back' }, 'Back to the timeline');
+  back.addEventListener('click', handlers.back);
+  const close = h('button', { type: 'button', class: 'close', 'aria-label': closeLabel }, 'Close');
+  close.addEventListener('click', handlers.close);
+  return h('div', { class: 'detail-actions' }, back, close);
+}
+
+/**
+ * A quote: its words, who spoke them as the article puts it (and who that is, when the article
+ * puts it otherwise), where, and a way to them in the article.
+ *
+ * @param {Quote} quote
+ * @param {string} outlet
+ * @param {ShowInText} show
+ */
+export function quoteItem(quote, outlet, show) {
+  const said = quote.speaker_description ?? quote.speaker?.name ?? 'unattributed';
+  const who =
+    quote.speaker && quote.speaker_description && quote.speaker_description !== quote.speaker.name
+      ? ` (${quote.speaker.name})`
+      : '';
+  return h(
+    'li',
+    { class: 'quote', 'data-quote': quote.id },
+    h('blockquote', {}, `“${quote.text}”`),
+    h(
+      'p',
+      { class: 'quote-meta' },
+      `— ${said}${who}, in ${outlet}`,
+      quote.kind === 'fragment' ? ' · a fragment' : '',
+      quote.attribution === 'inferred' ? ' · speaker inferred' : '',
+      ' ',
+      showButton(quote.source, quote.id, show),
+    ),
+  );
+}

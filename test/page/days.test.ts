@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_BAR_DAYS,
+  dateSpan,
+  defaultWindow,
+  fromDay,
+  panWindow,
+  toDay,
+  viewMode,
+  volumeInterval,
+  windowDays,
+  zoomWindow,
+} from '../../page/days.js';
+
+describe('the timeline’s days and windows', () => {
+  it('counts days in UTC, both ways, across the years the API knows', () => {
+    expect(toDay('1970-01-01')).toBe(0);
+    expect(fromDay(toDay('2020-06-24'))).toBe('2020-06-24');
+    expect(fromDay(toDay('0050-03-01'))).toBe('0050-03-01');
+    expect(fromDay(-1e9)).toBe('0001-01-01');
+    expect(fromDay(1e9)).toBe('9999-12-31');
+  });
+
+  it('draws a date as wide as its precision: a day is one day, a month its days', () => {
+    expect(dateSpan({ start: '2020-06-24', end: '2020-06-24' })).toEqual({
+      start: toDay('2020-06-24'),
+      end: toDay('2020-06-25'),
+    });
+    const month = dateSpan({ start: '2020-06-01', end: '2020-06-30' });
+    expect(month.end - month.start).toBe(30);
+  });
+
+  it('opens on the three weeks up to the latest event', () => {
+    const window = defaultWindow('2020-06-25');
+    expect(window).toEqual({ from: '2020-06-05', to: '2020-06-28' });
+    expect(windowDays(window)).toBe(24);
+  });
+
+  it('zooms around the middle and pans by half a window', () => {
+    const june = { from: '2020-06-01', to: '2020-06-30' };
+    expect(zoomWindow(june, 0.5)).toEqual({ from: '2020-06-09', to: '2020-06-23' });
+    expect(windowDays(zoomWindow(june, 2))).toBe(60);
+    expect(zoomWindow({ from: '2020-06-24', to: '2020-06-24' }, 0.5)).toEqual({
+      from: '2020-06-24',
+      to: '2020-06-24',
+    });
+    expect(panWindow(june, -0.5)).toEqual({ from: '2020-05-17', to: '2020-06-15' });
+    expect(panWindow({ from: '2020-06-24', to: '2020-06-24' }, 0.5)).toEqual({
+      from: '2020-06-25',
+      to: '2020-06-25',
+    });
+  });
+
+  it('counts volume in buckets a person can tell apart', () => {
+    expect(volumeInterval(30)).toBe('day');
+    expect(volumeInterval(365)).toBe('week');
+    expect(volumeInterval(20 * 365)).toBe('month');
+    expect(volumeInterval(80 * 365)).toBe('year');
+  });
+
+  it('draws bars only when one page holds the window and the window is narrow enough', () => {
+    expect(viewMode(30, true)).toBe('bars');
+    expect(viewMode(30, false)).toBe('volume');
+    expect(viewMode(MAX_BAR_DAYS + 1, true)).toBe('volume');
+  });
+});

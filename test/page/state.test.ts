@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import {
+  emptyState,
+  filterParams,
+  parseDay,
+  parseState,
+  serializeState,
+  timelineKey,
+  withChanges,
+} from '../../page/state.js';
+
+describe('the page’s state in its URL', () => {
+  it('reads a date bound as a whole day, as the API does', () => {
+    expect(parseDay('2020-06-24', 'from')).toBe('2020-06-24');
+    expect(parseDay('2020-06', 'from')).toBe('2020-06-01');
+    expect(parseDay('2020-06', 'to')).toBe('2020-06-30');
+    expect(parseDay('2020-02', 'to')).toBe('2020-02-29');
+    expect(parseDay('2021', 'to')).toBe('2021-12-31');
+    for (const bad of ['2020-13', '2020-02-30', '20-06-24', 'june', '', null])
+      expect(parseDay(bad, 'from')).toBeNull();
+  });
+
+  it('reads every filter, repeated ones in order and once each', () => {
+    const state = parseState(
+      '?from=2020-06&to=2020-06&actor=kim-yo-jong&actor=kim-jong-un&actor=kim-yo-jong&type=decision&source=nki-2020-06-24&status=contested&lane=The+New+York+Times&event=cmc-suspends-military-action-plans',
+    );
+    expect(state).toEqual({
+      from: '2020-06-01',
+      to: '2020-06-30',
+      actors: ['kim-yo-jong', 'kim-jong-un'],
+      types: ['decision'],
+      sources: ['nki-2020-06-24'],
+      status: 'contested',
+      lanes: ['The New York Times'],
+      event: 'cmc-suspends-military-action-plans',
+      profile: null,
+    });
+  });
+
+  it('leaves out what it cannot read rather than refusing the page', () => {
+    expect(parseState('?from=2020-07-01&to=2020-06-01&status=maybe&type=Not+A+Type&actor=')).toEqual(
+      emptyState(),
+    );
+    // One end of a window is no window.
+    expect(parseState('?from=2020-06-01')).toMatchObject({ from: null, to: null });
+  });
+
+  it('writes one URL per view, which reads back as the same state', () => {
+    const state = withChanges(emptyState(), {
+      from: '2020-06-05',
+      to: '2020-06-28',
+      actors: ['kim-yo-jong'],
+      status: 'contested',
+      lanes: ['North Korean Insight'],
+      profile: 'kim-yo-jong',
+    });
+    const url = serializeState(state);
+    expect(url).toBe(
+      '?from=2020-06-05&to=2020-06-28&actor=kim-yo-jong&status=contested&lane=North+Korean+Insight&profile=kim-yo-jong',
+    );
+    expect(parseState(url)).toEqual(state);
+    expect(serializeState(emptyState())).toBe('');
+  });
+
+  it('never opens an event and an actor together', () => {
+    const withActor = withChanges(emptyState(), { profile: 'kim-yo-jong' });
+    expect(withChanges(withActor, { event: 'x' })).toMatchObject({ event: 'x', profile: null });
+    expect(withChanges(withChanges(emptyState(), { event: 'x' }), { profile: 'y' })).toMatchObject({
+      event: null,
+      profile: 'y',
+    });
+  });
+
+  it('keys the timeline by what it draws, not by what is open below it', () => {
+    const state = withChanges(emptyState(), { actors: ['kim-yo-jong'] });
+    expect(timelineKey(withChanges(state, { event: 'x' }))).toBe(timelineKey(state));
+    expect(timelineKey(withChanges(state, { status: 'contested' }))).not.toBe(timelineKey(state));
+  });
+
+  it('asks the API for the window and the filters, or only some of them', () => {
+    const state = withChanges(emptyState(), {
+      actors: ['a', 'b'],
+      types: ['decision'],
+      sources: ['s'],
+      status: 'corroborated',
+    });
+    const window = { from: '2020-06-01', to: '2020-06-30' };
+    expect(filterParams(state, window).toString()).toBe(
+      'from=2020-06-01&to=2020-06-30&actor=a&actor=b&type=decision&source=s&status=corroborated',
+    );
+    expect(filterParams(state, null, { only: ['actors'] }).toString()).toBe('actor=a&actor=b');
+  });
+});
