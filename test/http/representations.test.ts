@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { buildApp } from '../../src/app.js';
 import { openReadOnly } from '../../src/db/open.js';
-import { type Column, columnsOf, csvRows } from '../../src/http/representations/csv.js';
+import { type Column, columnsOf, csvHeader, csvRows } from '../../src/http/representations/csv.js';
 import { builtInSerialiser, exportStream } from '../../src/http/representations/respond.js';
 import { ACTORS } from '../../src/features/actors/schema.js';
 import { CLAIMS } from '../../src/features/claims/schema.js';
@@ -279,6 +279,17 @@ describe('CSV cells', () => {
     ]);
     const numbers = csvRows([{ n: -5 }], [{ name: 'n', path: ['n'], kind: 'number', nullable: false }]);
     expect(numbers).toBe('-5\r\n');
+  });
+
+  it('quotes a field holding any line break, not only CRLF, so every row stays one record', () => {
+    const columns = columnsOf(EVENTS.item).filter((c) => ['id', 'title'].includes(c.name));
+    const items = [
+      { id: 'e1', title: 'a\nb' },
+      { id: 'e2', title: 'a\rb' },
+      { id: 'e3', title: 'a b' },
+    ];
+    expect(csvRows(items, columns)).toBe('e1,"a\nb"\r\ne2,"a\rb"\r\ne3,a b\r\n');
+    expect(csvHeader(columns)).toBe('id,title\r\n');
   });
 });
 
