@@ -1,21 +1,18 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir, useSeededApp } from '../helpers.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers.js';
+import { available, useBrowser } from './chromium.js';
 
 /**
  * The parallax page (SPEC §4.3) as a person uses it, in Debian's Chromium driven by playwright-core:
  * by mouse and by keyboard, at a phone's width and a desktop's, with axe-core looking on. Skipped
- * without Chromium, except in CI. No assertion here depends on how fast anything is.
+ * without Chromium, except in CI (./chromium.ts). No assertion here depends on how fast anything is.
  *
  * With SCREENSHOTS=1 the screenshots go to docs/images/ (tools/screenshots.sh); otherwise to a
  * temporary folder, so that a test run leaves the tree as it was.
  */
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM} for the browser test`);
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SHOTS = process.env.SCREENSHOTS ? path.join(ROOT, 'docs/images') : tempDir('parallax-shots-');
@@ -56,25 +53,7 @@ interface Violation {
   nodes: { target: unknown[] }[];
 }
 
-const ctx = useSeededApp();
-let browser: Browser;
-let baseUrl: string;
-
-beforeAll(async () => {
-  if (!available) return;
-  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-  const address = ctx.app.server.address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  baseUrl = `http://127.0.0.1:${address.port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const web = useBrowser();
 
 interface Opened {
   page: Page;
@@ -88,7 +67,7 @@ async function open(
   viewport = { width: 1280, height: 800 },
   reducedMotion: 'reduce' | 'no-preference' = 'no-preference',
 ): Promise<Opened> {
-  const page = await browser.newPage({ viewport, reducedMotion });
+  const page = await web.browser.newPage({ viewport, reducedMotion });
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
@@ -99,7 +78,7 @@ async function open(
     const error = request.failure()?.errorText;
     if (error !== 'net::ERR_ABORTED') problems.push(`${request.url()}: ${error}`);
   });
-  await page.goto(`${baseUrl}${url}`);
+  await page.goto(`${web.baseUrl}${url}`);
   await drawn(page, 1);
   return { page, problems };
 }
@@ -124,7 +103,7 @@ async function barEvents(page: Page): Promise<string[]> {
 }
 
 async function api<T>(url: string): Promise<T> {
-  return (await (await fetch(`${baseUrl}${url}`)).json()) as T;
+  return (await (await fetch(`${web.baseUrl}${url}`)).json()) as T;
 }
 
 interface DateClaim {
@@ -285,8 +264,11 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
   });
 
   it('scrolls evidence into view at once when the person asks for less motion', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-    await page.goto(`${baseUrl}/?event=${DECISION}`);
+    const page = await web.browser.newPage({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+    });
+    await page.goto(`${web.baseUrl}/?event=${DECISION}`);
     await page.locator('.quote[data-quote="nki-2020-06-24-q7"]').waitFor(WAIT);
     // The click and the reading happen in one task: a smooth scroll would not have moved yet.
     const inView = await page.evaluate(() => {
