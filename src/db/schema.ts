@@ -225,6 +225,15 @@ export const eventDocuments = sqliteTable('event_documents', {
   dates: text('dates').notNull().default('[]'),
 });
 
+/**
+ * Each event as a timeline item, its JSON exactly as the API answers it: rendered and checked
+ * against its schema once by the seed (features/events/prepared.ts), so a page splices stored text.
+ */
+export const eventItems = sqliteTable('event_items', {
+  eventRowid: integer('event_rowid').primaryKey(),
+  json: text('json').notNull(),
+});
+
 /** The words in one source that tell an event. */
 export const eventEvidence = sqliteTable(
   'event_evidence',

@@ -67,8 +67,8 @@ export function prepareHydration(db: Db): (rows: EventRow[]) => Event[] {
 
 /** One source's date as its document holds it (db/documents.ts, SOURCE_DATE). */
 function toSourceDate(d: ReturnType<typeof SOURCE_DATE.decode>): SourceDate {
+  // In the schema's order (SourceDateSchema), so that every representation writes the same bytes.
   return {
-    source: d.source,
     start: d.start,
     end: d.end,
     precision: d.precision,
@@ -77,6 +77,7 @@ function toSourceDate(d: ReturnType<typeof SOURCE_DATE.decode>): SourceDate {
     approximate: Boolean(d.approximate),
     phrase: d.phrase,
     reason: d.reason,
+    source: d.source,
     evidence: { source: d.source, start: d.evidenceStart, end: d.evidenceEnd, text: d.evidenceText },
     status: d.status,
     attributed_to:

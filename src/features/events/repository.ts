@@ -8,7 +8,8 @@ import type { ClaimRepository } from '../claims/repository.js';
 import type { QuoteRepository } from '../quotes/repository.js';
 import type { Facet } from '../../domain/vocabulary.js';
 import { prepareAggregates } from './aggregates.js';
-import { prepareHydration } from './hydrate.js';
+import { type EventRow, prepareHydration } from './hydrate.js';
+import { prepareStoredItems } from './prepared.js';
 import type { TimelineFilters } from './query.js';
 import type { EventDetail } from './schema.js';
 import { EVENT_FIELDS, prepareTimeline } from './timeline-query.js';
@@ -17,6 +18,7 @@ import { TIMELINE_KEY } from './timeline.js';
 
 export function createEventRepository(db: Db, claims: ClaimRepository, quotes: QuoteRepository) {
   const hydrate = prepareHydration(db);
+  const stored = prepareStoredItems(db);
   const timeline = prepareTimeline(db);
   const aggregates = prepareAggregates(db, timeline);
   const volume = prepareVolume(db, aggregates);
@@ -26,13 +28,20 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
     .where(eq(events.id, sql.placeholder('id')))
     .prepare();
 
-  return {
-    /** The timeline: events in date order under the filters of SPEC §4. */
-    list: keysetList(TIMELINE_KEY, (filters: TimelineFilters, request) => {
+  /** The timeline's pages, each row made an item by `read`. */
+  const timelineOf = <T>(read: (rows: EventRow[]) => T[]) =>
+    keysetList(TIMELINE_KEY, (filters: TimelineFilters, request) => {
       // Input without a single word ("*", "--") matches nothing rather than everything.
       if (filters.q !== undefined && toFtsQuery(filters.q) === undefined) return EMPTY_PAGE;
-      return toPage(timeline.rows(filters, request), request.limit, TIMELINE_KEY, hydrate);
-    }),
+      return toPage(timeline.rows(filters, request), request.limit, TIMELINE_KEY, read);
+    });
+
+  return {
+    /** The timeline: events in date order under the filters of SPEC §4. */
+    list: timelineOf(hydrate),
+
+    /** The same pages, each item its JSON as stored by the seed (features/events/prepared.ts). */
+    listJson: timelineOf(stored),
 
     /** On request, the facets and the total of the whole filtered timeline, to go beside a page. */
     aggregate(filters: TimelineFilters, facets: readonly Facet[], total: boolean) {

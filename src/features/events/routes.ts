@@ -51,6 +51,7 @@ export function timelinePage(
     list: events.list,
     filters,
     exports: { timelinejs: timelineJsSerialiser(title, outletOf) },
+    stored: { list: events.listJson, page: EventListSchema },
     extend: (body) => {
       const { facets, count } = request.query as TimelineQuery;
       const { total, ...aggregates } = events.aggregate(

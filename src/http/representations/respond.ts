@@ -39,6 +39,11 @@ export interface ListAnswer<F, T> {
   extend?: (page: { data: T[]; page: { limit: number; next_cursor: string | null } }) => object;
   /** Exports of this list beyond CSV and NDJSON (a timeline's TimelineJS document). */
   exports?: Partial<Record<Format, Serialiser<T>>>;
+  /**
+   * The same list with each item as the JSON the seed stored for it, and the schema of a JSON page:
+   * a page without `fields=`, and an NDJSON export, are then spliced from the stored text.
+   */
+  stored?: { list: KeysetList<F, string>; page: z.ZodType };
 }
 
 /** How an export writes a list: what comes first, each page of items, what comes last. */
@@ -66,6 +71,8 @@ export function respondList<F, T extends object>(
   const format = request.format ?? 'json';
   const fields = fieldsOf(request, answer.resource);
   if (EXPORT_FORMATS.includes(format)) return exportList(request, reply, answer, format, fields);
+  if (format === 'json' && fields === undefined && answer.stored)
+    return sendStoredPage(request, reply, answer, answer.stored);
   const page = paginate(request, reply, answer.name, answer.list, answer.filters);
   if (format === 'jsonld') {
     const next = reply.getHeader('link');
@@ -87,6 +94,38 @@ export function respondList<F, T extends object>(
     .type('application/json; charset=utf-8')
     .send({ ...body, data: page.data.map((item) => project(item, fields)) });
 }
+
+/**
+ * A JSON page of stored items: the envelope (page state, facets …) checked against the page's
+ * schema and written as the serialiser would, with the items' stored JSON put in its `data`. The
+ * items were checked against their schema when the seed stored them.
+ */
+function sendStoredPage<F, T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  answer: ListAnswer<F, T>,
+  stored: NonNullable<ListAnswer<F, T>['stored']>,
+) {
+  const page = paginate(request, reply, answer.name, stored.list, answer.filters);
+  const empty = { ...page, data: [] as T[] };
+  const envelope = JSON.stringify(stored.page.parse(answer.extend ? answer.extend(empty) : empty));
+  return reply.type('application/json; charset=utf-8').send(spliceItems(envelope, page.data));
+}
+
+const EMPTY_DATA = '{"data":[]';
+
+/** `{"data":[],…}` with `items` (each one JSON text) in its array. */
+export function spliceItems(envelope: string, items: readonly string[]): string {
+  if (!envelope.startsWith(EMPTY_DATA)) throw new Error('a list page must begin with its data');
+  return `{"data":[${items.join(',')}]${envelope.slice(EMPTY_DATA.length)}`;
+}
+
+/** NDJSON of items stored as JSON text. */
+const STORED_NDJSON: Serialiser<string> = {
+  head: '',
+  body: (items) => `${items.join('\n')}\n`,
+  tail: '',
+};
 
 export function respondItem<T extends object>(
   request: FastifyRequest,
@@ -117,7 +156,7 @@ function fieldsOf(request: FastifyRequest, resource: Resource): string[] | undef
 function exportList<F, T extends object>(
   request: FastifyRequest,
   reply: FastifyReply,
-  { name, file = name, resource, list, filters, exports }: ListAnswer<F, T>,
+  { name, file = name, resource, list, filters, exports, stored }: ListAnswer<F, T>,
   format: Format,
   fields: string[] | undefined,
 ) {
@@ -126,11 +165,16 @@ function exportList<F, T extends object>(
   if (!serialiser) throw new Error(`no ${format} export for the list ${name}`);
   if (fields !== undefined && exports?.[format])
     throw invalidParameter('fields', `does not apply to format=${format}, whose shape is fixed`);
-  const stream = exportStream({
-    pages: walk(list, filters, order, resumeAfter(request, name, list)),
-    serialiser,
-    onEarlyEnd: (bytes) => request.log.info({ bytes }, 'export stopped: the client went away'),
-  });
+  const onEarlyEnd = (bytes: number) => request.log.info({ bytes }, 'export stopped: the client went away');
+  const after = resumeAfter(request, name, list);
+  const stream =
+    format === 'ndjson' && fields === undefined && stored
+      ? exportStream({
+          pages: walk(stored.list, filters, order, after),
+          serialiser: STORED_NDJSON,
+          onEarlyEnd,
+        })
+      : exportStream({ pages: walk(list, filters, order, after), serialiser, onEarlyEnd });
   const filename = `${file.replace(/[^a-z0-9-]+/g, '-')}-${request.server.datasetVersion}.${EXTENSIONS[format] ?? 'json'}`;
   return reply
     .type(`${MEDIA_TYPES[format]}; charset=utf-8`)

@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DATASET_TABLES, type DatasetTable } from '../../../src/db/dataset.js';
+import { openReadOnly } from '../../../src/db/open.js';
+import { TIMELINE_DEFAULTS } from '../../../src/features/events/query.js';
+import { EventSchema } from '../../../src/features/events/schema.js';
+import { createRepositories } from '../../../src/features/repositories.js';
+import { DEFAULT_SEEDS_DIR } from '../../../src/seed/defaults.js';
+import { prepareSeeds } from '../../../src/seed/load.js';
+import { DatasetWriter } from '../../../src/seed/writer.js';
+import { getter, tempDir, useSeededApp } from '../../helpers.js';
+
+/**
+ * Timeline items are rendered once by the seed and spliced per request (features/events/
+ * prepared.ts). What holds that to the contract: every stored item is what the hydration gives,
+ * checked against its schema; the JSON page, the NDJSON export and `fields=` (which still hydrates)
+ * agree; and an item that does not match its schema fails the seed, leaving no database.
+ */
+
+const ctx = useSeededApp();
+const get = getter(ctx);
+
+describe('stored timeline items', () => {
+  it('are the hydrated events, each valid against the Event schema, in the same order', () => {
+    const { events } = createRepositories(ctx.db);
+    const request = { order: 'asc' as const, limit: 500 };
+    const hydrated = events.list(TIMELINE_DEFAULTS, request).items;
+    const stored = events.listJson(TIMELINE_DEFAULTS, request).items;
+    expect(hydrated.length).toBeGreaterThan(30);
+    expect(stored).toEqual(hydrated.map((event) => JSON.stringify(event)));
+    for (const json of stored) expect(EventSchema.safeParse(JSON.parse(json)).success).toBe(true);
+  });
+
+  it('answer the JSON page, the NDJSON export and every field selection alike', async () => {
+    const url = '/v1/events?from=2020-06&to=2020-06&order=desc&limit=200';
+    const page = (await get(url).expect(200)).body as { data: object[]; page: object };
+    const lines = (await get(`${url}&format=ndjson`).expect(200)).text.trim().split('\n');
+    expect(lines).toEqual(page.data.map((item) => JSON.stringify(item)));
+    const fields = Object.keys(EventSchema.shape).join(',');
+    const selected = (await get(`${url}&fields=${fields}`).expect(200)).body as { data: object[] };
+    expect(selected.data).toEqual(page.data);
+    const counted = (await get(`${url}&facets=type,source&count=exact`).expect(200)).body as {
+      data: object[];
+      page: { total: number };
+      facets: object;
+    };
+    expect(counted.data).toEqual(page.data);
+    expect(counted.page.total).toBe(page.data.length);
+    expect(Object.keys(counted)).toEqual(['data', 'page', 'facets']);
+  });
+});
+
+describe('an item that does not match its schema', () => {
+  const dir = tempDir();
+
+  it('fails the seed, and nothing is written', async () => {
+    const { dataset, version } = await prepareSeeds(DEFAULT_SEEDS_DIR);
+    // A status the vocabulary does not have: the storage column takes any text, the schema does not.
+    const [first, ...rest] = dataset.events;
+    if (!first) throw new Error('the seeds have no events');
+    const planted = {
+      ...dataset,
+      events: [{ ...first, status: 'rumoured' as typeof first.status }, ...rest],
+    };
+    const target = path.join(dir, 'planted.db');
+    const writer = DatasetWriter.open(target);
+    for (const table of Object.keys(DATASET_TABLES) as DatasetTable[])
+      writer.insertAll(table, planted[table]);
+    expect(() => writer.commit(version)).toThrow(
+      new RegExp(`event ${first.id} does not match the Event schema[^]*status`),
+    );
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('is caught only at seed time: a database seeded whole serves every item as stored', () => {
+    // The counterpart of the above: with the real seeds every event rendered, one stored item each.
+    const db = openReadOnly(ctx.db.$client.name);
+    try {
+      const events = db.$client.prepare('SELECT count(*) FROM events').pluck().get();
+      const items = db.$client.prepare('SELECT count(*) FROM event_items').pluck().get();
+      expect(items).toBe(events);
+    } finally {
+      db.$client.close();
+    }
+  });
+});
