@@ -7,7 +7,7 @@ const get = getter(ctx);
 
 /** The headers a client can see, minus the ones that differ per request by design. */
 const comparable = (headers: Record<string, string>) => {
-  const { date: _date, 'x-request-id': _id, ...rest } = headers;
+  const { date: _date, 'x-request-id': _id, 'x-cache': _cache, ...rest } = headers;
   return rest;
 };
 
@@ -23,6 +23,7 @@ describe('the response cache', () => {
       const second = await get(url).expect(200);
       expect(second.text, url).toBe(first.text);
       expect(comparable(second.headers), url).toEqual(comparable(first.headers));
+      expect([first.headers['x-cache'], second.headers['x-cache']], url).toEqual(['miss', 'hit']);
     }
   });
 

@@ -32,6 +32,11 @@ const HEADERS = {
     description: 'RFC 8288 link to the next page: `<url>; rel="next"`, present when there is one.',
     schema: { type: 'string' },
   },
+  'X-Cache': {
+    description:
+      "`hit` when the server's response cache gave the answer, `miss` when it was computed (then kept); absent when the cache is off.",
+    schema: { type: 'string', enum: ['hit', 'miss'] },
+  },
   'Retry-After': {
     description: 'Seconds to wait before retrying: sent with every 429, and with a 503 for overload.',
     schema: { type: 'integer', minimum: 1 },
@@ -217,7 +222,7 @@ export function polishDocument(doc: Json, examples: DocumentExamples, media: Med
       delete op['x-formats'];
       delete op['x-csv-columns'];
       delete op['x-media-types'];
-      const { caching, paged } = TRAITS[kind];
+      const { caching, paged, cached } = TRAITS[kind];
       const cacheable = caching === 'dataset';
       for (const param of op.parameters ?? []) {
         if (param.schema?.description && !param.description) {
@@ -251,6 +256,7 @@ export function polishDocument(doc: Json, examples: DocumentExamples, media: Med
             ETag: HEADERS.ETag,
             'Cache-Control': HEADERS['Cache-Control'],
             ...(paged ? { Link: HEADERS.Link } : {}),
+            ...(cached ? { 'X-Cache': HEADERS['X-Cache'] } : {}),
           };
       }
       if (formats) describeRepresentations(op.responses['200'], formats, columns ?? [], registered, media);
