@@ -114,6 +114,9 @@ const ConfigSchema = z
 
     /** The cache of finished responses (the dataset is immutable while the process runs). 0 disables it. */
     RESPONSE_CACHE_MB: z.coerce.number().int().min(0).default(64),
+
+    /** Worker processes serving the port (node:cluster); 1 serves from this process alone. */
+    WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   })
   .superRefine((c, ctx) => {
     // Node refuses a headers timeout longer than the request timeout it is part of.

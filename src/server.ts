@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { existsSync, watch } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +8,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { DatabaseUnusableError } from './db/open.js';
 import { type ConnectionOptions, createHttpServer } from './http/connection.js';
 import { LiveDataset, type Mount } from './live-dataset.js';
+import { runWorkers } from './workers.js';
 import { DEFAULT_SEEDS_DIR } from './seed/defaults.js';
 import { formatIssue, SeedError } from './seed/issues.js';
 import { seed } from './seed/load.js';
@@ -21,9 +23,13 @@ class StartupError extends Error {
   override name = 'StartupError';
 }
 
-/** The only file that listens: config → database (seeded when missing) → app → listen. */
+/**
+ * The only file that listens: config → database (seeded when missing) → app → listen. With
+ * WORKERS > 1 this process is the cluster's primary (src/workers.ts) and each worker runs `serve`.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (cluster.isWorker) return serve(config);
   if (!existsSync(config.DATABASE_PATH)) {
     const result = await seed(DEFAULT_SEEDS_DIR, config.DATABASE_PATH);
     for (const warning of result.warnings) console.error(formatIssue(warning));
@@ -31,6 +37,12 @@ async function main(): Promise<void> {
       `created ${config.DATABASE_PATH} from ${DEFAULT_SEEDS_DIR} (dataset ${result.datasetVersion})`,
     );
   }
+  if (config.WORKERS > 1) return runWorkers(config.WORKERS, config.LOG_LEVEL !== 'silent');
+  return serve(config);
+}
+
+/** One server process: the dataset's app on the port, drained on SIGTERM, reloaded on SIGHUP. */
+async function serve(config: Config): Promise<void> {
   const server = createHttpServer(connectionOf(config), (request, response) =>
     live.handle(request, response),
   );
@@ -40,7 +52,11 @@ async function main(): Promise<void> {
       server: shared,
       logger: { level: config.LOG_LEVEL },
       limits: {
-        rateLimit: { max: config.RATE_LIMIT_MAX, timeWindow: config.RATE_LIMIT_WINDOW },
+        rateLimit: {
+          max: config.RATE_LIMIT_MAX,
+          timeWindow: config.RATE_LIMIT_WINDOW,
+          shared: cluster.isWorker,
+        },
         pressure: {
           maxEventLoopDelay: config.MAX_EVENT_LOOP_DELAY_MS,
           maxEventLoopUtilization: config.MAX_EVENT_LOOP_UTILIZATION,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { operationOf } from '../http/operations.js';
 import { sendProblem } from '../http/problems.js';
+import { SharedRateStore } from '../http/shared-rate-limit.js';
 
 /**
  * A per-client rate limit (by `request.ip`, see `trustProxy`): past `max` requests in a window, a 429
@@ -13,18 +14,25 @@ export interface RateLimitOptions {
   max: number;
   /** The window, in milliseconds. */
   timeWindow: number;
+  /** Counted by the cluster's primary for every worker (http/shared-rate-limit.ts), not here. */
+  shared?: boolean;
 }
 
 function seconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
-async function limitRate(app: FastifyInstance, { max, timeWindow }: RateLimitOptions) {
+async function limitRate(app: FastifyInstance, { max, timeWindow, shared = false }: RateLimitOptions) {
   if (max <= 0) return;
   // `global: false` with our own app-level hook, rather than the plugin's per-route hooks: those run
   // after every app-level onRequest hook, so a 304 from the ETag check or a 404 for an unknown path
   // would never be counted. Here every request counts, in an order this file decides.
-  await app.register(rateLimit, { global: false, max, timeWindow });
+  await app.register(rateLimit, {
+    global: false,
+    max,
+    timeWindow,
+    ...(shared ? { store: SharedRateStore as never } : {}),
+  });
   const limiter = app.createRateLimit();
   app.addHook('onRequest', async (request, reply) => {
     if (!operationOf(request).rateLimited) return;

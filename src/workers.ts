@@ -1,0 +1,62 @@
+import cluster, { type Worker } from 'node:cluster';
+import { serveRateCounts } from './http/shared-rate-limit.js';
+
+/**
+ * WORKERS > 1: this process forks that many workers, each a whole server (src/server.ts `serve`)
+ * on the one port, which the cluster hands connections to in turn. The database is read-only and
+ * opened by each worker; what must be one for all is kept here: the rate limit's counts
+ * (http/shared-rate-limit.ts). Each worker keeps its own response cache and switches datasets on
+ * its own (it watches the file; SIGHUP is passed on). SIGTERM and SIGINT are passed on too: each
+ * worker drains as a single server does, and this process exits when the last has, with the worst
+ * exit code. A worker that dies while serving is replaced; one that dies before it ever listened
+ * (a bad database, a port in use) stops them all, since its successors would die the same way.
+ */
+export function runWorkers(count: number, logging: boolean): void {
+  const log = (msg: string, fields: object = {}) => {
+    if (logging)
+      console.log(JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, ...fields, msg }));
+  };
+  const alive = new Set<Worker>();
+  const listened = new WeakSet<Worker>();
+  let stopping = false;
+  let exitCode = 0;
+
+  const fork = () => {
+    const worker = cluster.fork();
+    alive.add(worker);
+    worker.once('listening', () => listened.add(worker));
+  };
+  const signalAll = (signal: NodeJS.Signals) => {
+    for (const worker of alive) worker.process.kill(signal);
+  };
+  const stop = (signal: NodeJS.Signals, code = 0) => {
+    exitCode = Math.max(exitCode, code);
+    if (stopping) return;
+    stopping = true;
+    log('stopping the workers', { signal });
+    signalAll('SIGTERM');
+  };
+
+  cluster.on('exit', (worker, code, signal) => {
+    alive.delete(worker);
+    if (stopping) {
+      exitCode = Math.max(exitCode, code ?? 1);
+      if (alive.size === 0) process.exit(exitCode);
+      return;
+    }
+    if (!listened.has(worker)) {
+      log('a worker failed to start; stopping', { worker: worker.process.pid, code, signal });
+      stop('SIGTERM', 1);
+      if (alive.size === 0) process.exit(1);
+      return;
+    }
+    log('a worker exited; starting another', { worker: worker.process.pid, code, signal });
+    fork();
+  });
+  serveRateCounts();
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGHUP', () => signalAll('SIGHUP'));
+  log(`starting ${count} workers`);
+  for (let i = 0; i < count; i++) fork();
+}

@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exitWithin, seededDatabase, spawnServer, startServer } from './process.js';
+
+/**
+ * WORKERS=2 with real processes: two workers answer on one port; the rate limit is one for both (a
+ * client gets its limit, not twice it); a worker that dies is replaced; SIGTERM drains every worker
+ * and the primary exits 0; a worker that cannot start stops them all with exit 1.
+ */
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+let dir: string;
+let file: string;
+beforeAll(async () => {
+  ({ dir, file } = await seededDatabase());
+});
+
+const LISTENING = 'Server listening at ';
+
+/** Starts the cluster and waits until both workers listen; their pids. */
+async function startWorkers(env: Record<string, string>): Promise<{ server: Server; workers: number[] }> {
+  const server = await startServer({ DATABASE_PATH: file, WORKERS: '2', ...env });
+  const first = await server.waitForLine((j) => String(j.msg).startsWith(LISTENING));
+  const second = await server.waitForLine((j) => String(j.msg).startsWith(LISTENING) && j.pid !== first.pid);
+  return { server, workers: [Number(first.pid), Number(second.pid)] };
+}
+
+/** One GET on a new connection (so the cluster may hand it to either worker); its status. */
+function status(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent: false, timeout: 10_000 }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    }).on('error', reject);
+  });
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('WORKERS=2', () => {
+  it('answers from both workers, with one rate limit across them', async () => {
+    const { server, workers } = await startWorkers({ RATE_LIMIT_MAX: '10', RATE_LIMIT_WINDOW: '1 hour' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push(await status(`${server.url}/v1/sources`));
+    expect(statuses.filter((s) => s === 200)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+    const answeredBy = new Set(
+      server.lines.filter((l) => l.json?.msg === 'request completed').map((l) => Number(l.json?.pid)),
+    );
+    expect([...answeredBy].sort()).toEqual([...workers].sort());
+    server.child.kill('SIGTERM');
+    expect(await exitWithin(server, 15_000)).toEqual({ code: 0, signal: null });
+  });
+
+  it('replaces a worker that dies, and drains every worker on SIGTERM', async () => {
+    const { server, workers } = await startWorkers({ RATE_LIMIT_MAX: '0' });
+    const [victim, survivor] = workers as [number, number];
+    process.kill(victim, 'SIGKILL');
+    await server.waitForLine((j) => j.msg === 'a worker exited; starting another' && j.worker === victim);
+    const replacement = await server.waitForLine(
+      (j) => String(j.msg).startsWith(LISTENING) && j.pid !== victim && j.pid !== survivor,
+    );
+    for (let i = 0; i < 10; i++) expect(await status(`${server.url}/v1/events?limit=1`)).toBe(200);
+
+    server.child.kill('SIGTERM');
+    expect(await exitWithin(server, 15_000)).toEqual({ code: 0, signal: null });
+    expect([survivor, Number(replacement.pid)].filter(alive)).toEqual([]);
+  });
+
+  it('stops, exit 1, when a worker cannot start', async () => {
+    const corrupt = path.join(dir, 'corrupt.db');
+    writeFileSync(corrupt, randomBytes(64 * 1024));
+    const server = spawnServer({ DATABASE_PATH: corrupt, WORKERS: '2' });
+    expect(await exitWithin(server, 30_000)).toEqual({ code: 1, signal: null });
+    expect(server.stderr()).toMatch(/DATABASE_PATH: cannot use the database/);
+    expect(server.lines.some((l) => l.json?.msg === 'a worker failed to start; stopping')).toBe(true);
+  });
+});
