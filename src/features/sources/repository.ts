@@ -58,10 +58,14 @@ export function createSourceRepository(db: Db) {
   const textOf = db.select({ body: sources.body }).from(sources).where(eq(sources.id, id)).prepare();
   const lists = new ShapeCache<{ all(values: Record<string, unknown>): Row[] }>();
   return {
-    list: keysetList(SOURCE_KEY, (_filters: object, request) => {
+    /** Sources by id, all of them or those of `filters.id`. */
+    list: keysetList(SOURCE_KEY, (filters: { id?: string[] | undefined }, request) => {
       const b = new Bindings();
+      const only = filters.id?.length ? b.anyOf(sources.id, 'id', filters.id) : undefined;
       const page = keyset(SOURCE_KEY.columns, request, b);
-      const query = lists.get(b.shape, () => page.of(db.select(columns).from(sources).$dynamic()).prepare());
+      const query = lists.get(b.shape, () =>
+        page.of(db.select(columns).from(sources).$dynamic(), only).prepare(),
+      );
       return toPage(query.all(b.values), request.limit, SOURCE_KEY, (rows) => rows.map(toSource));
     }),
     findById(id: string): Source | undefined {

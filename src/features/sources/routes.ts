@@ -18,13 +18,19 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceRepository }> 
         operationId: 'listSources',
         tags: ['sources'],
         summary: 'List sources',
-        description: 'The articles Parallax is built from, with their metadata and counts, by id.',
+        description:
+          'The articles Parallax is built from, with their metadata and counts, by id; `id` picks some of them (the outlets of a page of events in one request).',
         querystring: SourceListQuerySchema,
         response: { 200: SourceListSchema, ...problems(400) },
       },
     },
     async (request, reply) =>
-      respondList(request, reply, { name: 'sources', resource: SOURCES, list: sources.list, filters: {} }),
+      respondList(request, reply, {
+        name: 'sources',
+        resource: SOURCES,
+        list: sources.list,
+        filters: { id: request.query.id },
+      }),
   );
 
   app.get(
