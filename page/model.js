@@ -78,7 +78,8 @@ async function windowOf(shown, signal) {
 }
 
 /**
- * The outlet of each article the events name, from `/v1/sources/{id}` (fetched once per article).
+ * The outlet of each article the events name, from `/v1/sources?id=…` (a hundred articles a
+ * request, each fetched once while the page is open).
  *
  * @param {Event[]} events
  * @returns {Promise<(source: string) => string>}
@@ -87,10 +88,10 @@ async function outlets(events) {
   const ids = new Set(
     events.flatMap((e) => [...e.sources.map((s) => s.source), ...e.date.by_source.map((d) => d.source)]),
   );
-  const metas = await Promise.all([...ids].map((id) => api.source(id).catch(() => null)));
+  const metas = await api.sourcesOf([...ids]).catch(() => []);
   /** @type {Map<string, string>} */
   const outletOf = new Map();
-  for (const meta of metas) if (meta) outletOf.set(meta.id, meta.outlet);
+  for (const meta of metas) outletOf.set(meta.id, meta.outlet);
   return (source) => outletOf.get(source) ?? source;
 }
 

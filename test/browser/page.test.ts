@@ -59,6 +59,8 @@ interface Opened {
   page: Page;
   /** Console errors, uncaught exceptions and failed requests (but cancelled ones), as they happen. */
   problems: string[];
+  /** The paths and queries of the API requests the page made, in order. */
+  requests: string[];
 }
 
 /** A page at `url`, once its timeline is drawn; `reducedMotion` as the person's setting. */
@@ -73,6 +75,11 @@ async function open(
     if (message.type() === 'error') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    const { pathname, search } = new URL(request.url());
+    if (pathname.startsWith('/v1/')) requests.push(`${pathname}${search}`);
+  });
   page.on('requestfailed', (request) => {
     // The page cancels a request that a newer view has made useless; anything else is a problem.
     const error = request.failure()?.errorText;
@@ -80,7 +87,7 @@ async function open(
   });
   await page.goto(`${web.baseUrl}${url}`);
   await drawn(page, 1);
-  return { page, problems };
+  return { page, problems, requests };
 }
 
 /** Waits until the timeline has been drawn `times` times since the page loaded. */
@@ -176,7 +183,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 // Generous: Chromium on a busy 2-core machine; nothing here measures speed.
 describe.skipIf(!available)('the parallax page in headless Chromium', { timeout: 120_000 }, () => {
   it('loads without an error and draws a lane per outlet, the contested decision in each, linked', async () => {
-    const { page, problems } = await open();
+    const { page, problems, requests } = await open();
     const lanes = await page
       .locator('svg.lanes [role="list"]')
       .evaluateAll((lists) => lists.map((l) => l.getAttribute('aria-label')));
@@ -214,6 +221,10 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
     expect(await page.locator('.link[data-event="kcna-reports-suspension"]').getAttribute('class')).toBe(
       'link link-corroborated',
     );
+    // The articles' outlets came in one request for all of them, not one per article.
+    expect(requests.filter((r) => r.startsWith('/v1/sources'))).toEqual([
+      '/v1/sources?limit=100&id=nki-2020-06-24&id=nyt-2020-06-24',
+    ]);
     expect(problems).toEqual([]);
     await page.close();
   });
