@@ -1,3 +1,4 @@
+import type { EventDate } from '../domain/event-date.js';
 import * as t from './schema.js';
 
 /**
@@ -39,4 +40,22 @@ export function datasetCounts(dataset: Dataset): Record<DatasetTable, number> {
     DatasetTable,
     number
   >;
+}
+
+/**
+ * An event's date (domain/event-date.ts) as the events table stores it: what the seed's resolver
+ * and the synthetic corpus both write, so a date column is added in one place.
+ */
+export function eventDateColumns(date: EventDate) {
+  return {
+    start: date.start,
+    end: date.end,
+    precision: date.precision,
+    edtf: date.edtf,
+    approximate: date.approximate,
+    phrase: date.phrase,
+    dateReason: date.reason,
+    dateSourceId: date.source,
+    dateStatus: date.status,
+  } satisfies Partial<DatasetRow<'events'>>;
 }

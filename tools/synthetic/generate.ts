@@ -13,7 +13,7 @@ import {
   PARTICIPANT_ROLES,
 } from '../../src/domain/vocabulary.js';
 import { QUOTE_CONTEXT_LENGTH } from '../../src/seed/resolve/index.js';
-import type { DatasetItem, DatasetRow } from '../../src/db/dataset.js';
+import { type DatasetItem, type DatasetRow, eventDateColumns } from '../../src/db/dataset.js';
 
 /**
  * A deterministic synthetic corpus for measuring Parallax at scale: sources over five decades in
@@ -472,15 +472,7 @@ export function* generateSynthetic({ events: total, seed }: SyntheticOptions): G
           summary: `${agent.name} ${VERBS[e.type]} ${target.name} ${phrase}${e.place ? ` in ${e.place}` : ''}.`,
           type: e.type,
           location: e.place ?? null,
-          start: date.start,
-          end: date.end,
-          precision: date.precision,
-          edtf: date.edtf,
-          approximate: date.approximate,
-          phrase: date.phrase,
-          dateReason: date.reason,
-          dateSourceId: date.source,
-          dateStatus: date.status,
+          ...eventDateColumns(date),
           tense: 'reported',
           status: eventStatus(
             told.map((c) => c.status),

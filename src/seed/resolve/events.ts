@@ -1,7 +1,7 @@
 import { eventStatus } from '../../domain/comparison.js';
 import { eventDate, type SourceDate } from '../../domain/event-date.js';
 import { groupBy } from '../../domain/group-by.js';
-import type { Dataset } from '../../db/dataset.js';
+import { type Dataset, eventDateColumns } from '../../db/dataset.js';
 import type { AnnotationFile } from '../annotation-schema.js';
 import { fieldsOf, type FileContext, type ResolveContext } from './context.js';
 import { resolveEventDate } from './dates.js';
@@ -99,15 +99,7 @@ export function finishEvents(ctx: ResolveContext): void {
       summary,
       type,
       location: location ?? null,
-      start: date.start,
-      end: date.end,
-      precision: date.precision,
-      edtf: date.edtf,
-      approximate: date.approximate,
-      phrase: date.phrase,
-      dateReason: date.reason,
-      dateSourceId: date.source,
-      dateStatus: date.status,
+      ...eventDateColumns(date),
       tense: tense ?? 'reported',
       status: eventStatus(
         claims.map((c) => c.status),
