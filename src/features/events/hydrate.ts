@@ -13,6 +13,27 @@ type SourceDate = Event['date']['by_source'][number];
 export type EventRow = typeof events.$inferSelect & { rowid: number };
 
 /**
+ * What a table keyed by event rowid holds for each of a page's rows, in the rows' order, from one
+ * query over the page's rowids as a list; a row without it means the database predates the table.
+ */
+export function perRow<T extends { eventRowid: number }>(
+  query: { all(values: { rowids: string }): T[] },
+  what: string,
+): (rows: readonly EventRow[]) => [row: EventRow, value: T][] {
+  return (rows) => {
+    if (rows.length === 0) return [];
+    const found = new Map(
+      query.all({ rowids: JSON.stringify(rows.map((r) => r.rowid)) }).map((t) => [t.eventRowid, t]),
+    );
+    return rows.map((r) => {
+      const value = found.get(r.rowid);
+      if (value === undefined) throw new Error(`event ${r.id} has no ${what}: the database needs a new seed`);
+      return [r, value];
+    });
+  };
+}
+
+/**
  * Events as a page shows them: each row with its participants and evidence, read from the
  * documents the seed derived (one integer lookup per event, the page's rowids as one list).
  */
@@ -23,14 +44,9 @@ export function prepareHydration(db: Db): (rows: EventRow[]) => Event[] {
     .where(inArray(eventDocuments.eventRowid, jsonList(sql.placeholder('rowids'))))
     .prepare();
 
-  return (rows) => {
-    if (rows.length === 0) return [];
-    const documents = new Map(
-      documentsOf.all({ rowids: JSON.stringify(rows.map((r) => r.rowid)) }).map((d) => [d.eventRowid, d]),
-    );
-    return rows.map((r) => {
-      const document = documents.get(r.rowid);
-      if (!document) throw new Error(`event ${r.id} has no document: the database needs a new seed`);
+  const documentsFor = perRow(documentsOf, 'document');
+  return (rows) =>
+    documentsFor(rows).map(([r, document]) => {
       const bySource = groupBy(EVIDENCE.decodeAll(document.evidence), (e) => e.source);
       return {
         id: r.id,
@@ -62,7 +78,6 @@ export function prepareHydration(db: Db): (rows: EventRow[]) => Event[] {
         })),
       };
     });
-  };
 }
 
 /** One source's date as its document holds it (db/documents.ts, SOURCE_DATE). */

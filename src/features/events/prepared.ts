@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/open.js';
 import { eventItems, events } from '../../db/schema.js';
 import { jsonList } from '../../db/shapes.js';
-import { type EventRow, prepareHydration } from './hydrate.js';
+import { type EventRow, perRow, prepareHydration } from './hydrate.js';
 import { EventSchema } from './schema.js';
 import { EVENT_FIELDS } from './timeline-query.js';
 
@@ -56,16 +56,6 @@ export function prepareStoredItems(db: Db): (rows: EventRow[]) => string[] {
     .from(eventItems)
     .where(inArray(eventItems.eventRowid, jsonList(sql.placeholder('rowids'))))
     .prepare();
-  return (rows) => {
-    if (rows.length === 0) return [];
-    const stored = new Map(
-      itemsOf.all({ rowids: JSON.stringify(rows.map((r) => r.rowid)) }).map((i) => [i.eventRowid, i.json]),
-    );
-    return rows.map((r) => {
-      const json = stored.get(r.rowid);
-      if (json === undefined)
-        throw new Error(`event ${r.id} has no stored item: the database needs a new seed`);
-      return json;
-    });
-  };
+  const storedFor = perRow(itemsOf, 'stored item');
+  return (rows) => storedFor(rows).map(([, item]) => item.json);
 }
