@@ -35,22 +35,14 @@ export function timelinePage(
   reply: FastifyReply,
   { name, file = name, events, sources, filters }: TimelineAnswer,
 ) {
-  const outlets = new Map<string, string>();
-  const outletOf = (id: string) => {
-    let outlet = outlets.get(id);
-    if (outlet === undefined) outlets.set(id, (outlet = sources.findById(id)?.outlet ?? id));
-    return outlet;
-  };
-  const query = new URL(request.url, 'http://x').searchParams;
-  query.delete('format');
-  const title = `Parallax timeline${query.size > 0 ? ` (${decodeURIComponent(query.toString())})` : ''}`;
   return respondList(request, reply, {
     name,
     file,
     resource: EVENTS,
     list: events.list,
     filters,
-    exports: { timelinejs: timelineJsSerialiser(title, outletOf) },
+    // Built only when asked for: a page never pays for it.
+    exports: { timelinejs: () => timelineJsOf(request, sources) },
     stored: { list: events.listJson, page: EventListSchema },
     extend: (body) => {
       const { facets, count } = request.query as TimelineQuery;
@@ -62,6 +54,20 @@ export function timelinePage(
       return { ...body, page: { ...body.page, ...(total === undefined ? {} : { total }) }, ...aggregates };
     },
   });
+}
+
+/** The TimelineJS export of the request's timeline: titled by its filters, each source by its outlet. */
+function timelineJsOf(request: FastifyRequest, sources: SourceRepository) {
+  const outlets = new Map<string, string>();
+  const outletOf = (id: string) => {
+    let outlet = outlets.get(id);
+    if (outlet === undefined) outlets.set(id, (outlet = sources.findById(id)?.outlet ?? id));
+    return outlet;
+  };
+  const query = new URL(request.url, 'http://x').searchParams;
+  query.delete('format');
+  const title = `Parallax timeline${query.size > 0 ? ` (${decodeURIComponent(query.toString())})` : ''}`;
+  return timelineJsSerialiser(title, outletOf);
 }
 
 export const eventRoutes: FastifyPluginAsyncZod<{

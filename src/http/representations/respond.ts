@@ -38,7 +38,7 @@ export interface ListAnswer<F, T> {
   /** What a JSON page carries besides its items (facets, a summary): computed only for one. */
   extend?: (page: { data: T[]; page: { limit: number; next_cursor: string | null } }) => object;
   /** Exports of this list beyond CSV and NDJSON (a timeline's TimelineJS document). */
-  exports?: Partial<Record<Format, Serialiser<T>>>;
+  exports?: Partial<Record<Format, () => Serialiser<T>>>;
   /**
    * The same list with each item as the JSON the seed stored for it, and the schema of a JSON page:
    * a page without `fields=`, and an NDJSON export, are then spliced from the stored text.
@@ -161,10 +161,11 @@ function exportList<F, T extends object>(
   fields: string[] | undefined,
 ) {
   const { order } = request.query as PageQuery;
-  const serialiser = exports?.[format] ?? builtInSerialiser<T>(format, resource.item, fields);
-  if (!serialiser) throw new Error(`no ${format} export for the list ${name}`);
-  if (fields !== undefined && exports?.[format])
+  const custom = exports?.[format];
+  if (fields !== undefined && custom)
     throw invalidParameter('fields', `does not apply to format=${format}, whose shape is fixed`);
+  const serialiser = custom ? custom() : builtInSerialiser<T>(format, resource.item, fields);
+  if (!serialiser) throw new Error(`no ${format} export for the list ${name}`);
   const onEarlyEnd = (bytes: number) => request.log.info({ bytes }, 'export stopped: the client went away');
   const after = resumeAfter(request, name, list);
   const stream =
