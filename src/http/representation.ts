@@ -17,3 +17,14 @@ export function representationKey(request: FastifyRequest): string {
 export function encodedRepresentationKey(request: FastifyRequest): string {
   return `${representationKey(request)}\0${request.headers['accept-encoding'] ?? ''}`;
 }
+
+/**
+ * RFC 9110 §13.1.2: weak comparison against a list of tags, or `*` (any current representation,
+ * so it only matches once the response is known to be a 200).
+ */
+export function ifNoneMatchMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const strip = (t: string) => t.trim().replace(/^W\//, '');
+  return header.split(',').some((t) => strip(t) === strip(etag));
+}

@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { operationOf } from '../http/operations.js';
-import { encodedRepresentationKey } from '../http/representation.js';
+import { encodedRepresentationKey, ifNoneMatchMatches } from '../http/representation.js';
 
 /**
  * ETag and Cache-Control (SPEC §4). The dataset is immutable while the process runs, so a response is
@@ -17,17 +17,6 @@ function computeEtag(datasetVersion: string, request: FastifyRequest): string {
   // One-shot hash: no Hash object per request.
   const digest = hash('sha256', encodedRepresentationKey(request), 'base64url').slice(0, 22);
   return `"${datasetVersion}-${digest}"`;
-}
-
-/**
- * RFC 9110 §13.1.2: weak comparison against a list of tags, or `*` (any current representation,
- * so it only matches once the response is known to be a 200).
- */
-function ifNoneMatchMatches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  const strip = (t: string) => t.trim().replace(/^W\//, '');
-  return header.split(',').some((t) => strip(t) === strip(etag));
 }
 
 declare module 'fastify' {

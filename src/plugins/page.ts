@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
+import { ifNoneMatchMatches } from '../http/representation.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
@@ -75,13 +76,6 @@ function pagePolicy(policy: string): string {
     .join(';');
 }
 
-/** RFC 9110 §13.1.2: If-None-Match compares weakly. */
-function ifNoneMatch(request: FastifyRequest, etag: string): boolean {
-  const header = request.headers['if-none-match'];
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
-  return header !== undefined && header.split(',').some((tag) => opaque(tag) === opaque(etag));
-}
-
 export interface PageOptions {
   /** The folder of the page's files; `page/` of the project by default. */
   dir?: string;
@@ -101,7 +95,9 @@ export default async function page(app: FastifyInstance, { dir = path.join(ROOT,
   await app.register(fastifyStatic, { serve: false, root: path.join(d3.dir, 'dist') });
 
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
-    if (ifNoneMatch(request, htmlEtag)) return reply.code(304).send();
+    // Against the page's own tag; `*` is conditional-get's to answer, once the status is known.
+    const header = request.headers['if-none-match'];
+    if (header?.trim() !== '*' && ifNoneMatchMatches(header, htmlEtag)) return reply.code(304).send();
     return reply.type('text/html; charset=utf-8').send(html);
   });
 
