@@ -17,7 +17,6 @@ type Listener = (...args: unknown[]) => void;
 interface Mounted {
   app: FastifyInstance;
   db: Db;
-  version: string;
   inFlight: number;
   retiring: boolean;
   /** What the app added to the shared server (its client-error handler), removed when replaced. */
@@ -46,10 +45,6 @@ export class LiveDataset {
 
   get app(): FastifyInstance {
     return this.current.app;
-  }
-
-  get version(): string {
-    return this.current.version;
   }
 
   /** The shared server's request handler: the current app answers, and is held until it has. */
@@ -83,11 +78,14 @@ export class LiveDataset {
     try {
       db = openReadOnly(this.file);
     } catch (error) {
-      log.error({ err: error, version: old.version }, 'new dataset refused; still serving the old one');
+      log.error(
+        { err: error, version: old.app.datasetVersion },
+        'new dataset refused; still serving the old one',
+      );
       return;
     }
     const version = datasetVersionOf(db);
-    if (version === old.version) {
+    if (version === old.app.datasetVersion) {
       db.$client.close();
       log.info({ version }, 'dataset unchanged');
       return;
@@ -96,10 +94,13 @@ export class LiveDataset {
       this.current = await mountOn(this.server, this.mount, db);
     } catch (error) {
       db.$client.close();
-      log.error({ err: error, version: old.version }, 'new dataset refused; still serving the old one');
+      log.error(
+        { err: error, version: old.app.datasetVersion },
+        'new dataset refused; still serving the old one',
+      );
       return;
     }
-    log.info({ from: old.version, to: version }, 'dataset switched');
+    log.info({ from: old.app.datasetVersion, to: version }, 'dataset switched');
     // Client errors (bad request lines, timeouts) concern connections, not datasets: only the
     // current app answers them.
     for (const listener of old.listeners) this.server.off('clientError', listener);
@@ -124,7 +125,7 @@ async function mountOn(server: Server, mount: Mount, db: Db): Promise<Mounted> {
     const app = await mount(db, server);
     await app.ready();
     const listeners = server.listeners('clientError').filter((l) => !before.has(l)) as Listener[];
-    return { app, db, version: datasetVersionOf(db), inFlight: 0, retiring: false, listeners };
+    return { app, db, inFlight: 0, retiring: false, listeners };
   } catch (error) {
     for (const listener of server.listeners('clientError'))
       if (!before.has(listener)) server.off('clientError', listener as Listener);
