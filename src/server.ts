@@ -43,9 +43,8 @@ async function main(): Promise<void> {
 
 /** One server process: the dataset's app on the port, drained on SIGTERM, reloaded on SIGHUP. */
 async function serve(config: Config): Promise<void> {
-  const server = createHttpServer(connectionOf(config), (request, response) =>
-    live.handle(request, response),
-  );
+  const connection = connectionOf(config);
+  const server = createHttpServer(connection, (request, response) => live.handle(request, response));
   const live = await openDataset(config.DATABASE_PATH, server, (db, shared) =>
     buildApp({
       db,
@@ -65,7 +64,7 @@ async function serve(config: Config): Promise<void> {
         },
       },
       responseCacheBytes: config.RESPONSE_CACHE_MB * MB,
-      connection: connectionOf(config),
+      connection,
     }),
   );
   watchDataset(config.DATABASE_PATH, live);
