@@ -193,7 +193,7 @@ describe('an export stream', () => {
   /** A list of `pages` pages that counts the queries it answers. */
   function countingPages(pages: number) {
     let queries = 0;
-    async function* generate() {
+    function* generate() {
       for (let p = 0; p < pages; p++) {
         queries++;
         yield Array.from({ length: 500 }, (_, i) => ({ id: `e${p}-${i}`, title: 'x'.repeat(200) }));

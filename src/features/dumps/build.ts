@@ -13,9 +13,9 @@ import {
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
-import type { CursorKey, KeysetList } from '../../db/keyset.js';
+import type { KeysetList } from '../../db/keyset.js';
 import { openReadOnly } from '../../db/open.js';
-import { builtInSerialiser, EXPORT_PAGE, type Resource } from '../../http/representations/respond.js';
+import { builtInSerialiser, pagesOf, type Resource, serialised } from '../../http/representations/respond.js';
 import { MEDIA_TYPES } from '../../http/representations/formats.js';
 import { ACTORS } from '../actors/schema.js';
 import { CLAIMS } from '../claims/schema.js';
@@ -109,17 +109,7 @@ function writeList(
     writeSync(fd, bytes);
   };
   try {
-    write(serialiser.head);
-    let after: CursorKey | undefined;
-    let first = true;
-    do {
-      const page = list(filters, { order: 'asc', limit: EXPORT_PAGE, after });
-      const chunk = page.items.length > 0 ? serialiser.body(page.items, first) : '';
-      if (chunk) first = false;
-      write(chunk);
-      after = page.nextKey;
-    } while (after);
-    write(serialiser.tail);
+    for (const chunk of serialised(pagesOf(list, filters, 'asc', undefined), serialiser)) write(chunk);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

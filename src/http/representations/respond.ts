@@ -55,7 +55,7 @@ export interface Serialiser<T> {
 }
 
 /** How many items an export reads per query. */
-export const EXPORT_PAGE = 500;
+const EXPORT_PAGE = 500;
 
 const EXTENSIONS: Partial<Record<Format, string>> = {
   csv: 'csv',
@@ -171,11 +171,11 @@ function exportList<F, T extends object>(
   const stream =
     format === 'ndjson' && fields === undefined && stored
       ? exportStream({
-          pages: walk(stored.list, filters, order, after),
+          pages: pagesOf(stored.list, filters, order, after),
           serialiser: STORED_NDJSON,
           onEarlyEnd,
         })
-      : exportStream({ pages: walk(list, filters, order, after), serialiser, onEarlyEnd });
+      : exportStream({ pages: pagesOf(list, filters, order, after), serialiser, onEarlyEnd });
   const filename = `${file.replace(/[^a-z0-9-]+/g, '-')}-${request.server.datasetVersion}.${EXTENSIONS[format] ?? 'json'}`;
   return reply
     .type(`${MEDIA_TYPES[format]}; charset=utf-8`)
@@ -184,12 +184,12 @@ function exportList<F, T extends object>(
 }
 
 /** Every page of the list after `after`, read one query at a time as the consumer asks for more. */
-export async function* walk<F, T>(
+export function* pagesOf<F, T>(
   list: KeysetList<F, T>,
   filters: F,
   order: PageQuery['order'],
   after: CursorKey | undefined,
-): AsyncGenerator<T[]> {
+): Generator<T[]> {
   let key = after;
   do {
     const page = list(filters, { order, limit: EXPORT_PAGE, after: key });
@@ -218,7 +218,7 @@ export function builtInSerialiser<T extends object>(
 }
 
 interface ExportOptions<T> {
-  pages: AsyncGenerator<T[]>;
+  pages: Iterable<T[]>;
   serialiser: Serialiser<T>;
   /** Called when the consumer goes away before the end, with the bytes it was given. */
   onEarlyEnd: (bytes: number) => void;
@@ -226,12 +226,10 @@ interface ExportOptions<T> {
 
 /**
  * The export as a byte stream: it asks `pages` for the next page only when the consumer has taken
- * the previous one (so the socket paces the queries), and destroying it ends `pages` there. Between
- * pages it lets the event loop turn: a fast reader on loopback never fills the socket, and a stream
- * fed only by promises would then hold the loop for the whole export, starving every other request.
+ * the previous one (so the socket paces the queries), and destroying it ends `pages` there.
  */
 export function exportStream<T>({ pages, serialiser, onEarlyEnd }: ExportOptions<T>) {
-  return Readable.from(counted(serialise(pages, serialiser), onEarlyEnd), { objectMode: false });
+  return Readable.from(counted(paced(serialised(pages, serialiser)), onEarlyEnd), { objectMode: false });
 }
 
 /**
@@ -241,10 +239,11 @@ export function exportStream<T>({ pages, serialiser, onEarlyEnd }: ExportOptions
  */
 const CHUNK_ITEMS = 50;
 
-async function* serialise<T>(pages: AsyncGenerator<T[]>, { head, body, tail }: Serialiser<T>) {
+/** A list's text as the serialiser writes it: the head, the items a chunk at a time, the tail. */
+export function* serialised<T>(pages: Iterable<T[]>, { head, body, tail }: Serialiser<T>): Generator<string> {
   if (head) yield head;
   let first = true;
-  for await (const items of pages) {
+  for (const items of pages)
     for (let i = 0; i < items.length; i += CHUNK_ITEMS) {
       const chunk = body(items.slice(i, i + CHUNK_ITEMS), first);
       if (chunk) {
@@ -252,9 +251,19 @@ async function* serialise<T>(pages: AsyncGenerator<T[]>, { head, body, tail }: S
         first = false;
       }
     }
+  if (tail) yield tail;
+}
+
+/**
+ * Lets the event loop turn after each chunk: a fast reader on loopback never fills the socket, and
+ * a stream fed only by promises would then hold the loop for the whole export, starving every other
+ * request.
+ */
+async function* paced(chunks: Iterable<string>): AsyncGenerator<string> {
+  for (const chunk of chunks) {
+    yield chunk;
     await setImmediate();
   }
-  if (tail) yield tail;
 }
 
 /** Passes the chunks on, and reports a consumer that left before the end. */
