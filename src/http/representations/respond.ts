@@ -120,6 +120,11 @@ export function spliceItems(envelope: string, items: readonly string[]): string 
   return `{"data":[${items.join(',')}]${envelope.slice(EMPTY_DATA.length)}`;
 }
 
+/** Pages of stored JSON items as the items. */
+function* parsed<T>(pages: Iterable<string[]>): Generator<T[]> {
+  for (const page of pages) yield page.map((json) => JSON.parse(json) as T);
+}
+
 /** NDJSON of items stored as JSON text. */
 const STORED_NDJSON: Serialiser<string> = {
   head: '',
@@ -168,14 +173,20 @@ function exportList<F, T extends object>(
   if (!serialiser) throw new Error(`no ${format} export for the list ${name}`);
   const onEarlyEnd = (bytes: number) => request.log.info({ bytes }, 'export stopped: the client went away');
   const after = resumeAfter(request, name, list);
-  const stream =
-    format === 'ndjson' && fields === undefined && stored
+  const stream = !stored
+    ? exportStream({ pages: pagesOf(list, filters, order, after), serialiser, onEarlyEnd })
+    : format === 'ndjson' && fields === undefined
       ? exportStream({
           pages: pagesOf(stored.list, filters, order, after),
           serialiser: STORED_NDJSON,
           onEarlyEnd,
         })
-      : exportStream({ pages: pagesOf(list, filters, order, after), serialiser, onEarlyEnd });
+      : // The stored items parsed: the same objects as a new hydration, with far less garbage.
+        exportStream({
+          pages: parsed<T>(pagesOf(stored.list, filters, order, after)),
+          serialiser,
+          onEarlyEnd,
+        });
   const filename = `${file.replace(/[^a-z0-9-]+/g, '-')}-${request.server.datasetVersion}.${EXTENSIONS[format] ?? 'json'}`;
   return reply
     .type(`${MEDIA_TYPES[format]}; charset=utf-8`)
