@@ -234,6 +234,22 @@ export const eventItems = sqliteTable('event_items', {
   json: text('json').notNull(),
 });
 
+/**
+ * Derived at seed time from the date claims of contested events: each distinct date a source gives
+ * one, keyed by the event's rowid. A date range matches a contested event by any of these
+ * (features/events/timeline.ts): one covering index lookup per candidate, where reading its claims
+ * and their JSON took most of a date-range page on 1M events (docs/benchmarks.md).
+ */
+export const contestedDates = sqliteTable(
+  'contested_dates',
+  {
+    eventRowid: integer('event_rowid').notNull(),
+    start: text('start').notNull(),
+    end: text('end').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventRowid, t.start, t.end] })],
+);
+
 /** The words in one source that tell an event. */
 export const eventEvidence = sqliteTable(
   'event_evidence',

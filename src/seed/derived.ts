@@ -58,6 +58,11 @@ export const DERIVED_SQL = [
           FROM claims c LEFT JOIN actors aa ON aa.id = c.attributed_actor_id
           WHERE c.event_id = e.id AND c.property = 'date')
      FROM events e`,
+  // Each distinct date a source gives a contested event: what a date range matches it by.
+  `INSERT INTO contested_dates (event_rowid, start, "end")
+     SELECT DISTINCT e.rowid, c.value ->> '$.start', c.value ->> '$.end'
+     FROM events e JOIN claims c ON c.event_id = e.id AND c.property = 'date'
+     WHERE e.date_status = 'contested'`,
   // Quotes are numbered in reading order, and searched under that number: matches come out of the
   // search index already in reading order, so a page of a search costs O(page), not O(matches).
   `UPDATE quotes SET reading_rank = ranked.n
