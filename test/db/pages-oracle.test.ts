@@ -131,6 +131,18 @@ describe('timeline pages against an oracle', () => {
     return walkPages((request) => repository.list(f, request), order, limit);
   }
 
+  /** The same walk over the stored items a JSON page splices (one statement per page). */
+  function walkStored(f: TimelineFilters, order: PageRequest['order'], limit: number): string[] {
+    return walkPages(
+      (request) => {
+        const page = repository.listJson(f, request);
+        return { ...page, items: page.items.map((json) => JSON.parse(json) as { id: string }) };
+      },
+      order,
+      limit,
+    );
+  }
+
   function walkPages(
     list: (request: PageRequest) => Page<{ id: string }>,
     order: PageRequest['order'],
@@ -183,7 +195,9 @@ describe('timeline pages against an oracle', () => {
           };
           const expected = oracle(f, order);
           if (expected.length > 0) nonEmpty++;
-          expect(walk(f, order, open ? Math.max(limit, 40) : limit)).toEqual(expected);
+          const pageSize = open ? Math.max(limit, 40) : limit;
+          expect(walk(f, order, pageSize)).toEqual(expected);
+          expect(walkStored(f, order, pageSize)).toEqual(expected);
         },
       ),
       { numRuns: 120, seed: 9 },

@@ -16,7 +16,7 @@ export type EventRow = typeof events.$inferSelect & { rowid: number };
  * What a table keyed by event rowid holds for each of a page's rows, in the rows' order, from one
  * query over the page's rowids as a list; a row without it means the database predates the table.
  */
-export function perRow<T extends { eventRowid: number }>(
+function perRow<T extends { eventRowid: number }>(
   query: { all(values: { rowids: string }): T[] },
   what: string,
 ): (rows: readonly EventRow[]) => [row: EventRow, value: T][] {

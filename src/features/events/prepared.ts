@@ -1,11 +1,10 @@
-import { gt, inArray, sql } from 'drizzle-orm';
+import { gt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/open.js';
-import { eventItems, events } from '../../db/schema.js';
-import { jsonList } from '../../db/shapes.js';
-import { type EventRow, perRow, prepareHydration } from './hydrate.js';
+import { events } from '../../db/schema.js';
+import { prepareHydration } from './hydrate.js';
 import { EventSchema } from './schema.js';
-import { EVENT_FIELDS } from './timeline-query.js';
+import { EVENT_FIELDS, type StoredRow } from './timeline-query.js';
 
 /**
  * Timeline items prepared once. The dataset is immutable, so each event's JSON as the API answers
@@ -49,13 +48,10 @@ export function renderItem(item: unknown): string {
   return JSON.stringify(checked.data);
 }
 
-/** Rows of the timeline → their stored items, in the rows' order (one lookup for the page). */
-export function prepareStoredItems(db: Db): (rows: EventRow[]) => string[] {
-  const itemsOf = db
-    .select()
-    .from(eventItems)
-    .where(inArray(eventItems.eventRowid, jsonList(sql.placeholder('rowids'))))
-    .prepare();
-  const storedFor = perRow(itemsOf, 'stored item');
-  return (rows) => storedFor(rows).map(([, item]) => item.json);
+/** Timeline rows → their stored items, in order; an event without one means the seed is out of date. */
+export function storedItems(rows: StoredRow[]): string[] {
+  return rows.map((r) => {
+    if (r.json === null) throw new Error(`event ${r.id} has no stored item: the database needs a new seed`);
+    return r.json;
+  });
 }

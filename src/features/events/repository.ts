@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { toFtsQuery } from '../../db/fts.js';
-import { EMPTY_PAGE, keysetList, toPage } from '../../db/keyset.js';
+import { EMPTY_PAGE, keysetList, type PageRequest, toPage } from '../../db/keyset.js';
 import type { Db } from '../../db/open.js';
 import { events } from '../../db/schema.js';
 import { aspectsOf } from '../claims/aspects.js';
@@ -8,17 +8,16 @@ import type { ClaimRepository } from '../claims/repository.js';
 import type { QuoteRepository } from '../quotes/repository.js';
 import type { Facet } from '../../domain/vocabulary.js';
 import { prepareAggregates } from './aggregates.js';
-import { type EventRow, prepareHydration } from './hydrate.js';
-import { prepareStoredItems } from './prepared.js';
+import { prepareHydration } from './hydrate.js';
+import { storedItems } from './prepared.js';
 import type { TimelineFilters } from './query.js';
 import type { EventDetail } from './schema.js';
 import { EVENT_FIELDS, prepareTimeline } from './timeline-query.js';
 import { prepareVolume } from './volume.js';
-import { TIMELINE_KEY } from './timeline.js';
+import { TIMELINE_KEY, type TimelineKeyRow } from './timeline.js';
 
 export function createEventRepository(db: Db, claims: ClaimRepository, quotes: QuoteRepository) {
   const hydrate = prepareHydration(db);
-  const stored = prepareStoredItems(db);
   const timeline = prepareTimeline(db);
   const aggregates = prepareAggregates(db, timeline);
   const volume = prepareVolume(db, aggregates);
@@ -28,20 +27,23 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
     .where(eq(events.id, sql.placeholder('id')))
     .prepare();
 
-  /** The timeline's pages, each row made an item by `read`. */
-  const timelineOf = <T>(read: (rows: EventRow[]) => T[]) =>
+  /** The timeline's pages, each read as `rows` and made items by `read`. */
+  const timelineOf = <R extends TimelineKeyRow, T>(
+    rows: (filters: TimelineFilters, request: PageRequest) => R[],
+    read: (rows: R[]) => T[],
+  ) =>
     keysetList(TIMELINE_KEY, (filters: TimelineFilters, request) => {
       // Input without a single word ("*", "--") matches nothing rather than everything.
       if (filters.q !== undefined && toFtsQuery(filters.q) === undefined) return EMPTY_PAGE;
-      return toPage(timeline.rows(filters, request), request.limit, TIMELINE_KEY, read);
+      return toPage(rows(filters, request), request.limit, TIMELINE_KEY, read);
     });
 
   return {
     /** The timeline: events in date order under the filters of SPEC §4. */
-    list: timelineOf(hydrate),
+    list: timelineOf(timeline.rows, hydrate),
 
     /** The same pages, each item its JSON as stored by the seed (features/events/prepared.ts). */
-    listJson: timelineOf(stored),
+    listJson: timelineOf(timeline.items, storedItems),
 
     /** On request, the facets and the total of the whole filtered timeline, to go beside a page. */
     aggregate(filters: TimelineFilters, facets: readonly Facet[], total: boolean) {

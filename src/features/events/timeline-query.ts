@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, lte, type SQL, sql } from 'drizzle-orm';
 import {
   type SelectedFields,
   type SQLiteColumn,
@@ -8,7 +8,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { keyset, type PageRequest } from '../../db/keyset.js';
 import { type Db, readMeta } from '../../db/open.js';
-import { actorTimeline, events } from '../../db/schema.js';
+import { actorTimeline, eventItems, events } from '../../db/schema.js';
 import { Bindings, ShapeCache } from '../../db/shapes.js';
 import type { DatePrecision } from '../../domain/vocabulary.js';
 import type { EventRow } from './hydrate.js';
@@ -26,6 +26,15 @@ import {
 
 /** An event's row, with the rowid its document is kept under. */
 export const EVENT_FIELDS = { ...getTableColumns(events), rowid: sql<number>`${events}.rowid` };
+
+/** A timeline row as a stored page reads it: the event's sort key and its item's JSON. */
+export interface StoredRow {
+  start: string;
+  end: string;
+  id: string;
+  /** Null only in a database whose seed did not store items (features/events/prepared.ts). */
+  json: string | null;
+}
 
 /** The longest event of each precision, in days, as the seed recorded it. */
 function longestEvents(db: Db): Map<string, number> {
@@ -76,13 +85,36 @@ function mergedPlan(
 }
 
 /**
+ * `fields` of the driving table(s) of a plan, as a dynamic select. Typed loosely: the driving
+ * table varies with the plan, which drizzle's builder types cannot follow; the callers give the
+ * rows their type back from the same `fields`.
+ */
+function select(db: Db, anchored: boolean, fields: SelectedFields): SQLiteSelect {
+  const base = db.select(fields);
+  const query = anchored
+    ? base.from(actorTimeline).innerJoin(events, eq(events.id, actorTimeline.eventId))
+    : base.from(events);
+  return query.$dynamic() as unknown as SQLiteSelect;
+}
+
+/** Every arm of a plan selecting `fields`, with `extra` (a page's resume condition), merged. */
+function merged(db: Db, p: TimelinePlan, fields: SelectedFields, extra?: SQL): SQLiteSelect {
+  const [first, second, ...rest] = p.arms.map((arm) =>
+    select(db, p.anchored, fields).where(and(...arm, extra)),
+  );
+  if (!first) throw new Error('a plan has a range');
+  return second ? (unionAll(first, second, ...rest) as unknown as SQLiteSelect) : first;
+}
+
+/**
  * The events a timeline's filters select, as the plan SQLite reads them: for a page (in key order,
  * O(page) at any depth) and for the aggregates over the whole set (counts, facets, volumes).
  */
 export function prepareTimeline(db: Db) {
   const longest = longestEvents(db);
   const maxEventDays = longest.size > 0 ? Math.max(...longest.values()) : undefined;
-  const pages = new ShapeCache<{ all(values: Record<string, unknown>): EventRow[] }>();
+  const rowPages = new ShapeCache<{ all(values: Record<string, unknown>): EventRow[] }>();
+  const itemPages = new ShapeCache<{ all(values: Record<string, unknown>): StoredRow[] }>();
 
   function plan(
     filters: TimelineFilters,
@@ -115,16 +147,27 @@ export function prepareTimeline(db: Db) {
   }
 
   /**
-   * `fields` of the driving table(s) of a plan, as a dynamic select. Typed loosely: the driving
-   * table varies with the plan, which drizzle's builder types cannot follow; the callers below give
-   * the rows their type back from the same `fields`.
+   * A page query of `shapes`, built and prepared once per shape by `build`, then only run. `build`
+   * gets the plan and `paged(fields)`: every arm with the page's resume condition, merged in order
+   * when several, sorted and limited to the page.
    */
-  function select(anchored: boolean, fields: SelectedFields): SQLiteSelect {
-    const base = db.select(fields);
-    const query = anchored
-      ? base.from(actorTimeline).innerJoin(events, eq(events.id, actorTimeline.eventId))
-      : base.from(events);
-    return query.$dynamic() as unknown as SQLiteSelect;
+  function page<R>(
+    shapes: ShapeCache<{ all(values: Record<string, unknown>): R[] }>,
+    filters: TimelineFilters,
+    request: PageRequest,
+    build: (p: TimelinePlan, paged: (fields: SelectedFields) => SQLiteSelect) => { prepare(): unknown },
+  ): R[] {
+    const b = new Bindings();
+    const p = plan(filters, b, request);
+    const keys = keyset(p.key, request, b);
+    const query = shapes.get(b.shape, () => {
+      const paged = (fields: SelectedFields) =>
+        merged(db, p, fields, keys.after)
+          .orderBy(...keys.orderBy)
+          .limit(keys.limit) as SQLiteSelect;
+      return build(p, paged).prepare() as { all(values: Record<string, unknown>): R[] };
+    });
+    return query.all(b.values);
   }
 
   return {
@@ -132,20 +175,26 @@ export function prepareTimeline(db: Db) {
 
     /** The rows of one timeline page: each query built and prepared once per shape, then only run. */
     rows(filters: TimelineFilters, request: PageRequest): EventRow[] {
-      const b = new Bindings();
-      const p = plan(filters, b, request);
-      const page = keyset(p.key, request, b);
-      const query = pages.get(b.shape, () => {
-        const selects = p.arms.map((arm) => select(p.anchored, EVENT_FIELDS).where(and(...arm, page.after)));
-        const [first, second, ...rest] = selects;
-        if (!first) throw new Error('a plan has a range');
-        const ordered = second ? unionAll(first, second, ...rest) : first;
-        return ordered
-          .orderBy(...page.orderBy)
-          .limit(page.limit)
-          .prepare() as unknown as { all(values: Record<string, unknown>): EventRow[] };
+      return page(rowPages, filters, request, (_, paged) => paged(EVENT_FIELDS));
+    },
+
+    /**
+     * One timeline page as each event's sort key and stored item (features/events/prepared.ts):
+     * the page is found on its driving index alone (no event row is read unless a filter needs it)
+     * and joined to event_items, in one statement.
+     */
+    items(filters: TimelineFilters, request: PageRequest): StoredRow[] {
+      return page(itemPages, filters, request, (p, paged) => {
+        const [start, end, id] = p.key;
+        if (!start || !end || !id) throw new Error('a timeline key is start, end, id');
+        const keyed = paged({ start, end, id, rowid: sql<number>`${events}.rowid`.as('rowid') }).as('keyed');
+        const dir = request.order === 'asc' ? asc : desc;
+        return db
+          .select({ start: keyed.start, end: keyed.end, id: keyed.id, json: eventItems.json })
+          .from(keyed)
+          .leftJoin(eventItems, eq(eventItems.eventRowid, keyed.rowid))
+          .orderBy(dir(keyed.start), dir(keyed.end), dir(keyed.id));
       });
-      return query.all(b.values);
     },
 
     /**
@@ -153,11 +202,10 @@ export function prepareTimeline(db: Db) {
      * page): what counts, facets and volumes aggregate over.
      */
     matching<F extends SelectedFields>(filters: TimelineFilters, b: Bindings, fields: F) {
-      const p = plan(filters, b);
-      const [first, second, ...rest] = p.arms.map((arm) => select(p.anchored, fields).where(and(...arm)));
-      if (!first) throw new Error('a plan has a range');
-      const all = second ? unionAll(first, second, ...rest) : first;
-      return all.as('matched') as unknown as SubqueryWithSelection<F, 'matched'>;
+      return merged(db, plan(filters, b), fields).as('matched') as unknown as SubqueryWithSelection<
+        F,
+        'matched'
+      >;
     },
   };
 }

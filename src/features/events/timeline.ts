@@ -21,7 +21,7 @@ import type { TimelineFilters } from './query.js';
  */
 
 /** A timeline row: the event's sort key, whichever table the query is driven from. */
-interface TimelineKeyRow {
+export interface TimelineKeyRow {
   start: string;
   end: string;
   id: string;
