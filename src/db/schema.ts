@@ -354,6 +354,15 @@ export const quoteDocuments = sqliteTable('quote_documents', {
 });
 
 /**
+ * Each quote as a list item, its JSON exactly as the API answers it: rendered from its document and
+ * checked against its schema once by the seed (features/quotes/prepared.ts), under its reading rank.
+ */
+export const quoteItems = sqliteTable('quote_items', {
+  readingRank: integer('reading_rank').primaryKey(),
+  json: text('json').notNull(),
+});
+
+/**
  * Derived at seed time: how many events each calendar period holds (domain/periods.ts), per unit
  * (day, ISO week, month, year), in all and split by one dimension (`dim`: status, type or precision;
  * `''` with `value` `''` for all). An event is held by a period only when its date lies wholly inside

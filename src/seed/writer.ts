@@ -7,6 +7,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { createDatabase } from '../db/open.js';
 import * as schema from '../db/schema.js';
 import { renderEventItems } from '../features/events/prepared.js';
+import { renderQuoteItems } from '../features/quotes/prepared.js';
 import { DERIVED_SQL } from './derived.js';
 import { deriveFacetCounts } from './facet-counts.js';
 import { DATASET_TABLES, type DatasetItem, type DatasetRow, type DatasetTable } from '../db/dataset.js';
@@ -159,7 +160,9 @@ export class DatasetWriter {
       for (const statement of this.deferredIndexes) this.client.exec(statement);
       for (const statement of DERIVED_SQL) this.client.exec(statement);
       deriveFacetCounts(this.client);
-      renderEventItems(drizzle({ client: this.client, schema }));
+      const db = drizzle({ client: this.client, schema });
+      renderEventItems(db);
+      renderQuoteItems(db);
       // The rows that came in; the derived tables are built from them by joins, so their references
       // hold by construction (checking actor_timeline alone took 2 s on 1M events).
       const broken = Object.values(DATASET_TABLES).flatMap(

@@ -242,6 +242,11 @@ describe('timeline pages against an oracle', () => {
           expect(walkPages((request) => quoteRepository.list(filters, request), order, limit)).toEqual(
             expected,
           );
+          const stored = (request: PageRequest) => {
+            const page = quoteRepository.listJson(filters, request);
+            return { ...page, items: page.items.map((json) => JSON.parse(json) as { id: string }) };
+          };
+          expect(walkPages(stored, order, limit)).toEqual(expected);
         },
       ),
       { numRuns: 60, seed: 4 },

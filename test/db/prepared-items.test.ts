@@ -1,21 +1,22 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATASET_TABLES, type DatasetTable } from '../../../src/db/dataset.js';
-import { openReadOnly } from '../../../src/db/open.js';
-import { TIMELINE_DEFAULTS } from '../../../src/features/events/query.js';
-import { EventSchema } from '../../../src/features/events/schema.js';
-import { createRepositories } from '../../../src/features/repositories.js';
-import { DEFAULT_SEEDS_DIR } from '../../../src/seed/defaults.js';
-import { prepareSeeds } from '../../../src/seed/load.js';
-import { DatasetWriter } from '../../../src/seed/writer.js';
-import { getter, tempDir, useSeededApp } from '../../helpers.js';
+import { DATASET_TABLES, type DatasetTable } from '../../src/db/dataset.js';
+import { openReadOnly } from '../../src/db/open.js';
+import { TIMELINE_DEFAULTS } from '../../src/features/events/query.js';
+import { EventSchema } from '../../src/features/events/schema.js';
+import { QuoteSchema } from '../../src/features/quotes/schema.js';
+import { createRepositories } from '../../src/features/repositories.js';
+import { DEFAULT_SEEDS_DIR } from '../../src/seed/defaults.js';
+import { prepareSeeds } from '../../src/seed/load.js';
+import { DatasetWriter } from '../../src/seed/writer.js';
+import { getter, tempDir, useSeededApp } from '../helpers.js';
 
 /**
- * Timeline items are rendered once by the seed and spliced per request (features/events/
- * prepared.ts). What holds that to the contract: every stored item is what the hydration gives,
- * checked against its schema; the JSON page, the NDJSON export and `fields=` (which still hydrates)
- * agree; and an item that does not match its schema fails the seed, leaving no database.
+ * Timeline and quote items are rendered once by the seed and spliced per request (db/items.ts).
+ * What holds that to the contract: every stored item is what the API would build, checked against
+ * its schema; the JSON page, the NDJSON export and `fields=` (which builds objects) agree; and an
+ * item that does not match its schema fails the seed, leaving no database.
  */
 
 const ctx = useSeededApp();
@@ -51,6 +52,33 @@ describe('stored timeline items', () => {
   });
 });
 
+describe('stored quote items', () => {
+  it('are the quotes as the API builds them, each valid against the Quote schema, in order', () => {
+    const { quotes } = createRepositories(ctx.db);
+    const request = { order: 'asc' as const, limit: 500 };
+    const built = quotes.list({}, request).items;
+    const stored = quotes.listJson({}, request).items;
+    expect(built.length).toBeGreaterThan(10);
+    expect(stored).toEqual(built.map((quote) => JSON.stringify(quote)));
+    for (const json of stored) expect(QuoteSchema.safeParse(JSON.parse(json)).success).toBe(true);
+  });
+
+  it("answer a search, its NDJSON export, a field selection and an actor's quotes alike", async () => {
+    const url = '/v1/quotes?q=military&order=desc';
+    const page = (await get(url).expect(200)).body as { data: { speaker: { id: string } | null }[] };
+    expect(page.data.length).toBeGreaterThan(0);
+    const lines = (await get(`${url}&format=ndjson`).expect(200)).text.trim().split('\n');
+    expect(lines).toEqual(page.data.map((item) => JSON.stringify(item)));
+    const fields = Object.keys(QuoteSchema.shape).join(',');
+    expect((await get(`${url}&fields=${fields}`).expect(200)).body).toEqual(page);
+    const speaker = page.data.find((q) => q.speaker)?.speaker?.id ?? 'kcna';
+    const own = (await get(`/v1/actors/${speaker}/quotes`).expect(200)).body as { data: object[] };
+    const filtered = (await get(`/v1/quotes?speaker=${speaker}`).expect(200)).body as { data: object[] };
+    expect(own.data).toEqual(filtered.data);
+    expect(own.data.length).toBeGreaterThan(0);
+  });
+});
+
 describe('an item that does not match its schema', () => {
   const dir = tempDir();
 
@@ -73,6 +101,24 @@ describe('an item that does not match its schema', () => {
     expect(existsSync(target)).toBe(false);
   });
 
+  it('fails the seed for a quote too, and nothing is written', async () => {
+    const { dataset, version } = await prepareSeeds(DEFAULT_SEEDS_DIR);
+    const [first, ...rest] = dataset.quotes;
+    if (!first) throw new Error('the seeds have no quotes');
+    const planted = {
+      ...dataset,
+      quotes: [{ ...first, kind: 'rumour' as typeof first.kind }, ...rest],
+    };
+    const target = path.join(dir, 'planted-quote.db');
+    const writer = DatasetWriter.open(target);
+    for (const table of Object.keys(DATASET_TABLES) as DatasetTable[])
+      writer.insertAll(table, planted[table]);
+    expect(() => writer.commit(version)).toThrow(
+      new RegExp(`quote ${first.id} does not match the Quote schema[^]*kind`),
+    );
+    expect(existsSync(target)).toBe(false);
+  });
+
   it('is caught only at seed time: a database seeded whole serves every item as stored', () => {
     // The counterpart of the above: with the real seeds every event rendered, one stored item each.
     const db = openReadOnly(ctx.db.$client.name);
@@ -80,6 +126,9 @@ describe('an item that does not match its schema', () => {
       const events = db.$client.prepare('SELECT count(*) FROM events').pluck().get();
       const items = db.$client.prepare('SELECT count(*) FROM event_items').pluck().get();
       expect(items).toBe(events);
+      const quotes = db.$client.prepare('SELECT count(*) FROM quotes').pluck().get();
+      const quoteItems = db.$client.prepare('SELECT count(*) FROM quote_items').pluck().get();
+      expect(quoteItems).toBe(quotes);
     } finally {
       db.$client.close();
     }

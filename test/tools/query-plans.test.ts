@@ -16,7 +16,10 @@ const LARGE = [
   'quotes',
   'actor_timeline',
   'event_documents',
+  'event_items',
   'quote_documents',
+  'quote_items',
+  'contested_dates',
   'sources',
 ];
 

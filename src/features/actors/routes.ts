@@ -136,6 +136,7 @@ const actorListRoutes: FastifyPluginAsyncZod<Repositories> = async (
         resource: QUOTES,
         list: quotes.list,
         filters,
+        stored: { list: quotes.listJson, page: QuoteListSchema },
       });
     },
   );

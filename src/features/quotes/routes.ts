@@ -26,6 +26,7 @@ export const quoteRoutes: FastifyPluginAsyncZod<{ quotes: QuoteRepository }> = a
         resource: QUOTES,
         list: quotes.list,
         filters: request.query,
+        stored: { list: quotes.listJson, page: QuoteListSchema },
       }),
   );
 
