@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { ClaimValue } from '../domain/comparison.js';
 import {
@@ -146,6 +147,11 @@ export const events = sqliteTable(
     index('events_status_timeline').on(t.status, t.start, t.end, t.id),
     // A date range is read as one ordered range per precision, merged (features/events/repository.ts).
     index('events_precision_timeline').on(t.precision, t.start, t.end, t.id),
+    // …and the events whose dates are contested, whose hulls are the longest, as one more range
+    // (features/events/timeline-query.ts), so that they do not widen every precision's range.
+    index('events_contested_timeline')
+      .on(t.start, t.end, t.id)
+      .where(sql`${t.dateStatus} = 'contested'`),
   ],
 );
 

@@ -86,6 +86,13 @@ export const DERIVED_SQL = [
      SELECT 'max_event_days_by_precision', json_group_object(precision, days)
      FROM (SELECT precision, CAST(max(julianday("end") - julianday(start)) AS INTEGER) AS days
            FROM events GROUP BY precision ORDER BY precision)`,
+  // The same per range a date query reads (features/events/timeline-query.ts): each precision's
+  // events whose sources agree, and the contested ones, whose hulls can be far longer.
+  `INSERT INTO meta (key, value)
+     SELECT 'max_event_days_by_range', json_group_object(range, days)
+     FROM (SELECT CASE WHEN date_status = 'contested' THEN 'contested' ELSE precision END AS range,
+             CAST(max(julianday("end") - julianday(start)) AS INTEGER) AS days
+           FROM events GROUP BY range ORDER BY range = 'contested', range)`,
   `INSERT INTO actor_quote_counts (actor_id, quotes)
      SELECT speaker_id, count(*) FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id`,
   `INSERT INTO actor_event_counts (actor_id, type, events, first_start, last_end)

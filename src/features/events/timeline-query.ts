@@ -17,6 +17,7 @@ import {
   ACTOR_TIMELINE_COLUMNS,
   anchorActor,
   atOrFiner,
+  CONTESTED,
   dateConditions,
   dateMatch,
   EVENT_COLUMNS,
@@ -36,11 +37,18 @@ export interface StoredRow {
   json: string | null;
 }
 
-/** The longest event of each precision, in days, as the seed recorded it. */
-function longestEvents(db: Db): Map<string, number> {
-  const recorded = readMeta(db.$client, 'max_event_days_by_precision') ?? '{}';
+/**
+ * The longest event of each precision, or (`max_event_days_by_range`) of each range a date query
+ * reads: each precision's events whose sources agree, and the contested ones (CONTESTED_RANGE), in
+ * days, as the seed recorded it.
+ */
+function longestEvents(db: Db, key = 'max_event_days_by_precision'): Map<string, number> {
+  const recorded = readMeta(db.$client, key) ?? '{}';
   return new Map(Object.entries(JSON.parse(recorded) as Record<string, number>));
 }
+
+/** The range of the events whose dates are contested: their hulls span every source's date. */
+const CONTESTED_RANGE = 'contested';
 
 /**
  * How a timeline's filters are read in index order: from one actor's own timeline, as one range of
@@ -58,26 +66,31 @@ export interface TimelinePlan {
 /**
  * A range from `from`, read as one ordered index range per precision (SQLite merges them in order,
  * MERGE (UNION ALL)), so a page costs O(page) rather than a scan of everything that starts within
- * the dataset's longest event before `from` (docs/benchmarks.md).
+ * the dataset's longest event before `from` (docs/benchmarks.md). Events whose dates are contested
+ * are one more range of their own (events_contested_timeline): a hull over two sources' dates can
+ * be twice its precision's longest, and would otherwise make its precision's range read that much
+ * further back for every query.
  */
 function mergedPlan(
   filters: TimelineFilters,
   from: string,
   b: Bindings,
-  precisions: ReadonlyMap<string, number>,
+  ranges: ReadonlyMap<string, number>,
   request: Pick<PageRequest, 'order' | 'after'> = { order: 'asc' },
 ): TimelinePlan {
-  const ranges = precisionRanges(from, filters.to, precisions, request);
+  const bounds = precisionRanges(from, filters.to, ranges, request);
   const endsAfter = gte(events.end, b.bind('fromEnd', from));
-  const upper = ranges.upper === undefined ? undefined : lte(events.start, b.bind('upper', ranges.upper));
+  const upper = bounds.upper === undefined ? undefined : lte(events.start, b.bind('upper', bounds.upper));
   const shared = [
     endsAfter,
     upper,
     dateMatch(filters, b, EVENT_COLUMNS),
     ...filterConditions(filters, b, EVENT_COLUMNS),
   ];
-  const arms = [...ranges.lower].map(([precision, lower], i) => [
-    eq(events.precision, b.bind(`precision${i}`, precision)),
+  const arms = [...bounds.lower].map(([range, lower], i) => [
+    ...(range === CONTESTED_RANGE
+      ? [CONTESTED]
+      : [eq(events.precision, b.bind(`precision${i}`, range)), sql`NOT (${CONTESTED})`]),
     gte(events.start, b.bind(`lower${i}`, lower)),
     ...shared.filter((c): c is SQL => c !== undefined),
   ]);
@@ -112,6 +125,7 @@ function merged(db: Db, p: TimelinePlan, fields: SelectedFields, extra?: SQL): S
  */
 export function prepareTimeline(db: Db) {
   const longest = longestEvents(db);
+  const byRange = longestEvents(db, 'max_event_days_by_range');
   const maxEventDays = longest.size > 0 ? Math.max(...longest.values()) : undefined;
   const rowPages = new ShapeCache<{ all(values: Record<string, unknown>): EventRow[] }>();
   const itemPages = new ShapeCache<{ all(values: Record<string, unknown>): StoredRow[] }>();
@@ -137,7 +151,9 @@ export function prepareTimeline(db: Db) {
     const precisions = kept
       ? new Map([...longest].filter(([p]) => kept.includes(p as DatePrecision)))
       : longest;
-    if (precisions.size > 1 && filters.from) return mergedPlan(filters, filters.from, b, precisions, request);
+    const ranges = new Map([...byRange].filter(([r]) => r === CONTESTED_RANGE || precisions.has(r)));
+    if (precisions.size > 1 && ranges.size > 1 && filters.from)
+      return mergedPlan(filters, filters.from, b, ranges, request);
     const longestKept = precisions.size > 0 ? Math.max(...precisions.values()) : maxEventDays;
     const where = [
       ...dateConditions(filters, b, EVENT_COLUMNS, longestKept),

@@ -96,6 +96,9 @@ export function dateConditions(
   return match ? [...where, match] : where;
 }
 
+/** An event whose sources' dates are contested (the condition events_contested_timeline holds). */
+export const CONTESTED = sql`${events.dateStatus} = 'contested'`;
+
 /**
  * An event matches a date range by any date a source gives it. Where the sources agree the event's
  * own date stands for all of them; where they are contested it spans them all, and each source's
@@ -115,10 +118,9 @@ export function dateMatch(f: TimelineFilters, b: Bindings, c: TimelineColumns): 
     to ? lte(within ? end : start, to) : undefined,
   );
   const anySource = sql`EXISTS (SELECT 1 FROM ${contestedDates} WHERE ${contestedDates.eventRowid} = ${events}.rowid AND ${bySource})`;
-  const contested = sql`${events.dateStatus} = 'contested'`;
-  if (!within) return sql`(NOT ${contested} OR ${anySource})`;
+  if (!within) return sql`(NOT ${CONTESTED} OR ${anySource})`;
   const inside = and(from ? gte(c.start, from) : undefined, to ? lte(c.end, to) : undefined);
-  return sql`(CASE WHEN ${contested} THEN ${anySource} ELSE ${inside} END)`;
+  return sql`(CASE WHEN ${CONTESTED} THEN ${anySource} ELSE ${inside} END)`;
 }
 
 /** The range test on the event's own date (overlapping is the index range itself). */
@@ -219,10 +221,11 @@ function actorConditions(actors: string[], f: TimelineFilters, b: Bindings, anch
 }
 
 /**
- * Where each precision's index range on `start` begins and ends for an overlap query from `from`:
- * an event of a precision whose longest event lasts `d` days starts no earlier than `from - d`. On a
- * page after a cursor, the cursor's start tightens the bound on the side the page moves to, so that
- * each range begins at the cursor rather than being read from its start and filtered.
+ * Where each range's index range on `start` begins and ends for an overlap query from `from` (a
+ * range: a precision, or the contested events): an event of a range whose longest event lasts `d`
+ * days starts no earlier than `from - d`. On a page after a cursor, the cursor's start tightens the
+ * bound on the side the page moves to, so that each range begins at the cursor rather than being
+ * read from its start and filtered.
  */
 export function precisionRanges(
   from: string,

@@ -1,0 +1,1 @@
+CREATE INDEX `events_contested_timeline` ON `events` (`start`,`end`,`id`) WHERE "events"."date_status" = 'contested';
