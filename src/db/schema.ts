@@ -360,6 +360,15 @@ export const quoteDocuments = sqliteTable('quote_documents', {
 });
 
 /**
+ * Each actor's profile, its JSON exactly as the API answers it: rendered and checked against its
+ * schema once by the seed (features/actors/prepared.ts), keyed by the actor's rowid.
+ */
+export const actorProfiles = sqliteTable('actor_profiles', {
+  actorRowid: integer('actor_rowid').primaryKey(),
+  json: text('json').notNull(),
+});
+
+/**
  * Each quote as a list item, its JSON exactly as the API answers it: rendered from its document and
  * checked against its schema once by the seed (features/quotes/prepared.ts), under its reading rank.
  */

@@ -8,6 +8,7 @@ import { createDatabase } from '../db/open.js';
 import * as schema from '../db/schema.js';
 import { renderEventItems } from '../features/events/prepared.js';
 import { renderQuoteItems } from '../features/quotes/prepared.js';
+import { renderActorProfiles } from '../features/actors/prepared.js';
 import { DERIVED_SQL } from './derived.js';
 import { deriveFacetCounts } from './facet-counts.js';
 import { DATASET_TABLES, type DatasetItem, type DatasetRow, type DatasetTable } from '../db/dataset.js';
@@ -163,6 +164,7 @@ export class DatasetWriter {
       const db = drizzle({ client: this.client, schema });
       renderEventItems(db);
       renderQuoteItems(db);
+      renderActorProfiles(db);
       // The rows that came in; the derived tables are built from them by joins, so their references
       // hold by construction (checking actor_timeline alone took 2 s on 1M events).
       const broken = Object.values(DATASET_TABLES).flatMap(

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DATASET_TABLES, type DatasetTable } from '../../src/db/dataset.js';
 import { openReadOnly } from '../../src/db/open.js';
 import { TIMELINE_DEFAULTS } from '../../src/features/events/query.js';
+import { ActorProfileSchema } from '../../src/features/actors/schema.js';
 import { EventSchema } from '../../src/features/events/schema.js';
 import { QuoteSchema } from '../../src/features/quotes/schema.js';
 import { createRepositories } from '../../src/features/repositories.js';
@@ -13,10 +14,10 @@ import { DatasetWriter } from '../../src/seed/writer.js';
 import { getter, tempDir, useSeededApp } from '../helpers.js';
 
 /**
- * Timeline and quote items are rendered once by the seed and spliced per request (db/items.ts).
- * What holds that to the contract: every stored item is what the API would build, checked against
- * its schema; the JSON page, the NDJSON export and `fields=` (which builds objects) agree; and an
- * item that does not match its schema fails the seed, leaving no database.
+ * Timeline items, quotes and actor profiles are rendered once by the seed and served as stored
+ * (db/items.ts). What holds that to the contract: every stored item is what the API would build,
+ * checked against its schema; the JSON answer, the NDJSON export and `fields=` (which builds
+ * objects) agree; and an item that does not match its schema fails the seed, leaving no database.
  */
 
 const ctx = useSeededApp();
@@ -79,6 +80,29 @@ describe('stored quote items', () => {
   });
 });
 
+describe('stored actor profiles', () => {
+  it('are the profiles as the API builds them, one for every actor, each valid against its schema', () => {
+    const { actors } = createRepositories(ctx.db);
+    const ids = ctx.db.$client.prepare('SELECT id FROM actors ORDER BY id').pluck().all() as string[];
+    expect(ids.length).toBeGreaterThan(30);
+    for (const id of ids) {
+      const stored = actors.findProfileJson(id);
+      expect(stored, id).toBe(JSON.stringify(actors.findProfile(id)));
+      expect(ActorProfileSchema.safeParse(JSON.parse(stored ?? 'null')).success, id).toBe(true);
+    }
+  });
+
+  it('answer the profile, a full field selection and JSON-LD alike', async () => {
+    const profile = (await get('/v1/actors/kim-yo-jong').expect(200)).body as { id: string };
+    expect(profile.id).toBe('kim-yo-jong');
+    const fields = Object.keys(ActorProfileSchema.shape).join(',');
+    expect((await get(`/v1/actors/kim-yo-jong?fields=${fields}`).expect(200)).body).toEqual(profile);
+    const linked = await get('/v1/actors/kim-yo-jong').set('accept', 'application/ld+json').expect(200);
+    expect(linked.type).toBe('application/ld+json');
+    await get('/v1/actors/nobody').expect(404);
+  });
+});
+
 describe('an item that does not match its schema', () => {
   const dir = tempDir();
 
@@ -119,6 +143,21 @@ describe('an item that does not match its schema', () => {
     expect(existsSync(target)).toBe(false);
   });
 
+  it('fails the seed for an actor too, and nothing is written', async () => {
+    const { dataset, version } = await prepareSeeds(DEFAULT_SEEDS_DIR);
+    const [first, ...rest] = dataset.actors;
+    if (!first) throw new Error('the seeds have no actors');
+    const planted = { ...dataset, actors: [{ ...first, kind: 'alien' as typeof first.kind }, ...rest] };
+    const target = path.join(dir, 'planted-actor.db');
+    const writer = DatasetWriter.open(target);
+    for (const table of Object.keys(DATASET_TABLES) as DatasetTable[])
+      writer.insertAll(table, planted[table]);
+    expect(() => writer.commit(version)).toThrow(
+      new RegExp(`actor ${first.id} does not match the ActorProfile schema[^]*kind`),
+    );
+    expect(existsSync(target)).toBe(false);
+  });
+
   it('is caught only at seed time: a database seeded whole serves every item as stored', () => {
     // The counterpart of the above: with the real seeds every event rendered, one stored item each.
     const db = openReadOnly(ctx.db.$client.name);
@@ -129,6 +168,9 @@ describe('an item that does not match its schema', () => {
       const quotes = db.$client.prepare('SELECT count(*) FROM quotes').pluck().get();
       const quoteItems = db.$client.prepare('SELECT count(*) FROM quote_items').pluck().get();
       expect(quoteItems).toBe(quotes);
+      const actors = db.$client.prepare('SELECT count(*) FROM actors').pluck().get();
+      const profiles = db.$client.prepare('SELECT count(*) FROM actor_profiles').pluck().get();
+      expect(profiles).toBe(actors);
     } finally {
       db.$client.close();
     }

@@ -19,6 +19,7 @@ const LARGE = [
   'event_items',
   'quote_documents',
   'quote_items',
+  'actor_profiles',
   'contested_dates',
   'sources',
 ];

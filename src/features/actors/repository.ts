@@ -2,7 +2,7 @@ import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { actorSearch, rowidMatches, toFtsQuery } from '../../db/fts.js';
 import { EMPTY_PAGE, keyset, keysetList, listKey, toPage } from '../../db/keyset.js';
 import type { Db } from '../../db/open.js';
-import { actorAliases, actors } from '../../db/schema.js';
+import { actorAliases, actorProfiles, actors } from '../../db/schema.js';
 import { Bindings, jsonList, ShapeCache } from '../../db/shapes.js';
 import { groupBy } from '../../domain/group-by.js';
 import { prepareProfiles } from './profile.js';
@@ -26,6 +26,12 @@ export function createActorRepository(db: Db) {
     .where(eq(actors.id, sql.placeholder('id')))
     .prepare();
   const profileOf = prepareProfiles(db);
+  const storedProfile = db
+    .select({ json: actorProfiles.json })
+    .from(actors)
+    .innerJoin(actorProfiles, eq(actorProfiles.actorRowid, sql`${actors}.rowid`))
+    .where(eq(actors.id, sql.placeholder('id')))
+    .prepare();
   const lists = new ShapeCache<{ all(values: Record<string, unknown>): ActorRow[] }>();
 
   function toActors(rows: ActorRow[]): Actor[] {
@@ -67,6 +73,11 @@ export function createActorRepository(db: Db) {
       const row = byId.get({ id });
       const [actor] = row ? toActors([row]) : [];
       return actor && profileOf(actor);
+    },
+
+    /** The profile as the seed stored it (features/actors/prepared.ts): the JSON `findProfile` gives. */
+    findProfileJson(id: string): string | undefined {
+      return storedProfile.get({ id })?.json;
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound, problems } from '../../http/problems.js';
 import { IdParamsSchema, ItemQuerySchema } from '../../http/querystring.js';
-import { respondItem, respondList } from '../../http/representations/respond.js';
+import { respondList, respondStoredItem } from '../../http/representations/respond.js';
 // The actor schemas register first: components are listed in the order they register.
 import {
   ACTOR_PROFILES,
@@ -68,9 +68,14 @@ export const actorRoutes: FastifyPluginAsyncZod<Repositories> = async (app, repo
       },
     },
     async (request, reply) => {
-      const profile = actors.findProfile(request.params.id);
-      if (!profile) throw notFound('actor', request.params.id);
-      return respondItem(request, reply, ACTOR_PROFILES, profile);
+      const { id } = request.params;
+      const stored = actors.findProfileJson(id);
+      if (stored === undefined) throw notFound('actor', id);
+      return respondStoredItem(request, reply, ACTOR_PROFILES, stored, () => {
+        const profile = actors.findProfile(id);
+        if (!profile) throw notFound('actor', id);
+        return profile;
+      });
     },
   );
 

@@ -145,6 +145,22 @@ export function respondItem<T extends object>(
   return reply.serializer(JSON.stringify).type('application/json; charset=utf-8').send(project(item, fields));
 }
 
+/**
+ * One item the seed stored as JSON (db/items.ts): the stored text as it is, or, for `fields=` and
+ * the other representations, the object `build` makes.
+ */
+export function respondStoredItem<T extends object>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  resource: Resource,
+  stored: string,
+  build: () => T,
+) {
+  if ((request.format ?? 'json') === 'json' && fieldsOf(request, resource) === undefined)
+    return reply.type('application/json; charset=utf-8').send(stored);
+  return respondItem(request, reply, resource, build());
+}
+
 function linkedData(resource: Resource): LinkedData<unknown> {
   if (!resource.linked) throw new Error('a route offers jsonld for a resource without linked data');
   return resource.linked;
