@@ -5,7 +5,8 @@ import { DATASET_TABLES, type DatasetTable } from '../../src/db/dataset.js';
 import { openReadOnly } from '../../src/db/open.js';
 import { TIMELINE_DEFAULTS } from '../../src/features/events/query.js';
 import { ActorProfileSchema } from '../../src/features/actors/schema.js';
-import { EventSchema } from '../../src/features/events/schema.js';
+import { spliceObject } from '../../src/features/events/prepared.js';
+import { EventDetailSchema, EventSchema } from '../../src/features/events/schema.js';
 import { QuoteSchema } from '../../src/features/quotes/schema.js';
 import { createRepositories } from '../../src/features/repositories.js';
 import { DEFAULT_SEEDS_DIR } from '../../src/seed/defaults.js';
@@ -50,6 +51,34 @@ describe('stored timeline items', () => {
     expect(counted.data).toEqual(page.data);
     expect(counted.page.total).toBe(page.data.length);
     expect(Object.keys(counted)).toEqual(['data', 'page', 'facets']);
+  });
+});
+
+describe('an event in detail', () => {
+  it('is its stored item with what the detail adds spliced after it, as the serialiser wrote it', () => {
+    const { events } = createRepositories(ctx.db);
+    const ids = ctx.db.$client.prepare('SELECT id FROM events ORDER BY id').pluck().all() as string[];
+    expect(ids.length).toBeGreaterThan(30);
+    for (const id of ids)
+      expect(events.findDetailJson(id), id).toBe(
+        JSON.stringify(EventDetailSchema.parse(events.findById(id))),
+      );
+    expect(events.findDetailJson('nothing')).toBeUndefined();
+  });
+
+  it.each([
+    ['{"a":1}', '{"b":2}', '{"a":1,"b":2}'],
+    ['{"a":{"x":[]}}', '{"b":[{}],"c":"}"}', '{"a":{"x":[]},"b":[{}],"c":"}"}'],
+    ['{}', '{"b":2}', '{"b":2}'],
+    ['{"a":1}', '{}', '{"a":1}'],
+  ])('splices %s and %s', (object, additions, spliced) => {
+    expect(spliceObject(object, additions)).toBe(spliced);
+    expect(JSON.parse(spliced)).toEqual({ ...JSON.parse(object), ...JSON.parse(additions) });
+  });
+
+  it('refuses to splice what is not two objects', () => {
+    expect(() => spliceObject('[1]', '{"b":2}')).toThrow(/two objects/);
+    expect(() => spliceObject('{"a":1}', '"b"')).toThrow(/two objects/);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { notFound, problems } from '../../http/problems.js';
+import { foundOr404, notFound, problems } from '../../http/problems.js';
 import { IdParamsSchema, ItemQuerySchema } from '../../http/querystring.js';
 import { respondList, respondStoredItem } from '../../http/representations/respond.js';
 // The actor schemas register first: components are listed in the order they register.
@@ -68,14 +68,14 @@ export const actorRoutes: FastifyPluginAsyncZod<Repositories> = async (app, repo
       },
     },
     async (request, reply) => {
-      const { id } = request.params;
-      const stored = actors.findProfileJson(id);
-      if (stored === undefined) throw notFound('actor', id);
-      return respondStoredItem(request, reply, ACTOR_PROFILES, stored, () => {
-        const profile = actors.findProfile(id);
-        if (!profile) throw notFound('actor', id);
-        return profile;
-      });
+      const found = foundOr404('actor', request.params.id);
+      return respondStoredItem(
+        request,
+        reply,
+        ACTOR_PROFILES,
+        () => found(actors.findProfileJson(request.params.id)),
+        () => found(actors.findProfile(request.params.id)),
+      );
     },
   );
 

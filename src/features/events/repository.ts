@@ -2,16 +2,16 @@ import { eq, sql } from 'drizzle-orm';
 import { toFtsQuery } from '../../db/fts.js';
 import { EMPTY_PAGE, keysetList, type PageRequest, toPage } from '../../db/keyset.js';
 import type { Db } from '../../db/open.js';
-import { events } from '../../db/schema.js';
+import { eventItems, events } from '../../db/schema.js';
 import { aspectsOf } from '../claims/aspects.js';
 import type { ClaimRepository } from '../claims/repository.js';
 import type { QuoteRepository } from '../quotes/repository.js';
 import type { Facet } from '../../domain/vocabulary.js';
 import { prepareAggregates } from './aggregates.js';
 import { prepareHydration } from './hydrate.js';
-import { storedItems } from './prepared.js';
+import { spliceObject, storedItems } from './prepared.js';
 import type { TimelineFilters } from './query.js';
-import type { EventDetail } from './schema.js';
+import { DetailAdditionsSchema, type EventDetail } from './schema.js';
 import { EVENT_FIELDS, prepareTimeline } from './timeline-query.js';
 import { prepareVolume } from './volume.js';
 import { TIMELINE_KEY, type TimelineKeyRow } from './timeline.js';
@@ -26,6 +26,12 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
     .from(events)
     .where(eq(events.id, sql.placeholder('id')))
     .prepare();
+  const storedById = db
+    .select({ json: eventItems.json })
+    .from(events)
+    .innerJoin(eventItems, eq(eventItems.eventRowid, sql`${events}.rowid`))
+    .where(eq(events.id, sql.placeholder('id')))
+    .prepare();
 
   /** The timeline's pages, each read as `rows` and made items by `read`. */
   const timelineOf = <R extends TimelineKeyRow, T>(
@@ -37,6 +43,21 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
       if (filters.q !== undefined && toFtsQuery(filters.q) === undefined) return EMPTY_PAGE;
       return toPage(rows(filters, request), request.limit, TIMELINE_KEY, read);
     });
+
+  /** What a detail adds to the event: its claims, the aspects compared, disputes and quotes. */
+  function detailOf(id: string) {
+    const eventClaims = claims.listByEvent(id);
+    // Every aspect two or more sources speak to, side by side.
+    const aspects = aspectsOf(eventClaims, 2);
+    return {
+      claims: eventClaims,
+      aspects,
+      disputes: aspects
+        .filter((a) => a.status === 'contested')
+        .map(({ property, about, claims }) => ({ property, about, claims })),
+      quotes: quotes.listByEvent(id),
+    };
+  }
 
   return {
     /** The timeline: events in date order under the filters of SPEC §4. */
@@ -63,19 +84,17 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
       const row = byId.get({ id });
       if (!row) return undefined;
       const [event] = hydrate([row]);
-      if (!event) return undefined;
-      const eventClaims = claims.listByEvent(id);
-      // Every aspect two or more sources speak to, side by side.
-      const aspects = aspectsOf(eventClaims, 2);
-      return {
-        ...event,
-        claims: eventClaims,
-        aspects,
-        disputes: aspects
-          .filter((a) => a.status === 'contested')
-          .map(({ property, about, claims }) => ({ property, about, claims })),
-        quotes: quotes.listByEvent(id),
-      };
+      return event && { ...event, ...detailOf(id) };
+    },
+
+    /**
+     * The same detail as JSON: the event's stored item (features/events/prepared.ts) with what the
+     * detail adds, checked against its part of the schema, spliced after the item's own keys.
+     */
+    findDetailJson(id: string): string | undefined {
+      const item = storedById.get({ id });
+      if (!item) return undefined;
+      return spliceObject(item.json, JSON.stringify(DetailAdditionsSchema.parse(detailOf(id))));
     },
   };
 }

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { notFound, problems } from '../../http/problems.js';
+import { foundOr404, problems } from '../../http/problems.js';
 import { IdParamsSchema, ItemQuerySchema } from '../../http/querystring.js';
-import { respondItem, respondList } from '../../http/representations/respond.js';
+import { respondList, respondStoredItem } from '../../http/representations/respond.js';
 import type { Facet } from '../../domain/vocabulary.js';
 import {
   type TimelineFilters,
@@ -133,9 +133,14 @@ export const eventRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
-      const event = events.findById(request.params.id);
-      if (!event) throw notFound('event', request.params.id);
-      return respondItem(request, reply, EVENT_DETAILS, event);
+      const found = foundOr404('event', request.params.id);
+      return respondStoredItem(
+        request,
+        reply,
+        EVENT_DETAILS,
+        () => found(events.findDetailJson(request.params.id)),
+        () => found(events.findById(request.params.id)),
+      );
     },
   );
 };

@@ -86,21 +86,24 @@ export const AspectSchema = named(
   }),
 );
 
+/** What an event's detail adds to the event, after its keys (a stored item is spliced with it). */
+export const DetailAdditionsSchema = z.object({
+  claims: z.array(ClaimSchema),
+  aspects: z
+    .array(AspectSchema)
+    .describe(
+      'Every aspect two or more sources speak to: corroborated, compatible, contested or characterised differently.',
+    ),
+  disputes: z
+    .array(z.object({ property: z.string(), about: z.string().nullable(), claims: z.array(ClaimSchema) }))
+    .describe('Each aspect the sources contradict each other on, with the competing claims side by side.'),
+  quotes: z.array(QuoteSchema),
+});
+
 export const EventDetailSchema = named(
   'EventDetail',
   'An event with its claims, the aspects that sources compare side by side, and its quotes.',
-  EventSchema.extend({
-    claims: z.array(ClaimSchema),
-    aspects: z
-      .array(AspectSchema)
-      .describe(
-        'Every aspect two or more sources speak to: corroborated, compatible, contested or characterised differently.',
-      ),
-    disputes: z
-      .array(z.object({ property: z.string(), about: z.string().nullable(), claims: z.array(ClaimSchema) }))
-      .describe('Each aspect the sources contradict each other on, with the competing claims side by side.'),
-    quotes: z.array(QuoteSchema),
-  }),
+  EventSchema.extend(DetailAdditionsSchema.shape),
 );
 export type EventDetail = z.infer<typeof EventDetailSchema>;
 

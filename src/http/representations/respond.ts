@@ -153,11 +153,11 @@ export function respondStoredItem<T extends object>(
   request: FastifyRequest,
   reply: FastifyReply,
   resource: Resource,
-  stored: string,
+  stored: () => string,
   build: () => T,
 ) {
   if ((request.format ?? 'json') === 'json' && fieldsOf(request, resource) === undefined)
-    return reply.type('application/json; charset=utf-8').send(stored);
+    return reply.type('application/json; charset=utf-8').send(stored());
   return respondItem(request, reply, resource, build());
 }
 
