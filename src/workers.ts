@@ -40,7 +40,7 @@ export function runWorkers(count: number, logging: boolean): void {
   cluster.on('exit', (worker, code, signal) => {
     alive.delete(worker);
     if (stopping) {
-      exitCode = Math.max(exitCode, code ?? 1);
+      exitCode = Math.max(exitCode, workerExitCode(code, signal, 'SIGTERM'));
       if (alive.size === 0) process.exit(exitCode);
       return;
     }
@@ -59,4 +59,13 @@ export function runWorkers(count: number, logging: boolean): void {
   process.on('SIGHUP', () => signalAll('SIGHUP'));
   log(`starting ${count} workers`);
   for (let i = 0; i < count; i++) fork();
+}
+
+/**
+ * A stopped worker's exit as the primary's exit code: its own code, or, killed by a signal, 0 if it
+ * was the signal the primary sent (a worker still starting has no handler yet and dies of it).
+ */
+export function workerExitCode(code: number | null, signal: string | null, sent: NodeJS.Signals): number {
+  if (code !== null) return code;
+  return signal === sent ? 0 : 1;
 }

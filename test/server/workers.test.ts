@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { workerExitCode } from '../../src/workers.js';
 import { exitWithin, seededDatabase, spawnServer, startServer } from './process.js';
 
 /**
@@ -85,5 +86,17 @@ describe('WORKERS=2', () => {
     expect(await exitWithin(server, 30_000)).toEqual({ code: 1, signal: null });
     expect(server.stderr()).toMatch(/DATABASE_PATH: cannot use the database/);
     expect(server.lines.some((l) => l.json?.msg === 'a worker failed to start; stopping')).toBe(true);
+  });
+});
+
+describe("a stopped worker's exit", () => {
+  it.each([
+    [0, null, 0],
+    [1, null, 1],
+    [null, 'SIGTERM', 0],
+    [null, 'SIGKILL', 1],
+    [null, null, 1],
+  ] as const)('code %s, signal %s → %s', (code, signal, expected) => {
+    expect(workerExitCode(code, signal, 'SIGTERM')).toBe(expected);
   });
 });
