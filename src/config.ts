@@ -115,8 +115,11 @@ const ConfigSchema = z
     /** The cache of finished responses (the dataset is immutable while the process runs). 0 disables it. */
     RESPONSE_CACHE_MB: z.coerce.number().int().min(0).default(64),
 
-    /** Worker processes serving the port (node:cluster); 1 serves from this process alone. */
-    WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+    /**
+     * Worker processes serving the port (node:cluster); 1 serves from this process alone, `auto`
+     * one per CPU the process may use (src/workers.ts, workerCount).
+     */
+    WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
   })
   .superRefine((c, ctx) => {
     // Node refuses a headers timeout longer than the request timeout it is part of.

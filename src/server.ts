@@ -8,7 +8,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { DatabaseUnusableError } from './db/open.js';
 import { type ConnectionOptions, createHttpServer } from './http/connection.js';
 import { LiveDataset, type Mount } from './live-dataset.js';
-import { runWorkers } from './workers.js';
+import { runWorkers, workerCount } from './workers.js';
 import { DEFAULT_SEEDS_DIR } from './seed/defaults.js';
 import { formatIssue, SeedError } from './seed/issues.js';
 import { seed } from './seed/load.js';
@@ -24,8 +24,9 @@ class StartupError extends Error {
 }
 
 /**
- * The only file that listens: config → database (seeded when missing) → app → listen. With
- * WORKERS > 1 this process is the cluster's primary (src/workers.ts) and each worker runs `serve`.
+ * The only file that listens: config → database (seeded when missing) → app → listen. With more
+ * than one worker (WORKERS) this process is the cluster's primary (src/workers.ts) and each worker
+ * runs `serve`.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
       `created ${config.DATABASE_PATH} from ${DEFAULT_SEEDS_DIR} (dataset ${result.datasetVersion})`,
     );
   }
-  if (config.WORKERS > 1) return runWorkers(config.WORKERS, config.LOG_LEVEL !== 'silent');
+  const workers = workerCount(config.WORKERS);
+  if (workers > 1) return runWorkers(workers, config.LOG_LEVEL !== 'silent');
   return serve(config);
 }
 

@@ -1,4 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { serveRateCounts } from './http/shared-rate-limit.js';
 
 /**
@@ -59,6 +61,31 @@ export function runWorkers(count: number, logging: boolean): void {
   process.on('SIGHUP', () => signalAll('SIGHUP'));
   log(`starting ${count} workers`);
   for (let i = 0; i < count; i++) fork();
+}
+
+/** How many workers `WORKERS` asks for: a number as it is; `auto`, one per CPU this process may use. */
+export function workerCount(workers: number | 'auto'): number {
+  return workers === 'auto' ? coresFromQuota(readCpuMax(), availableParallelism()) : workers;
+}
+
+/**
+ * The CPUs a process may use: the scheduler's count, bounded by a cgroup v2 CPU quota (`cpu.max`,
+ * "quota period" or "max period"), which is how a container's `--cpus` limits it while the
+ * scheduler still reports every CPU of the host. A fraction rounds down, to at least one.
+ */
+export function coresFromQuota(cpuMax: string | undefined, parallelism: number): number {
+  const [quota, period] = cpuMax?.trim().split(/\s+/) ?? [];
+  const cores = Number(quota) / Number(period);
+  if (quota === 'max' || !Number.isFinite(cores) || cores <= 0) return parallelism;
+  return Math.max(1, Math.min(parallelism, Math.floor(cores)));
+}
+
+function readCpuMax(): string | undefined {
+  try {
+    return readFileSync('/sys/fs/cgroup/cpu.max', 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /**

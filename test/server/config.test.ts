@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, parseDuration } from '../../src/config.js';
 import { connectionOptions } from '../../src/http/connection.js';
+import { coresFromQuota, workerCount } from '../../src/workers.js';
 
 /** The production settings of src/config.ts: defaults, accepted spellings, and clear refusals. */
 
@@ -97,5 +98,29 @@ describe('connectionOptions', () => {
       requestTimeout: 0,
       headersTimeout: 0,
     });
+  });
+});
+
+describe('WORKERS', () => {
+  it('is one process by default, a number of workers, or auto', () => {
+    expect(loadConfig({}).WORKERS).toBe(1);
+    expect(loadConfig({ WORKERS: '3' }).WORKERS).toBe(3);
+    expect(loadConfig({ WORKERS: 'auto' }).WORKERS).toBe('auto');
+    expect(workerCount(3)).toBe(3);
+    expect(workerCount('auto')).toBeGreaterThanOrEqual(1);
+    expect(error({ WORKERS: '0' })).toMatch(/WORKERS/);
+    expect(error({ WORKERS: 'many' })).toMatch(/WORKERS/);
+  });
+
+  it.each([
+    ['no cgroup file', undefined, 8, 8],
+    ['no quota', 'max 100000\n', 8, 8],
+    ['two CPUs', '200000 100000\n', 8, 2],
+    ['a CPU and a half rounds down', '150000 100000', 8, 1],
+    ['half a CPU is still one worker', '50000 100000', 8, 1],
+    ['a quota above the CPUs there are', '1600000 100000', 4, 4],
+    ['an unreadable quota', 'garbage', 4, 4],
+  ])('auto, with %s, means the CPUs the process may use', (_, cpuMax, parallelism, cores) => {
+    expect(coresFromQuota(cpuMax, parallelism)).toBe(cores);
   });
 });

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { workerExitCode } from '../../src/workers.js';
+import { workerCount, workerExitCode } from '../../src/workers.js';
 import { exitWithin, seededDatabase, spawnServer, startServer } from './process.js';
 
 /**
@@ -86,6 +86,23 @@ describe('WORKERS=2', () => {
     expect(await exitWithin(server, 30_000)).toEqual({ code: 1, signal: null });
     expect(server.stderr()).toMatch(/DATABASE_PATH: cannot use the database/);
     expect(server.lines.some((l) => l.json?.msg === 'a worker failed to start; stopping')).toBe(true);
+  });
+});
+
+describe('WORKERS=auto', () => {
+  it('starts one worker per CPU the process may use', async () => {
+    const cores = workerCount('auto');
+    const server = await startServer({ DATABASE_PATH: file, WORKERS: 'auto' });
+    if (cores > 1) await server.waitForLine((j) => j.msg === `starting ${cores} workers`);
+    // Every worker listening before the SIGTERM (one that is still starting dies of it).
+    const listening = new Set<unknown>();
+    await server.waitForLine((j) => {
+      if (String(j.msg).startsWith(LISTENING)) listening.add(j.pid);
+      return listening.size === cores;
+    });
+    expect(await status(`${server.url}/healthz`)).toBe(200);
+    server.child.kill('SIGTERM');
+    expect(await exitWithin(server, 15_000)).toEqual({ code: 0, signal: null });
   });
 });
 
