@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATASET_TABLES, type DatasetTable } from '../../src/db/dataset.js';
+import { DATASET_TABLES, type Dataset, type DatasetTable } from '../../src/db/dataset.js';
 import { openReadOnly } from '../../src/db/open.js';
 import { TIMELINE_DEFAULTS } from '../../src/features/events/query.js';
 import { ActorProfileSchema } from '../../src/features/actors/schema.js';
@@ -135,57 +135,35 @@ describe('stored actor profiles', () => {
 describe('an item that does not match its schema', () => {
   const dir = tempDir();
 
-  it('fails the seed, and nothing is written', async () => {
-    const { dataset, version } = await prepareSeeds(DEFAULT_SEEDS_DIR);
-    // A status the vocabulary does not have: the storage column takes any text, the schema does not.
-    const [first, ...rest] = dataset.events;
-    if (!first) throw new Error('the seeds have no events');
-    const planted = {
-      ...dataset,
-      events: [{ ...first, status: 'rumoured' as typeof first.status }, ...rest],
+  /** The seeds with the first row of `table` given a value its column stores but its schema refuses. */
+  type Planting = (dataset: Dataset) => { dataset: Dataset; id: string };
+  const plant =
+    <K extends 'events' | 'quotes' | 'actors'>(table: K, change: Partial<Dataset[K][number]>): Planting =>
+    (dataset) => {
+      const [first, ...rest] = dataset[table];
+      if (!first) throw new Error(`the seeds have no ${table}`);
+      return { dataset: { ...dataset, [table]: [{ ...first, ...change }, ...rest] }, id: first.id };
     };
-    const target = path.join(dir, 'planted.db');
-    const writer = DatasetWriter.open(target);
-    for (const table of Object.keys(DATASET_TABLES) as DatasetTable[])
-      writer.insertAll(table, planted[table]);
-    expect(() => writer.commit(version)).toThrow(
-      new RegExp(`event ${first.id} does not match the Event schema[^]*status`),
-    );
-    expect(existsSync(target)).toBe(false);
-  });
 
-  it('fails the seed for a quote too, and nothing is written', async () => {
-    const { dataset, version } = await prepareSeeds(DEFAULT_SEEDS_DIR);
-    const [first, ...rest] = dataset.quotes;
-    if (!first) throw new Error('the seeds have no quotes');
-    const planted = {
-      ...dataset,
-      quotes: [{ ...first, kind: 'rumour' as typeof first.kind }, ...rest],
-    };
-    const target = path.join(dir, 'planted-quote.db');
-    const writer = DatasetWriter.open(target);
-    for (const table of Object.keys(DATASET_TABLES) as DatasetTable[])
-      writer.insertAll(table, planted[table]);
-    expect(() => writer.commit(version)).toThrow(
-      new RegExp(`quote ${first.id} does not match the Quote schema[^]*kind`),
-    );
-    expect(existsSync(target)).toBe(false);
-  });
-
-  it('fails the seed for an actor too, and nothing is written', async () => {
-    const { dataset, version } = await prepareSeeds(DEFAULT_SEEDS_DIR);
-    const [first, ...rest] = dataset.actors;
-    if (!first) throw new Error('the seeds have no actors');
-    const planted = { ...dataset, actors: [{ ...first, kind: 'alien' as typeof first.kind }, ...rest] };
-    const target = path.join(dir, 'planted-actor.db');
-    const writer = DatasetWriter.open(target);
-    for (const table of Object.keys(DATASET_TABLES) as DatasetTable[])
-      writer.insertAll(table, planted[table]);
-    expect(() => writer.commit(version)).toThrow(
-      new RegExp(`actor ${first.id} does not match the ActorProfile schema[^]*kind`),
-    );
-    expect(existsSync(target)).toBe(false);
-  });
+  it.each([
+    ['event', 'Event', 'status', plant('events', { status: 'rumoured' as never })],
+    ['quote', 'Quote', 'kind', plant('quotes', { kind: 'rumour' as never })],
+    ['actor', 'ActorProfile', 'kind', plant('actors', { kind: 'alien' as never })],
+  ] as const)(
+    'fails the seed when one %s does not match the %s schema, and nothing is written',
+    async (what, schema, field, planting) => {
+      const prepared = await prepareSeeds(DEFAULT_SEEDS_DIR);
+      const { dataset, id } = planting(prepared.dataset);
+      const target = path.join(dir, `planted-${what}.db`);
+      const writer = DatasetWriter.open(target);
+      for (const table of Object.keys(DATASET_TABLES) as DatasetTable[])
+        writer.insertAll(table, dataset[table]);
+      expect(() => writer.commit(prepared.version)).toThrow(
+        new RegExp(`${what} ${id} does not match the ${schema} schema[^]*${field}`),
+      );
+      expect(existsSync(target)).toBe(false);
+    },
+  );
 
   it('is caught only at seed time: a database seeded whole serves every item as stored', () => {
     // The counterpart of the above: with the real seeds every event rendered, one stored item each.
