@@ -47,3 +47,10 @@ export function renderChecked(
   }
   return JSON.stringify(checked.data);
 }
+
+/** `{…}` with the keys of the object `additions` (JSON text, `{…}` too) after its own. */
+export function spliceObject(object: string, additions: string): string {
+  if (!object.endsWith('}') || !additions.startsWith('{')) throw new Error('splicing needs two objects');
+  if (additions === '{}') return object;
+  return object === '{}' ? additions : `${object.slice(0, -1)},${additions.slice(1)}`;
+}

@@ -42,10 +42,3 @@ export function storedItems(rows: StoredRow[]): string[] {
     return r.json;
   });
 }
-
-/** `{…}` with the keys of the object `additions` (JSON text, `{…}` too) after its own. */
-export function spliceObject(object: string, additions: string): string {
-  if (!object.endsWith('}') || !additions.startsWith('{')) throw new Error('splicing needs two objects');
-  if (additions === '{}') return object;
-  return object === '{}' ? additions : `${object.slice(0, -1)},${additions.slice(1)}`;
-}

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { toFtsQuery } from '../../db/fts.js';
 import { EMPTY_PAGE, keysetList, type PageRequest, toPage } from '../../db/keyset.js';
+import { spliceObject } from '../../db/items.js';
 import type { Db } from '../../db/open.js';
 import { eventItems, events } from '../../db/schema.js';
 import { aspectsOf } from '../claims/aspects.js';
@@ -9,7 +10,7 @@ import type { QuoteRepository } from '../quotes/repository.js';
 import type { Facet } from '../../domain/vocabulary.js';
 import { prepareAggregates } from './aggregates.js';
 import { prepareHydration } from './hydrate.js';
-import { spliceObject, storedItems } from './prepared.js';
+import { storedItems } from './prepared.js';
 import type { TimelineFilters } from './query.js';
 import { DetailAdditionsSchema, type EventDetail } from './schema.js';
 import { EVENT_FIELDS, prepareTimeline } from './timeline-query.js';
