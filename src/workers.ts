@@ -11,7 +11,8 @@ import { serveRateCounts } from './http/shared-rate-limit.js';
  * its own (it watches the file; SIGHUP is passed on). SIGTERM and SIGINT are passed on too: each
  * worker drains as a single server does, and this process exits when the last has, with the worst
  * exit code. A worker that dies while serving is replaced; one that dies before it ever listened
- * (a bad database, a port in use) stops them all, since its successors would die the same way.
+ * (a bad database, a port in use) stops them all, since its successors would die the same way, and
+ * so do workers that keep dying after they listened (RESTART_LIMIT), rather than fork forever.
  */
 export function runWorkers(count: number, logging: boolean): void {
   const log = (msg: string, fields: object = {}) => {
@@ -22,6 +23,8 @@ export function runWorkers(count: number, logging: boolean): void {
   const listened = new WeakSet<Worker>();
   let stopping = false;
   let exitCode = 0;
+  /** When workers that had listened died, for the restart limit. */
+  const deaths: number[] = [];
 
   const fork = () => {
     const worker = cluster.fork();
@@ -48,6 +51,13 @@ export function runWorkers(count: number, logging: boolean): void {
     }
     if (!listened.has(worker)) {
       log('a worker failed to start; stopping', { worker: worker.process.pid, code, signal });
+      stop('SIGTERM', 1);
+      if (alive.size === 0) process.exit(1);
+      return;
+    }
+    deaths.push(Date.now());
+    if (restartingTooOften(deaths, Date.now(), count)) {
+      log('workers keep dying; stopping', { deaths: deaths.length, code, signal });
       stop('SIGTERM', 1);
       if (alive.size === 0) process.exit(1);
       return;
@@ -95,4 +105,16 @@ function readCpuMax(): string | undefined {
 export function workerExitCode(code: number | null, signal: string | null, sent: NodeJS.Signals): number {
   if (code !== null) return code;
   return signal === sent ? 0 : 1;
+}
+
+/** Workers that listened may die and be replaced this many times per worker within the window. */
+export const RESTART_LIMIT = { perWorker: 2, windowMs: 60_000 };
+
+/**
+ * Whether the deaths (their times, oldest first; pruned here to the window) are more than the
+ * limit allows `count` workers: a crash that comes back with every replacement.
+ */
+export function restartingTooOften(deaths: number[], now: number, count: number): boolean {
+  while (deaths.length > 0 && now - (deaths[0] as number) > RESTART_LIMIT.windowMs) deaths.shift();
+  return deaths.length > Math.max(3, RESTART_LIMIT.perWorker * count);
 }

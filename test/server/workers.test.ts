@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { workerCount, workerExitCode } from '../../src/workers.js';
+import { RESTART_LIMIT, restartingTooOften, workerCount, workerExitCode } from '../../src/workers.js';
 import { exitWithin, seededDatabase, spawnServer, startServer } from './process.js';
 
 /**
@@ -86,6 +86,38 @@ describe('WORKERS=2', () => {
     expect(await exitWithin(server, 30_000)).toEqual({ code: 1, signal: null });
     expect(server.stderr()).toMatch(/DATABASE_PATH: cannot use the database/);
     expect(server.lines.some((l) => l.json?.msg === 'a worker failed to start; stopping')).toBe(true);
+  });
+});
+
+describe('workers that keep dying', () => {
+  it('stop the cluster, exit 1, instead of being replaced for ever', async () => {
+    const server = await startServer({ DATABASE_PATH: file, WORKERS: '2' });
+    const killed = new Set<number>();
+    // Each worker is killed as soon as it listens: a crash that comes back with every replacement.
+    for (let i = 0; i < 10 && server.child.exitCode === null; i++) {
+      const line = await server
+        .waitForLine((j) => String(j.msg).startsWith(LISTENING) && !killed.has(Number(j.pid)), 20_000)
+        .catch(() => undefined);
+      if (!line) break;
+      killed.add(Number(line.pid));
+      process.kill(Number(line.pid), 'SIGKILL');
+    }
+    expect(await exitWithin(server, 30_000)).toEqual({ code: 1, signal: null });
+    expect(server.lines.some((l) => l.json?.msg === 'workers keep dying; stopping')).toBe(true);
+    // The limit for two workers: four replacements; the fifth death stops them (a sixth worker, started
+    // before the primary heard of the fifth death, may be killed too).
+    expect(killed.size).toBeGreaterThan(Math.max(3, RESTART_LIMIT.perWorker * 2));
+  });
+
+  it.each([
+    ['no deaths', [], 2, false],
+    ['as many as the limit', [1, 2, 3, 4], 2, false],
+    ['one more than the limit', [1, 2, 3, 4, 5], 2, true],
+    ['old deaths forgotten', [-70_000, -65_000, 1, 2, 3], 2, false],
+    ['at least three for one worker', [1, 2, 3], 1, false],
+    ['four for one worker', [1, 2, 3, 4], 1, true],
+  ] as const)('restart limit: %s', (_, deaths, count, stops) => {
+    expect(restartingTooOften([...deaths], 10, count)).toBe(stops);
   });
 });
 
