@@ -16,6 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { waitUntilAnswering } from '../child-server.js';
+import { createRandom, createZipf } from '../random.js';
 import { ROOT, startServer } from './harness.js';
 import { urlPools } from './urls.js';
 
@@ -32,49 +33,18 @@ const URLS = Number(values.urls);
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 
-/** A small seeded PRNG (mulberry32): the same stream of ranks on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Every class's URLs, with the date ranges in several shapes, shuffled together, distinct. */
 function universe(file: string, size: number): string[] {
   const pools = urlPools(file, Math.ceil(size / 4));
   const months = pools['date-range timeline'] ?? [];
   const ranges = months.flatMap((url) => [url, `${url}&order=desc`, `${url}&limit=10`, `${url}&limit=100`]);
   const all = [...new Set([...ranges, ...Object.values(pools).flat()])];
-  const next = random(42);
+  const random = createRandom(42);
   for (let i = all.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
+    const j = random.int(0, i);
     [all[i], all[j]] = [all[j] as string, all[i] as string];
   }
   return all.slice(0, size);
-}
-
-/** Rank sampler: P(rank r) ∝ 1/r over `n` ranks, by binary search of the cumulative distribution. */
-function zipf(n: number, seed: number): () => number {
-  const cdf = new Float64Array(n);
-  let sum = 0;
-  for (let r = 0; r < n; r++) cdf[r] = sum += 1 / (r + 1);
-  const next = random(seed);
-  return () => {
-    const u = next() * sum;
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((cdf[mid] as number) < u) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
 }
 
 interface Figures {
@@ -87,7 +57,7 @@ interface Figures {
 }
 
 async function withAutocannon(base: string, urls: string[], label: string): Promise<Figures> {
-  const rank = zipf(urls.length, 7);
+  const rank = createZipf(urls.length, 1, createRandom(7));
   let hits = 0;
   let answers = 0;
   const result = await autocannon({
