@@ -5,14 +5,12 @@
  * 100 ms). Then a client that leaves after the first megabyte: the server's CPU time over the next
  * two seconds (from /proc), which is near zero only if the export stopped reading. Medians of rounds.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
-import { availableParallelism, cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { rssMiB, waitUntilAnswering } from '../child-server.js';
-import { median, ROOT, startServer } from './harness.js';
+import { buildUnless, median, startServer, machine } from './harness.js';
 
 const { values } = parseArgs({
   options: {
@@ -78,7 +76,7 @@ function leaveEarly(url: string, pid: number): Promise<{ received: number; cpuAf
 }
 
 async function main() {
-  if (!values['no-build']) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  buildUnless(values['no-build']);
   const events = new Database(database, { readonly: true })
     .prepare('SELECT count(*) FROM events')
     .pluck()
@@ -104,7 +102,7 @@ async function main() {
     console.log(
       [
         `database: ${database} (${events} events); response cache off; ${ROUNDS} rounds, medians (RSS growth: the largest)`,
-        `machine: ${availableParallelism()} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; server RSS at the end ${Math.round(rssMiB(pid))} MiB`,
+        `machine: ${machine()}; server RSS at the end ${Math.round(rssMiB(pid))} MiB`,
         '',
         '| export | events | MiB | seconds | events/s | RSS growth MiB (max) |',
         '| --- | --- | --- | --- | --- | --- |',

@@ -1,10 +1,21 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { availableParallelism, cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 
 /** What the benchmarks share: starting a server, loading it with autocannon, medians of rounds. */
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** Builds dist/, which the benchmarks run, unless `--no-build` said it is current. */
+export function buildUnless(skip: boolean | undefined): void {
+  if (!skip) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** The machine a table was measured on, for the line above it. */
+export function machine(): string {
+  return `${availableParallelism()} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
 
 /** `node ARGS` from the project root, with `env` over the environment. */
 export function start(args: string[], env: Record<string, string>): ChildProcess {

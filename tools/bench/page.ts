@@ -9,13 +9,11 @@
  * Two views each round: the page as it opens (on a big corpus, volume over time) and the lanes of
  * the busiest recent day whose events fit on one page (bars, each article's outlet looked up).
  */
-import { execFileSync } from 'node:child_process';
-import { availableParallelism, cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { type Page, chromium } from 'playwright-core';
 import { waitUntilAnswering } from '../child-server.js';
-import { ROOT, median, startServer } from './harness.js';
+import { buildUnless, median, startServer, machine } from './harness.js';
 
 const { values } = parseArgs({
   options: {
@@ -123,7 +121,7 @@ async function busyDay(base: string): Promise<{ day: string; events: number }> {
 const ms = (value: number) => value.toFixed(0);
 
 async function main() {
-  if (!values['no-build']) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  buildUnless(values['no-build']);
   const { child, base } = startServer(database, false);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -154,7 +152,7 @@ async function main() {
     console.log(
       [
         `database: ${database} (${events} events); production build, response cache off; headless Chromium at 1280×800, a fresh profile each round; ${ROUNDS} rounds (medians; range)`,
-        `machine: ${availableParallelism()} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${await browser.version()}`,
+        `machine: ${machine()}; ${await browser.version()}`,
         `the page as it opens drew ${rounds[0]?.mode} (${rounds[0]?.requests} API requests); the lanes of ${busy.day} (${busy.events} events) drew ${dayRounds[0]?.mode} (${dayRounds[0]?.requests} API requests)`,
         '',
         '| measure | median ms | range ms | target ms | median / target |',

@@ -9,13 +9,21 @@
  * several rounds, ours and the ceiling take turns, each figure is the median of its rounds, and
  * the ratio's range across rounds shows how much the machine's noise moved it.
  */
-import { execFileSync } from 'node:child_process';
-import { availableParallelism, cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { rssMiB, waitUntilAnswering } from '../child-server.js';
-import { type Figures, load, median, medianFigures, ROOT, start, startServer } from './harness.js';
+import {
+  buildUnless,
+  type Figures,
+  load,
+  median,
+  medianFigures,
+  ROOT,
+  start,
+  startServer,
+  machine,
+} from './harness.js';
 import { urlPools } from './urls.js';
 
 const { values } = parseArgs({
@@ -50,7 +58,7 @@ async function loadAll(base: string, urls: string[], seconds = SECONDS): Promise
 }
 
 async function main() {
-  if (!values['no-build']) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  buildUnless(values['no-build']);
   const pools = urlPools(values.database, POOL);
   const { child: api, base: apiBase } = startServer(values.database, !values['no-cache']);
   const ceilingPort = Number(new URL(apiBase).port) + 1;
@@ -135,7 +143,7 @@ async function main() {
     console.log(
       [
         `database: ${values.database} (${events.pluck().get()} events)`,
-        `machine: ${availableParallelism()} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+        `machine: ${machine()}`,
         `autocannon: ${CONNECTIONS} connections, no pipelining, ${SECONDS} s per measurement, ${ROUNDS} round(s) (medians; ratio range in brackets); response cache ${values['no-cache'] ? 'off' : 'on'}`,
         `server RSS: ${rssStart} MiB after warm-up, ${rssEnd} MiB at the end`,
         '',

@@ -4,12 +4,10 @@
  * pool of real URLs drawn from the database, asked in turn; the p99 of each round, its median over
  * the rounds, and its ratio to the target. Builds dist/ first unless `--no-build`.
  */
-import { execFileSync } from 'node:child_process';
-import { availableParallelism, cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { rssMiB, waitUntilAnswering } from '../child-server.js';
-import { type Figures, load, medianFigures, ROOT, startServer } from './harness.js';
+import { buildUnless, type Figures, load, medianFigures, startServer, machine } from './harness.js';
 
 const { values } = parseArgs({
   options: {
@@ -115,7 +113,7 @@ function classes(file: string): { name: string; target: number; urls: string[] }
 const ms = (value: number) => (value < 1 ? '< 1' : value.toFixed(0));
 
 async function main() {
-  if (!values['no-build']) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  buildUnless(values['no-build']);
   const pools = classes(database);
   const { child, base } = startServer(database, false);
   try {
@@ -145,7 +143,7 @@ async function main() {
     console.log(
       [
         `database: ${database} (${events} events); response cache off; one client; ${SECONDS} s a round, ${ROUNDS} rounds (medians; p99 range in brackets)`,
-        `machine: ${availableParallelism()} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; server RSS at the end ${Math.round(rssMiB(child.pid as number))} MiB`,
+        `machine: ${machine()}; server RSS at the end ${Math.round(rssMiB(child.pid as number))} MiB`,
         '',
         '| class | URLs | req/s | p50 ms | p99 ms | target p99 ms | p99 / target | errors |',
         '| --- | --- | --- | --- | --- | --- | --- | --- |',

@@ -11,13 +11,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { waitUntilAnswering } from '../child-server.js';
 import { createRandom, createZipf } from '../random.js';
-import { ROOT, startServer } from './harness.js';
+import { buildUnless, ROOT, startServer, machine } from './harness.js';
 import { urlPools } from './urls.js';
 
 const { values } = parseArgs({
@@ -153,7 +153,7 @@ async function run(cache: boolean, urls: string[], urlFile: string): Promise<Fig
 }
 
 async function main() {
-  if (!values['no-build']) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  buildUnless(values['no-build']);
   const urls = universe(values.database, URLS);
   if (urls.length < 100_000) console.error(`only ${urls.length} distinct URLs in this database`);
   const dir = mkdtempSync(path.join(tmpdir(), 'parallax-zipf-'));
@@ -164,7 +164,7 @@ async function main() {
     console.log(
       [
         `database: ${values.database}; ${urls.length} distinct URLs of every class, Zipf (s = 1) popularity; ${CONNECTIONS} connections, ${SECONDS} s each, a fresh server per row`,
-        `machine: ${availableParallelism()} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+        `machine: ${machine()}`,
         '',
         '| load generator | req/s | p50 ms | p99 ms | cache hit rate | errors |',
         '| --- | --- | --- | --- | --- | --- |',
