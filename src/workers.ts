@@ -39,6 +39,8 @@ export function runWorkers(count: number, logging: boolean): void {
     if (stopping) return;
     stopping = true;
     log('stopping the workers', { signal });
+    // With none left to wait for (the last one has just died), no exit event will come.
+    if (alive.size === 0) process.exit(exitCode);
     signalAll('SIGTERM');
   };
 
@@ -51,16 +53,13 @@ export function runWorkers(count: number, logging: boolean): void {
     }
     if (!listened.has(worker)) {
       log('a worker failed to start; stopping', { worker: worker.process.pid, code, signal });
-      stop('SIGTERM', 1);
-      if (alive.size === 0) process.exit(1);
-      return;
+      return stop('SIGTERM', 1);
     }
-    deaths.push(Date.now());
-    if (restartingTooOften(deaths, Date.now(), count)) {
+    const now = Date.now();
+    deaths.push(now);
+    if (restartingTooOften(deaths, now, count)) {
       log('workers keep dying; stopping', { deaths: deaths.length, code, signal });
-      stop('SIGTERM', 1);
-      if (alive.size === 0) process.exit(1);
-      return;
+      return stop('SIGTERM', 1);
     }
     log('a worker exited; starting another', { worker: worker.process.pid, code, signal });
     fork();
