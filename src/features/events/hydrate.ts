@@ -13,27 +13,6 @@ type SourceDate = Event['date']['by_source'][number];
 export type EventRow = typeof events.$inferSelect & { rowid: number };
 
 /**
- * What a table keyed by event rowid holds for each of a page's rows, in the rows' order, from one
- * query over the page's rowids as a list; a row without it means the database predates the table.
- */
-function perRow<T extends { eventRowid: number }>(
-  query: { all(values: { rowids: string }): T[] },
-  what: string,
-): (rows: readonly EventRow[]) => [row: EventRow, value: T][] {
-  return (rows) => {
-    if (rows.length === 0) return [];
-    const found = new Map(
-      query.all({ rowids: JSON.stringify(rows.map((r) => r.rowid)) }).map((t) => [t.eventRowid, t]),
-    );
-    return rows.map((r) => {
-      const value = found.get(r.rowid);
-      if (value === undefined) throw new Error(`event ${r.id} has no ${what}: the database needs a new seed`);
-      return [r, value];
-    });
-  };
-}
-
-/**
  * Events as a page shows them: each row with its participants and evidence, read from the
  * documents the seed derived (one integer lookup per event, the page's rowids as one list).
  */
@@ -44,7 +23,18 @@ export function prepareHydration(db: Db): (rows: EventRow[]) => Event[] {
     .where(inArray(eventDocuments.eventRowid, jsonList(sql.placeholder('rowids'))))
     .prepare();
 
-  const documentsFor = perRow(documentsOf, 'document');
+  /** Each row's document, in the rows' order, from one query over the page's rowids as a list. */
+  const documentsFor = (rows: readonly EventRow[]) => {
+    if (rows.length === 0) return [];
+    const found = new Map(
+      documentsOf.all({ rowids: JSON.stringify(rows.map((r) => r.rowid)) }).map((d) => [d.eventRowid, d]),
+    );
+    return rows.map((r) => {
+      const document = found.get(r.rowid);
+      if (!document) throw new Error(`event ${r.id} has no document: the database needs a new seed`);
+      return [r, document] as const;
+    });
+  };
   return (rows) =>
     documentsFor(rows).map(([r, document]) => {
       const bySource = groupBy(EVIDENCE.decodeAll(document.evidence), (e) => e.source);
