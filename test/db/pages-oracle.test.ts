@@ -134,13 +134,18 @@ describe('timeline pages against an oracle', () => {
   /** The same walk over the stored items a JSON page splices (one statement per page). */
   function walkStored(f: TimelineFilters, order: PageRequest['order'], limit: number): string[] {
     return walkPages(
-      (request) => {
-        const page = repository.listJson(f, request);
-        return { ...page, items: page.items.map((json) => JSON.parse(json) as { id: string }) };
-      },
+      parsed((request) => repository.listJson(f, request)),
       order,
       limit,
     );
+  }
+
+  /** A list of stored JSON items as a list of the items' objects. */
+  function parsed(list: (request: PageRequest) => Page<string>) {
+    return (request: PageRequest): Page<{ id: string }> => {
+      const page = list(request);
+      return { ...page, items: page.items.map((json) => JSON.parse(json) as { id: string }) };
+    };
   }
 
   function walkPages(
@@ -242,10 +247,7 @@ describe('timeline pages against an oracle', () => {
           expect(walkPages((request) => quoteRepository.list(filters, request), order, limit)).toEqual(
             expected,
           );
-          const stored = (request: PageRequest) => {
-            const page = quoteRepository.listJson(filters, request);
-            return { ...page, items: page.items.map((json) => JSON.parse(json) as { id: string }) };
-          };
+          const stored = parsed((request) => quoteRepository.listJson(filters, request));
           expect(walkPages(stored, order, limit)).toEqual(expected);
         },
       ),
