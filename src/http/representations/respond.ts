@@ -71,7 +71,7 @@ export function respondList<F, T extends object>(
   const format = request.format ?? 'json';
   const fields = fieldsOf(request, answer.resource);
   if (EXPORT_FORMATS.includes(format)) return exportList(request, reply, answer, format, fields);
-  if (format === 'json' && fields === undefined && answer.stored)
+  if (answer.stored && storedAnswers(format, fields))
     return sendStoredPage(request, reply, answer, answer.stored);
   const page = paginate(request, reply, answer.name, answer.list, answer.filters);
   if (format === 'jsonld') {
@@ -93,6 +93,11 @@ export function respondList<F, T extends object>(
     .serializer(JSON.stringify)
     .type('application/json; charset=utf-8')
     .send({ ...body, data: page.data.map((item) => project(item, fields)) });
+}
+
+/** Whether what the seed stored is the answer as it is: JSON, with every field. */
+function storedAnswers(format: Format, fields: string[] | undefined): boolean {
+  return format === 'json' && fields === undefined;
 }
 
 /**
@@ -156,7 +161,7 @@ export function respondStoredItem<T extends object>(
   stored: () => string,
   build: () => T,
 ) {
-  if ((request.format ?? 'json') === 'json' && fieldsOf(request, resource) === undefined)
+  if (storedAnswers(request.format ?? 'json', fieldsOf(request, resource)))
     return reply.type('application/json; charset=utf-8').send(stored());
   return respondItem(request, reply, resource, build());
 }
