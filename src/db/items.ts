@@ -20,6 +20,9 @@ export interface ItemRendering<R> {
   store(key: number, json: string): void;
 }
 
+/** How many rows a renderer reads (`batch`) and renders at a time. */
+export const RENDER_BATCH = 1000;
+
 /** Renders and stores every item; returns how many. Runs inside the seed's transaction. */
 export function renderItems<R>(rendering: ItemRendering<R>): number {
   let after = 0;

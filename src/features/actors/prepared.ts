@@ -1,11 +1,9 @@
 import { gt, sql } from 'drizzle-orm';
-import { renderItems } from '../../db/items.js';
+import { RENDER_BATCH, renderItems } from '../../db/items.js';
 import type { Db } from '../../db/open.js';
 import { actors } from '../../db/schema.js';
 import { createActorRepository } from './repository.js';
 import { ActorProfileSchema } from './schema.js';
-
-const BATCH = 1000;
 
 /**
  * Renders every actor's profile into `actor_profiles` (db/items.ts), through the same code the API
@@ -18,7 +16,7 @@ export function renderActorProfiles(db: Db): number {
     .from(actors)
     .where(gt(sql`${actors}.rowid`, sql.placeholder('after')))
     .orderBy(sql`${actors}.rowid`)
-    .limit(BATCH)
+    .limit(RENDER_BATCH)
     .prepare();
   const repository = createActorRepository(db);
   const insert = db.$client.prepare('INSERT INTO actor_profiles (actor_rowid, json) VALUES (?, ?)');

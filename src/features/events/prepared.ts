@@ -1,5 +1,5 @@
 import { gt, sql } from 'drizzle-orm';
-import { renderItems } from '../../db/items.js';
+import { RENDER_BATCH, renderItems } from '../../db/items.js';
 import type { Db } from '../../db/open.js';
 import { events } from '../../db/schema.js';
 import { prepareHydration } from './hydrate.js';
@@ -12,8 +12,6 @@ import { EVENT_FIELDS, type StoredRow } from './timeline-query.js';
  * hydrate objects.
  */
 
-const BATCH = 1000;
-
 /** Renders every event's item into `event_items`; returns how many. Run inside the seed's transaction. */
 export function renderEventItems(db: Db): number {
   const batch = db
@@ -21,7 +19,7 @@ export function renderEventItems(db: Db): number {
     .from(events)
     .where(gt(sql`${events}.rowid`, sql.placeholder('after')))
     .orderBy(sql`${events}.rowid`)
-    .limit(BATCH)
+    .limit(RENDER_BATCH)
     .prepare();
   const insert = db.$client.prepare('INSERT INTO event_items (event_rowid, json) VALUES (?, ?)');
   return renderItems({

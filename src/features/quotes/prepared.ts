@@ -1,11 +1,9 @@
 import { gt, sql } from 'drizzle-orm';
-import { renderItems } from '../../db/items.js';
+import { RENDER_BATCH, renderItems } from '../../db/items.js';
 import type { Db } from '../../db/open.js';
 import { quoteDocuments } from '../../db/schema.js';
 import { toQuote } from './repository.js';
 import { QuoteSchema } from './schema.js';
-
-const BATCH = 1000;
 
 /**
  * Renders every quote's list item into `quote_items` (db/items.ts), from its document through the
@@ -17,7 +15,7 @@ export function renderQuoteItems(db: Db): number {
     .from(quoteDocuments)
     .where(gt(quoteDocuments.readingRank, sql.placeholder('after')))
     .orderBy(quoteDocuments.readingRank)
-    .limit(BATCH)
+    .limit(RENDER_BATCH)
     .prepare();
   const insert = db.$client.prepare('INSERT INTO quote_items (reading_rank, json) VALUES (?, ?)');
   return renderItems({
