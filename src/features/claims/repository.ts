@@ -109,8 +109,15 @@ export function createClaimRepository(db: Db) {
       return toClaims(rows, rows);
     },
 
+    /** An event's claims, by property, aspect and source: every claim about it, judged together. */
     listByEvent(event: string): Claim[] {
-      return toClaims(reads.ofEvent.all({ event }));
+      const rows = reads.ofEvent.all({ event });
+      // They are all the claims the judgement needs, so no second read; in id order, the order
+      // `ofEvents` reads them in off claims_event, which orders each verdict's lists (rivals …).
+      return toClaims(
+        rows,
+        [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      );
     },
     findById(id: string): Claim | undefined {
       const row = reads.byId.get({ id });

@@ -12,7 +12,7 @@ import { prepareAggregates } from './aggregates.js';
 import { prepareHydration } from './hydrate.js';
 import { storedItems } from './prepared.js';
 import type { TimelineFilters } from './query.js';
-import { DetailAdditionsSchema, type EventDetail } from './schema.js';
+import { type EventDetail, JudgedAdditionsSchema } from './schema.js';
 import { EVENT_FIELDS, prepareTimeline } from './timeline-query.js';
 import { prepareVolume } from './volume.js';
 import { TIMELINE_KEY, type TimelineKeyRow } from './timeline.js';
@@ -45,8 +45,8 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
       return toPage(rows(filters, request), request.limit, TIMELINE_KEY, read);
     });
 
-  /** What a detail adds to the event: its claims, the aspects compared, disputes and quotes. */
-  function detailOf(id: string) {
+  /** What a detail adds to the event, judged per request: its claims, the aspects compared, disputes. */
+  function judgedOf(id: string) {
     const eventClaims = claims.listByEvent(id);
     // Every aspect two or more sources speak to, side by side.
     const aspects = aspectsOf(eventClaims, 2);
@@ -56,7 +56,6 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
       disputes: aspects
         .filter((a) => a.status === 'contested')
         .map(({ property, about, claims }) => ({ property, about, claims })),
-      quotes: quotes.listByEvent(id),
     };
   }
 
@@ -85,17 +84,20 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
       const row = byId.get({ id });
       if (!row) return undefined;
       const [event] = hydrate([row]);
-      return event && { ...event, ...detailOf(id) };
+      return event && { ...event, ...judgedOf(id), quotes: quotes.listByEvent(id) };
     },
 
     /**
-     * The same detail as JSON: the event's stored item (features/events/prepared.ts) with what the
-     * detail adds, checked against its part of the schema, spliced after the item's own keys.
+     * The same detail as JSON: the event's stored item (features/events/prepared.ts), then what is
+     * judged per request, checked against its part of the schema, then the event's stored quote
+     * items, each spliced after the keys before it.
      */
     findDetailJson(id: string): string | undefined {
       const item = storedById.get({ id });
       if (!item) return undefined;
-      return spliceObject(item.json, JSON.stringify(DetailAdditionsSchema.parse(detailOf(id))));
+      const judged = JSON.stringify(JudgedAdditionsSchema.parse(judgedOf(id)));
+      const quoted = `{"quotes":[${quotes.listByEventJson(id).join(',')}]}`;
+      return spliceObject(spliceObject(item.json, judged), quoted);
     },
   };
 }

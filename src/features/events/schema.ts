@@ -86,8 +86,11 @@ export const AspectSchema = named(
   }),
 );
 
-/** What an event's detail adds to the event, after its keys (a stored item is spliced with it). */
-export const DetailAdditionsSchema = z.object({
+/**
+ * What an event's detail adds to the event, after its keys, but its quotes: what is judged per
+ * request and checked against this, where the quotes are stored items (the seed checked them).
+ */
+export const JudgedAdditionsSchema = z.object({
   claims: z.array(ClaimSchema),
   aspects: z
     .array(AspectSchema)
@@ -97,8 +100,10 @@ export const DetailAdditionsSchema = z.object({
   disputes: z
     .array(z.object({ property: z.string(), about: z.string().nullable(), claims: z.array(ClaimSchema) }))
     .describe('Each aspect the sources contradict each other on, with the competing claims side by side.'),
-  quotes: z.array(QuoteSchema),
 });
+
+/** What an event's detail adds to the event, after its keys (a stored item is spliced with it). */
+export const DetailAdditionsSchema = JudgedAdditionsSchema.extend({ quotes: z.array(QuoteSchema) });
 
 export const EventDetailSchema = named(
   'EventDetail',

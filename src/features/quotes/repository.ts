@@ -83,6 +83,10 @@ export function createQuoteRepository(db: Db) {
     .where(eq(quotes.eventId, sql.placeholder('event')))
     .orderBy(asc(quotes.sourceId), asc(quotes.ordinal))
     .prepare();
+  const storedOfEvent = withBody(bodies.stored)
+    .where(eq(quotes.eventId, sql.placeholder('event')))
+    .orderBy(asc(quotes.sourceId), asc(quotes.ordinal))
+    .prepare();
   const byId = withBody(bodies.document)
     .where(eq(quotes.id, sql.placeholder('id')))
     .prepare();
@@ -129,6 +133,10 @@ export function createQuoteRepository(db: Db) {
 
     listByEvent(event: string): Quote[] {
       return ofEvent.all({ event }).map((r) => toQuote(r.body));
+    },
+    /** The same quotes, each its JSON as stored by the seed. */
+    listByEventJson(event: string): string[] {
+      return storedOfEvent.all({ event }).map((r) => r.body);
     },
     findById(id: string): Quote | undefined {
       const row = byId.get({ id });
