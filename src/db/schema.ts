@@ -145,10 +145,15 @@ export const events = sqliteTable(
     index('events_timeline').on(t.start, t.end, t.id),
     index('events_type_timeline').on(t.type, t.start, t.end, t.id),
     index('events_status_timeline').on(t.status, t.start, t.end, t.id),
-    // A date range is read as one ordered range per precision, merged (features/events/repository.ts).
-    index('events_precision_timeline').on(t.precision, t.start, t.end, t.id),
-    // …and the events whose dates are contested, whose hulls are the longest, as one more range
-    // (features/events/timeline-query.ts), so that they do not widen every precision's range.
+    // A date range is read as one ordered range per precision of the events whose sources' dates
+    // agree, merged (features/events/timeline-query.ts). The index holds all such a query reads of
+    // an event, its rowid for the stored item and its date status too: SQLite checks a partial
+    // index's condition on the row unless the index holds its column…
+    index('events_agreed_timeline')
+      .on(t.precision, t.start, t.end, t.id, t.dateStatus)
+      .where(sql`${t.dateStatus} <> 'contested'`),
+    // …and the events whose dates are contested, whose hulls are the longest, as one more range,
+    // so that they do not widen every precision's range.
     index('events_contested_timeline')
       .on(t.start, t.end, t.id)
       .where(sql`${t.dateStatus} = 'contested'`),

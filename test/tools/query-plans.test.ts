@@ -165,4 +165,23 @@ describe('query plans on a 20,000-event corpus', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it.each([
+    '/v1/events?from=2001-03&to=2001-03',
+    '/v1/events?from=2001-03&to=2001-03&date_match=within&order=desc',
+    '/v1/events?from=2001-03',
+  ])('read a date range on its indexes alone, no event row: %s', async (url) => {
+    const planner = await openQueryPlanner(file);
+    try {
+      const { status, statements } = await planner.capture(url);
+      expect(status).toBe(200);
+      const ranges = statements.find((s) => /union all/i.test(s.sql))?.plan ?? [];
+      const reads = ranges.filter((step) => /^SEARCH events /.test(step));
+      // Four precisions whose dates agree, and the contested events.
+      expect(reads).toHaveLength(5);
+      for (const step of reads) expect(step).toMatch(/USING COVERING INDEX/);
+    } finally {
+      await planner.close();
+    }
+  });
 });

@@ -17,9 +17,10 @@ import {
   ACTOR_TIMELINE_COLUMNS,
   anchorActor,
   atOrFiner,
+  AGREED,
   CONTESTED,
   dateConditions,
-  dateMatch,
+  dateMatches,
   EVENT_COLUMNS,
   filterConditions,
   precisionRanges,
@@ -81,19 +82,19 @@ function mergedPlan(
   const bounds = precisionRanges(from, filters.to, ranges, request);
   const endsAfter = gte(events.end, b.bind('fromEnd', from));
   const upper = bounds.upper === undefined ? undefined : lte(events.start, b.bind('upper', bounds.upper));
-  const shared = [
-    endsAfter,
-    upper,
-    dateMatch(filters, b, EVENT_COLUMNS),
-    ...filterConditions(filters, b, EVENT_COLUMNS),
-  ];
-  const arms = [...bounds.lower].map(([range, lower], i) => [
-    ...(range === CONTESTED_RANGE
-      ? [CONTESTED]
-      : [eq(events.precision, b.bind(`precision${i}`, range)), sql`NOT (${CONTESTED})`]),
-    gte(events.start, b.bind(`lower${i}`, lower)),
-    ...shared.filter((c): c is SQL => c !== undefined),
-  ]);
+  // Each arm knows whether its events' dates agree, so the date test needs no column outside its
+  // index (events_agreed_timeline, events_contested_timeline) unless another filter does.
+  const match = dateMatches(filters, b, EVENT_COLUMNS);
+  const shared = [endsAfter, upper, ...filterConditions(filters, b, EVENT_COLUMNS)];
+  const arms = [...bounds.lower].map(([range, lower], i) =>
+    [
+      ...(range === CONTESTED_RANGE
+        ? [CONTESTED, match?.contested]
+        : [eq(events.precision, b.bind(`precision${i}`, range)), AGREED, match?.agreed]),
+      gte(events.start, b.bind(`lower${i}`, lower)),
+      ...shared,
+    ].filter((c): c is SQL => c !== undefined),
+  );
   return { anchored: false, arms, key: EVENT_COLUMNS.key };
 }
 

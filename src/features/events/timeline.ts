@@ -99,6 +99,9 @@ export function dateConditions(
 /** An event whose sources' dates are contested (the condition events_contested_timeline holds). */
 export const CONTESTED = sql`${events.dateStatus} = 'contested'`;
 
+/** An event whose sources' dates agree (the condition events_agreed_timeline holds, word for word). */
+export const AGREED = sql`${events.dateStatus} <> 'contested'`;
+
 /**
  * An event matches a date range by any date a source gives it. Where the sources agree the event's
  * own date stands for all of them; where they are contested it spans them all, and each source's
@@ -107,8 +110,25 @@ export const CONTESTED = sql`${events.dateStatus} = 'contested'`;
  * `date_match=within`, the date must lie inside the range; by default overlapping it is enough.
  */
 export function dateMatch(f: TimelineFilters, b: Bindings, c: TimelineColumns): SQL | undefined {
+  return dateMatches(f, b, c)?.any;
+}
+
+/**
+ * The same test three ways, on the same placeholders: for any event (`any`, which reads its date
+ * status), and for events already known to agree or to be contested (a range of
+ * events_agreed_timeline or events_contested_timeline), where it needs no column outside the
+ * index; `undefined` where every event of the kind matches.
+ */
+export function dateMatches(
+  f: TimelineFilters,
+  b: Bindings,
+  c: TimelineColumns,
+): { any?: SQL; agreed?: SQL; contested?: SQL } | undefined {
   if (!f.from && !f.to) return undefined;
-  if (f.byOwnDate) return ownDateMatch(f, b, c);
+  if (f.byOwnDate) {
+    const own = ownDateMatch(f, b, c);
+    return { any: own, agreed: own, contested: own };
+  }
   const [from, to] = [f.from && b.bind('matchFrom', f.from), f.to && b.bind('matchTo', f.to)];
   const { start, end } = contestedDates;
   const within = f.date_match === 'within';
@@ -118,9 +138,13 @@ export function dateMatch(f: TimelineFilters, b: Bindings, c: TimelineColumns): 
     to ? lte(within ? end : start, to) : undefined,
   );
   const anySource = sql`EXISTS (SELECT 1 FROM ${contestedDates} WHERE ${contestedDates.eventRowid} = ${events}.rowid AND ${bySource})`;
-  if (!within) return sql`(NOT ${CONTESTED} OR ${anySource})`;
+  if (!within) return { any: sql`(NOT ${CONTESTED} OR ${anySource})`, contested: anySource };
   const inside = and(from ? gte(c.start, from) : undefined, to ? lte(c.end, to) : undefined);
-  return sql`(CASE WHEN ${CONTESTED} THEN ${anySource} ELSE ${inside} END)`;
+  return {
+    any: sql`(CASE WHEN ${CONTESTED} THEN ${anySource} ELSE ${inside} END)`,
+    agreed: inside,
+    contested: anySource,
+  };
 }
 
 /** The range test on the event's own date (overlapping is the index range itself). */
