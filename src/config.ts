@@ -114,6 +114,11 @@ const ConfigSchema = z
 
     /** The cache of finished responses (the dataset is immutable while the process runs). 0 disables it. */
     RESPONSE_CACHE_MB: z.coerce.number().int().min(0).default(64),
+    /**
+     * SQLite's cache of database pages, per worker: what a response-cache miss reads without a
+     * system call. 0 leaves SQLite's minimum.
+     */
+    SQLITE_CACHE_MB: z.coerce.number().int().min(0).default(64),
 
     /**
      * Worker processes serving the port (node:cluster); 1 serves from this process alone, `auto`

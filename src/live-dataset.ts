@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { type Db, openReadOnly, readMeta } from './db/open.js';
+import { type Db, openReadOnly, type ReadOptions, readMeta } from './db/open.js';
 
 /**
  * The dataset being served, and the switch to a new one without a restart. The seed swaps a new
@@ -34,13 +34,22 @@ export class LiveDataset {
     private readonly file: string,
     private readonly server: Server,
     private readonly mount: Mount,
+    private readonly options: ReadOptions,
     private current: Mounted,
   ) {}
 
-  /** Opens `file` and builds its app; a database that cannot be used throws, as at any start. */
-  static async open(file: string, server: Server, mount: Mount): Promise<LiveDataset> {
-    const current = await mountOn(server, mount, openReadOnly(file));
-    return new LiveDataset(file, server, mount, current);
+  /**
+   * Opens `file` (with `options`, for it and every dataset after it) and builds its app; a
+   * database that cannot be used throws, as at any start.
+   */
+  static async open(
+    file: string,
+    server: Server,
+    mount: Mount,
+    options: ReadOptions = {},
+  ): Promise<LiveDataset> {
+    const current = await mountOn(server, mount, openReadOnly(file, options));
+    return new LiveDataset(file, server, mount, options, current);
   }
 
   get app(): FastifyInstance {
@@ -76,7 +85,7 @@ export class LiveDataset {
     const log = old.app.log.child({ reason, path: this.file });
     let db: Db;
     try {
-      db = openReadOnly(this.file);
+      db = openReadOnly(this.file, this.options);
     } catch (error) {
       log.error(
         { err: error, version: old.app.datasetVersion },

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import { DatabaseUnusableError } from './db/open.js';
+import { DatabaseUnusableError, type ReadOptions } from './db/open.js';
 import { type ConnectionOptions, createHttpServer } from './http/connection.js';
 import { LiveDataset, type Mount } from './live-dataset.js';
 import { runWorkers, workerCount } from './workers.js';
@@ -47,7 +47,8 @@ async function main(): Promise<void> {
 async function serve(config: Config): Promise<void> {
   const connection = connectionOf(config);
   const server = createHttpServer(connection, (request, response) => live.handle(request, response));
-  const live = await openDataset(config.DATABASE_PATH, server, (db, shared) =>
+  const pageCache = { pageCacheBytes: config.SQLITE_CACHE_MB * MB };
+  const live = await openDataset(config.DATABASE_PATH, pageCache, server, (db, shared) =>
     buildApp({
       db,
       server: shared,
@@ -108,9 +109,14 @@ async function serve(config: Config): Promise<void> {
 }
 
 /** The dataset at DATABASE_PATH; a file that cannot be used stops the start, naming the variable. */
-async function openDataset(file: string, server: Server, mount: Mount): Promise<LiveDataset> {
+async function openDataset(
+  file: string,
+  options: ReadOptions,
+  server: Server,
+  mount: Mount,
+): Promise<LiveDataset> {
   try {
-    return await LiveDataset.open(file, server, mount);
+    return await LiveDataset.open(file, server, mount, options);
   } catch (error) {
     if (error instanceof DatabaseUnusableError) throw new StartupError(`DATABASE_PATH: ${error.message}`);
     throw error;

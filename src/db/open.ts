@@ -43,15 +43,26 @@ export function readMeta(client: Database.Database, key: string): string | undef
   return typeof value === 'string' ? value : undefined;
 }
 
+export interface ReadOptions {
+  /**
+   * The bound of SQLite's own cache of database pages for this connection; SQLite's default (16
+   * MiB in better-sqlite3's build) when absent. The pages a request reads that are not in it come
+   * from the operating system's file cache, one system call each.
+   */
+  pageCacheBytes?: number;
+}
+
 /**
  * Opens the dataset read-only for the server. The HTTP API never writes (SPEC §1), and SQLite
  * enforces it: any write through this connection fails with SQLITE_READONLY.
  */
-export function openReadOnly(file: string): Db {
+export function openReadOnly(file: string, { pageCacheBytes }: ReadOptions = {}): Db {
   let client: Database.Database;
   try {
     client = new Database(file, { readonly: true, fileMustExist: true });
     client.pragma('query_only = ON');
+    // A negative cache_size is a bound in KiB rather than in pages.
+    if (pageCacheBytes !== undefined) client.pragma(`cache_size = ${-Math.ceil(pageCacheBytes / 1024)}`);
     if (readMeta(client, 'dataset_version') === undefined) throw new Error('it has no dataset version');
     const applied = client.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get();
     const expected = expectedMigrations().length;
