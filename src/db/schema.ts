@@ -192,8 +192,12 @@ export const actorTimeline = sqliteTable(
       .references(() => events.id),
     /** The event's type, so an actor's counts by type are read from this table alone. */
     type: text('type', { enum: EVENT_TYPES }).notNull(),
+    /** The event's rowid, the key of its stored item: a page needs no lookup of the event by id. */
+    eventRowid: integer('event_rowid').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.actorId, t.start, t.end, t.eventId] })],
+  // The event's rowid is in the key (which it cannot make more unique) so that the key's index,
+  // which a page reads in order, holds it: a page then reads nothing else of this table.
+  (t) => [primaryKey({ columns: [t.actorId, t.start, t.end, t.eventId, t.eventRowid] })],
 );
 
 /** Derived at seed time: how many quotes each actor spoke, read by a profile in one lookup. */

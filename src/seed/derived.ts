@@ -75,10 +75,11 @@ export const DERIVED_SQL = [
      FROM quotes q LEFT JOIN actors s ON s.id = q.speaker_id LEFT JOIN actors v ON v.id = q.reported_via_id
        LEFT JOIN actors j ON j.id = q.subject_id`,
   // Each actor's events in timeline order, so an actor's timeline is one index range at any depth,
-  // with each event's type: a type filter rejects rows before their event is looked up, and the
-  // counts below need not look every event up again.
-  `INSERT INTO actor_timeline (actor_id, start, "end", event_id, type)
-     SELECT DISTINCT p.actor_id, e.start, e."end", e.id, e.type
+  // with each event's type (a type filter rejects rows before their event is looked up, and the
+  // counts below need not look every event up again) and rowid (a page reads its stored items
+  // without looking its events up at all).
+  `INSERT INTO actor_timeline (actor_id, start, "end", event_id, type, event_rowid)
+     SELECT DISTINCT p.actor_id, e.start, e."end", e.id, e.type, e.rowid
      FROM event_participants p JOIN events e ON e.id = p.event_id`,
   // The longest event of each precision, in days: a range query needs look no further back than
   // this before `from`, a day for day events, a year for year events.

@@ -184,4 +184,23 @@ describe('query plans on a 20,000-event corpus', () => {
       await planner.close();
     }
   });
+
+  it("read an actor's page off actor_timeline and the stored items alone, no event looked up", async () => {
+    const planner = await openQueryPlanner(file);
+    try {
+      const first = await planner.capture('/v1/actors/syn-a0/events?limit=20');
+      const cursor = (first.body as { page: { next_cursor: string } }).page.next_cursor;
+      const next = await planner.capture(`/v1/actors/syn-a0/events?limit=20&cursor=${cursor}`);
+      for (const { status, statements } of [first, next]) {
+        expect(status).toBe(200);
+        const page = statements.find((s) => /event_items/.test(s.sql))?.plan ?? [];
+        expect(
+          page.some((step) => /^SEARCH \w+ USING COVERING INDEX sqlite_autoindex_actor_timeline/.test(step)),
+        ).toBe(true);
+        expect(page.filter((step) => /^SEARCH events /.test(step))).toEqual([]);
+      }
+    } finally {
+      await planner.close();
+    }
+  });
 });

@@ -26,8 +26,11 @@ import {
   precisionRanges,
 } from './timeline.js';
 
+/** The events table's own rowid: the key of an event's document and stored item. */
+const EVENT_ROWID = sql<number>`${events}.rowid`;
+
 /** An event's row, with the rowid its document is kept under. */
-export const EVENT_FIELDS = { ...getTableColumns(events), rowid: sql<number>`${events}.rowid` };
+export const EVENT_FIELDS = { ...getTableColumns(events), rowid: EVENT_ROWID };
 
 /** A timeline row as a stored page reads it: the event's sort key and its item's JSON. */
 export interface StoredRow {
@@ -62,6 +65,8 @@ export interface TimelinePlan {
   arms: SQL[][];
   /** The driving table's sort key: start, end, id. */
   key: readonly SQLiteColumn[];
+  /** The event's rowid, the key of its stored item, as the driving table holds it. */
+  rowid: SQL;
 }
 
 /**
@@ -95,18 +100,20 @@ function mergedPlan(
       ...shared,
     ].filter((c): c is SQL => c !== undefined),
   );
-  return { anchored: false, arms, key: EVENT_COLUMNS.key };
+  return { anchored: false, arms, key: EVENT_COLUMNS.key, rowid: EVENT_ROWID };
 }
 
 /**
  * `fields` of the driving table(s) of a plan, as a dynamic select. Typed loosely: the driving
  * table varies with the plan, which drizzle's builder types cannot follow; the callers give the
- * rows their type back from the same `fields`.
+ * rows their type back from the same `fields`. From actor_timeline, the event is a left join on
+ * its primary key, which every row has (a foreign key): SQLite then leaves the join out of a
+ * query that reads no column of the event, such as a page of stored items with no other filter.
  */
 function select(db: Db, anchored: boolean, fields: SelectedFields): SQLiteSelect {
   const base = db.select(fields);
   const query = anchored
-    ? base.from(actorTimeline).innerJoin(events, eq(events.id, actorTimeline.eventId))
+    ? base.from(actorTimeline).leftJoin(events, eq(events.id, actorTimeline.eventId))
     : base.from(events);
   return query.$dynamic() as unknown as SQLiteSelect;
 }
@@ -145,7 +152,7 @@ export function prepareTimeline(db: Db) {
         ...dateConditions(filters, b, c, maxEventDays),
         ...filterConditions(filters, b, c, anchor),
       ];
-      return { anchored: true, arms: [where], key: c.key };
+      return { anchored: true, arms: [where], key: c.key, rowid: sql<number>`${actorTimeline.eventRowid}` };
     }
     // A precision filter keeps only its precisions' ranges.
     const kept = filters.precision ? atOrFiner(filters.precision) : undefined;
@@ -160,7 +167,7 @@ export function prepareTimeline(db: Db) {
       ...dateConditions(filters, b, EVENT_COLUMNS, longestKept),
       ...filterConditions(filters, b, EVENT_COLUMNS),
     ];
-    return { anchored: false, arms: [where], key: EVENT_COLUMNS.key };
+    return { anchored: false, arms: [where], key: EVENT_COLUMNS.key, rowid: EVENT_ROWID };
   }
 
   /**
@@ -204,7 +211,7 @@ export function prepareTimeline(db: Db) {
       return page(itemPages, filters, request, (p, paged) => {
         const [start, end, id] = p.key;
         if (!start || !end || !id) throw new Error('a timeline key is start, end, id');
-        const keyed = paged({ start, end, id, rowid: sql<number>`${events}.rowid`.as('rowid') }).as('keyed');
+        const keyed = paged({ start, end, id, rowid: p.rowid.as('rowid') }).as('keyed');
         const dir = request.order === 'asc' ? asc : desc;
         return db
           .select({ start: keyed.start, end: keyed.end, id: keyed.id, json: eventItems.json })
