@@ -200,6 +200,22 @@ export const actorTimeline = sqliteTable(
   (t) => [primaryKey({ columns: [t.actorId, t.start, t.end, t.eventId, t.eventRowid] })],
 );
 
+/**
+ * Derived at seed time: the terms of a full-text index (db/fts.ts), so that a search's last word,
+ * which also matches as a prefix, is asked as the terms it begins (an FTS5 prefix query reads
+ * every matching term's whole list of rows before giving the first; a term's list is read only as
+ * far as the page needs).
+ */
+export const searchTerms = sqliteTable(
+  'search_terms',
+  {
+    /** The index's name: quote_search. */
+    fts: text('fts').notNull(),
+    term: text('term').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fts, t.term] })],
+);
+
 /** Derived at seed time: how many quotes each actor spoke, read by a profile in one lookup. */
 export const actorQuoteCounts = sqliteTable('actor_quote_counts', {
   actorId: text('actor_id')

@@ -1,5 +1,5 @@
 import { EVIDENCE, PARTICIPANT, QUOTE, SOURCE_DATE } from '../db/documents.js';
-import { actorSearch, eventSearch, insertInto, quoteSearch } from '../db/fts.js';
+import { actorSearch, eventSearch, insertInto, listTerms, quoteSearch } from '../db/fts.js';
 import { INTERVALS } from '../domain/periods.js';
 
 /**
@@ -69,6 +69,8 @@ export const DERIVED_SQL = [
      FROM (SELECT id, row_number() OVER (ORDER BY source_id, ordinal) AS n FROM quotes) AS ranked
      WHERE quotes.id = ranked.id`,
   `${insertInto(quoteSearch)} SELECT reading_rank, id, text FROM quotes`,
+  // Its terms, so that a search's last word is asked as the terms it begins (db/fts.ts).
+  ...listTerms(quoteSearch),
   // Each quote as a page shows it, under the same number (db/documents.ts).
   `INSERT INTO quote_documents (reading_rank, document)
      SELECT q.reading_rank, ${QUOTE.sql}

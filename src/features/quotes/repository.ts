@@ -1,7 +1,7 @@
 import { asc, eq, type SQL, sql } from 'drizzle-orm';
 import { integer, type SQLiteSelect, sqliteTable } from 'drizzle-orm/sqlite-core';
 import { QUOTE } from '../../db/documents.js';
-import { matches, quoteSearch, toFtsQuery } from '../../db/fts.js';
+import { matches, prepareTermsOf, quoteSearch, toFtsQuery } from '../../db/fts.js';
 import { EMPTY_PAGE, keyset, keysetList, listKey, type Resume, toPage } from '../../db/keyset.js';
 import type { Db } from '../../db/open.js';
 import { quoteDocuments, quoteItems, quotes } from '../../db/schema.js';
@@ -91,6 +91,7 @@ export function createQuoteRepository(db: Db) {
     .where(eq(quotes.id, sql.placeholder('id')))
     .prepare();
   const lists = new ShapeCache<{ all(values: Record<string, unknown>): Row[] }>();
+  const quoteTerms = prepareTermsOf(db, quoteSearch);
 
   /** Pages of quotes in reading order, each row made an item by `read`. */
   const listOf = <T>(stored: boolean, read: (rows: Row[]) => T[]) =>
@@ -112,7 +113,7 @@ export function createQuoteRepository(db: Db) {
         );
       } else {
         // Input without a single word ("*", "--") matches nothing rather than everything.
-        const match = toFtsQuery(filters.q);
+        const match = toFtsQuery(filters.q, quoteTerms);
         if (match === undefined) return EMPTY_PAGE;
         where.push(matches(quoteSearch, b.bind('match', match)));
         const page = keyset([quoteSearchRows.rowid], request, b, resumeSearch);
