@@ -154,25 +154,41 @@ export class DatasetWriter {
    * `beforeSwap` gets the finished file before it replaces the target (the seed builds the dumps
    * from it); if it throws, nothing is swapped.
    */
-  commit(datasetVersion: string, { beforeSwap }: { beforeSwap?: (finished: string) => void } = {}): void {
+  commit(
+    datasetVersion: string,
+    { beforeSwap, onStep }: { beforeSwap?: (finished: string) => void; onStep?: StepTimer } = {},
+  ): void {
     if (this.done) throw new Error('the dataset writer is already closed');
+    const step = <T>(label: string, run: () => T): T => {
+      const began = performance.now();
+      try {
+        return run();
+      } finally {
+        onStep?.(label, performance.now() - began);
+      }
+    };
     try {
-      for (const insert of this.inserts.values()) insert.flush();
-      for (const statement of this.deferredIndexes) this.client.exec(statement);
-      for (const statement of DERIVED_SQL) this.client.exec(statement);
-      deriveFacetCounts(this.client);
+      step('the last rows', () => {
+        for (const insert of this.inserts.values()) insert.flush();
+      });
+      for (const statement of this.deferredIndexes)
+        step(stepOf(statement), () => this.client.exec(statement));
+      for (const statement of DERIVED_SQL) step(stepOf(statement), () => this.client.exec(statement));
+      step('facet counts', () => deriveFacetCounts(this.client));
       const db = drizzle({ client: this.client, schema });
-      renderEventItems(db);
-      renderQuoteItems(db);
-      renderActorProfiles(db);
+      step('event items', () => renderEventItems(db));
+      step('quote items', () => renderQuoteItems(db));
+      step('actor profiles', () => renderActorProfiles(db));
       // The rows that came in; the derived tables are built from them by joins, so their references
       // hold by construction (checking actor_timeline alone took 2 s on 1M events).
-      const broken = Object.values(DATASET_TABLES).flatMap(
-        (table) =>
-          this.client.pragma(`foreign_key_check("${getTableConfig(table).name}")`) as {
-            table: string;
-            parent: string;
-          }[],
+      const broken = step('foreign keys', () =>
+        Object.values(DATASET_TABLES).flatMap(
+          (table) =>
+            this.client.pragma(`foreign_key_check("${getTableConfig(table).name}")`) as {
+              table: string;
+              parent: string;
+            }[],
+        ),
       );
       if (broken.length > 0) {
         const first = broken[0];
@@ -181,19 +197,23 @@ export class DatasetWriter {
         );
       }
       this.client.prepare("INSERT INTO meta (key, value) VALUES ('dataset_version', ?)").run(datasetVersion);
-      this.client.exec('COMMIT');
+      step('commit', () => this.client.exec('COMMIT'));
       // Statistics for the query planner; sampled, which is plenty to choose between indexes.
-      this.client.pragma('analysis_limit = 1000');
-      this.client.exec('ANALYZE');
-      this.client.pragma('optimize');
+      step('statistics', () => {
+        this.client.pragma('analysis_limit = 1000');
+        this.client.exec('ANALYZE');
+        this.client.pragma('optimize');
+      });
       this.client.close();
       this.done = true;
-      const fd = openSync(this.temp, 'r');
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
+      step('sync', () => {
+        const fd = openSync(this.temp, 'r');
+        try {
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+      });
       beforeSwap?.(this.temp);
       swapIn(this.temp, this.target);
     } catch (error) {
@@ -208,4 +228,16 @@ export class DatasetWriter {
     this.done = true;
     rmSync(this.temp, { force: true });
   }
+}
+
+/** Told how long each step of a commit took, in milliseconds (`npm run seed:synthetic -- --timings`). */
+export type StepTimer = (step: string, ms: number) => void;
+
+/** A statement's step: what it creates or fills (`index events_timeline`, `actor_timeline` …). */
+function stepOf(statement: string): string {
+  const index = /^CREATE (?:UNIQUE )?INDEX [`"]?([\w]+)/i.exec(statement);
+  if (index) return `index ${index[1]}`;
+  const target =
+    /^\s*(?:INSERT INTO|UPDATE|CREATE (?:TEMP |VIRTUAL )?TABLE|DROP TABLE)\s+[`"]?([\w.]+)/i.exec(statement);
+  return target ? (target[1] as string) : statement.trim().slice(0, 40);
 }

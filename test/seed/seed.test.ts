@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../../src/seed/load.js';
+import { DatasetWriter } from '../../src/seed/writer.js';
+import { generateSynthetic } from '../../tools/synthetic/generate.js';
 import { DEFAULT_SEEDS_DIR, tempDir } from '../helpers.js';
 import { brokenSeeds, runSeedCli, seedErrors, sha256 } from './seed-helpers.js';
 
@@ -42,5 +44,18 @@ describe('npm run seed', () => {
       /000_4b06048074e592c0\.json: events\[0\]\.evidence\[0\]: "nowhere at all" does not occur/,
     );
     expect(sha256(target)).toBe(original);
+  });
+});
+
+describe('a commit of the dataset writer', () => {
+  it('says how long each of its steps took, for `seed:synthetic -- --timings`', () => {
+    const writer = DatasetWriter.open(path.join(tempDir(), 'timed.db'));
+    for (const item of generateSynthetic({ events: 200, seed: 3 })) writer.insertItem(item);
+    const steps = new Map<string, number>();
+    writer.commit('timed', { onStep: (step, ms) => steps.set(step, (steps.get(step) ?? 0) + ms) });
+    // The indexes by name, the derived tables by what they fill, the items, the end of the file.
+    for (const step of ['index events_timeline', 'actor_timeline', 'search_terms', 'event items', 'sync'])
+      expect(steps.get(step), step).toBeGreaterThanOrEqual(0);
+    expect([...steps.values()].every((ms) => Number.isFinite(ms) && ms >= 0)).toBe(true);
   });
 });

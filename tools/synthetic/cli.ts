@@ -6,8 +6,9 @@ import { generateOnThread } from './thread.js';
 import { DatasetWriter } from '../../src/seed/writer.js';
 
 /**
- * `npm run seed:synthetic -- --events 1000000 --seed 42 [--database FILE]`: a synthetic corpus
- * through the same writer as the real seeds (one transaction, atomic swap), for benchmarks.
+ * `npm run seed:synthetic -- --events 1000000 --seed 42 [--database FILE] [--timings]`: a
+ * synthetic corpus through the same writer as the real seeds (one transaction, atomic swap), for
+ * benchmarks; `--timings` lists how long each step of the commit took.
  */
 
 const { values } = parseArgs({
@@ -15,6 +16,8 @@ const { values } = parseArgs({
     events: { type: 'string', default: '10000' },
     seed: { type: 'string', default: '42' },
     database: { type: 'string', default: './data/synthetic.db' },
+    /** Also list how long each step of the commit took (indexes, derived tables, items). */
+    timings: { type: 'boolean', default: false },
   },
 });
 const events = Number(values.events);
@@ -38,7 +41,10 @@ try {
   }
   const loaded = performance.now();
   const content = createHash('sha256').update(`synthetic:${events}:${seed}:generator-${GENERATOR_VERSION}`);
-  writer.commit(datasetVersion(content.digest('hex')));
+  const steps = new Map<string, number>();
+  writer.commit(datasetVersion(content.digest('hex')), {
+    onStep: (step, ms) => steps.set(step, (steps.get(step) ?? 0) + ms),
+  });
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const seconds = (ms: number) => (ms / 1000).toFixed(1);
   console.log(
@@ -49,6 +55,9 @@ try {
   console.log(
     `in ${seconds(performance.now() - began)} s (rows ${seconds(loaded - began)} s, indexes and search ${seconds(performance.now() - loaded)} s); peak RSS ${Math.round(peakRss / 2 ** 20)} MiB`,
   );
+  if (values.timings)
+    for (const [step, ms] of [...steps].sort((a, b) => b[1] - a[1]))
+      console.log(`  ${seconds(ms).padStart(6)} s  ${step}`);
 } catch (error) {
   writer.abort();
   console.error(`synthetic seed failed, nothing was written: ${(error as Error).message}`);
