@@ -55,6 +55,21 @@ export function useSeededApp(): TestContext {
   return ctx;
 }
 
+/**
+ * The seed corpus and a synthetic one, for `it.each`: a check that holds on the annotated articles
+ * and on what the generator makes at scale. The synthetic corpus is written and opened when first
+ * asked for, and closed after the file's tests.
+ */
+export function bothCorpora(ctx: TestContext, events: number, seed: number): [string, () => Db][] {
+  const dir = tempDir();
+  let synthetic: Db | undefined;
+  afterAll(() => synthetic?.$client.close());
+  return [
+    ['the seed corpus', () => ctx.db],
+    ['a synthetic corpus', () => (synthetic ??= openReadOnly(writeSynthetic(dir, events, seed)))],
+  ];
+}
+
 /** Writes a synthetic corpus (tools/synthetic/generate.ts) into `dir` and returns the file's path. */
 export function writeSynthetic(dir: string, events: number, seed: number): string {
   const file = path.join(dir, `synthetic-${events}-${seed}.db`);

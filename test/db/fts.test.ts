@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   MAX_PREFIX_TERMS,
   prepareTermsOf,
@@ -8,8 +8,7 @@ import {
   type TermsOf,
   toFtsQuery,
 } from '../../src/db/fts.js';
-import { type Db, openReadOnly } from '../../src/db/open.js';
-import { tempDir, useSeededApp, writeSynthetic } from '../helpers.js';
+import { bothCorpora, useSeededApp } from '../helpers.js';
 
 describe('search input', () => {
   it('folds case, accents and hyphens the way the index does', () => {
@@ -61,55 +60,51 @@ describe('the last word, asked as the terms it begins', () => {
 
 describe('terms listed by the seed', () => {
   const ctx = useSeededApp();
-  const dir = tempDir();
-  const opened: Db[] = [];
-  afterAll(() => {
-    for (const db of opened) db.$client.close();
-  });
-
   /** Every prefix of every term, and of a few that are no term's. */
   const prefixesOf = (words: string[]) => [
     ...new Set([...words.flatMap((w) => [...w].map((_, i) => w.slice(0, i + 1))), 'zzzq', 'é']),
   ];
 
-  it.each([
-    ['the seed corpus', () => ctx.db],
-    ['a synthetic corpus', () => openReadOnly(writeSynthetic(dir, 3000, 5))],
-  ])("are the index's vocabulary, and find what a prefix query finds, on %s", (_, open) => {
-    const db = open();
-    if (db !== ctx.db) opened.push(db);
-    const client = db.$client;
-    // FTS5's own list of the index's terms, on a connection of its own (the app's is query-only).
-    const reader = new Database(client.name, { readonly: true });
-    reader.exec("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, 'quote_search', 'row')");
-    const vocabulary = reader.prepare('SELECT term FROM temp.vocab ORDER BY term').pluck().all() as string[];
-    reader.close();
-    const listed = client
-      .prepare("SELECT term FROM search_terms WHERE fts = 'quote_search' ORDER BY term")
-      .pluck()
-      .all() as string[];
-    expect(listed).toEqual(vocabulary);
-    expect(listed.length).toBeGreaterThan(50);
+  it.each(bothCorpora(ctx, 3000, 5))(
+    "are the index's vocabulary, and find what a prefix query finds, on %s",
+    (_, open) => {
+      const db = open();
+      const client = db.$client;
+      // FTS5's own list of the index's terms, on a connection of its own (the app's is query-only).
+      const reader = new Database(client.name, { readonly: true });
+      reader.exec("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, 'quote_search', 'row')");
+      const vocabulary = reader
+        .prepare('SELECT term FROM temp.vocab ORDER BY term')
+        .pluck()
+        .all() as string[];
+      reader.close();
+      const listed = client
+        .prepare("SELECT term FROM search_terms WHERE fts = 'quote_search' ORDER BY term")
+        .pluck()
+        .all() as string[];
+      expect(listed).toEqual(vocabulary);
+      expect(listed.length).toBeGreaterThan(50);
 
-    const prefixes = prefixesOf(vocabulary);
-    const search = client
-      .prepare('SELECT rowid FROM quote_search WHERE quote_search MATCH ? ORDER BY rowid')
-      .pluck();
-    // At the bound the seed corpus needs, and at one low enough that some prefixes pass it.
-    for (const max of [MAX_PREFIX_TERMS, 3]) {
-      const termsOf = prepareTermsOf(db, quoteSearch, max);
-      const counts = { listed: 0, tooMany: 0 };
-      for (const prefix of prefixes) {
-        const begun = vocabulary.filter((term) => term.startsWith(prefix));
-        const known = termsOf(prefix);
-        expect(known, prefix).toEqual(begun.length > max ? undefined : begun);
-        if (known === undefined) counts.tooMany++;
-        else if (known.length > 1) counts.listed++;
-        for (const input of [prefix, `${vocabulary[0]} ${prefix}`])
-          expect(search.all(toFtsQuery(input, termsOf)), input).toEqual(search.all(toFtsQuery(input)));
+      const prefixes = prefixesOf(vocabulary);
+      const search = client
+        .prepare('SELECT rowid FROM quote_search WHERE quote_search MATCH ? ORDER BY rowid')
+        .pluck();
+      // At the bound the seed corpus needs, and at one low enough that some prefixes pass it.
+      for (const max of [MAX_PREFIX_TERMS, 3]) {
+        const termsOf = prepareTermsOf(db, quoteSearch, max);
+        const counts = { listed: 0, tooMany: 0 };
+        for (const prefix of prefixes) {
+          const begun = vocabulary.filter((term) => term.startsWith(prefix));
+          const known = termsOf(prefix);
+          expect(known, prefix).toEqual(begun.length > max ? undefined : begun);
+          if (known === undefined) counts.tooMany++;
+          else if (known.length > 1) counts.listed++;
+          for (const input of [prefix, `${vocabulary[0]} ${prefix}`])
+            expect(search.all(toFtsQuery(input, termsOf)), input).toEqual(search.all(toFtsQuery(input)));
+        }
+        expect(counts.listed, `max ${max}`).toBeGreaterThan(5);
+        if (max === 3) expect(counts.tooMany).toBeGreaterThan(5);
       }
-      expect(counts.listed, `max ${max}`).toBeGreaterThan(5);
-      if (max === 3) expect(counts.tooMany).toBeGreaterThan(5);
-    }
-  });
+    },
+  );
 });

@@ -12,7 +12,7 @@ import { createRepositories } from '../../src/features/repositories.js';
 import { DEFAULT_SEEDS_DIR } from '../../src/seed/defaults.js';
 import { prepareSeeds } from '../../src/seed/load.js';
 import { DatasetWriter } from '../../src/seed/writer.js';
-import { getter, tempDir, useSeededApp, writeSynthetic } from '../helpers.js';
+import { bothCorpora, getter, tempDir, useSeededApp } from '../helpers.js';
 
 /**
  * Timeline items, quotes and actor profiles are rendered once by the seed and served as stored
@@ -55,8 +55,6 @@ describe('stored timeline items', () => {
 });
 
 describe('an event in detail', () => {
-  const dir = tempDir();
-
   it('is its stored item with what the detail adds spliced after it, as the serialiser wrote it', () => {
     const { events } = createRepositories(ctx.db);
     const ids = ctx.db.$client.prepare('SELECT id FROM events ORDER BY id').pluck().all() as string[];
@@ -68,31 +66,31 @@ describe('an event in detail', () => {
     expect(events.findDetailJson('nothing')).toBeUndefined();
   });
 
-  it.each([
-    ['the seed corpus', () => ctx.db],
-    ['a synthetic corpus', () => openReadOnly(writeSynthetic(dir, 3000, 7))],
-  ])("judges each event's claims as the claims list does, on %s", (_, open) => {
-    // The detail judges an event's claims among themselves; the list reads every claim about the
-    // same events to judge them. Same verdicts, each list (rivals, supporters …) in the same order.
-    const db = open();
-    const { claims } = createRepositories(db);
-    const ids = db.$client
-      .prepare('SELECT DISTINCT event_id FROM claims ORDER BY 1')
-      .pluck()
-      .all() as string[];
-    let compared = 0;
-    for (const id of ids) {
-      const judged = claims.listByEvent(id);
-      const listed = claims.list({ event: id }, { order: 'asc', limit: 500 }).items;
-      expect(
-        [...judged].sort((a, b) => (a.id < b.id ? -1 : 1)),
-        id,
-      ).toEqual(listed);
-      compared += judged.filter((c) => c.status !== 'single_source').length;
-    }
-    // Claims judged against another source's, not only single-source ones.
-    expect(compared).toBeGreaterThan(ids.length / 10);
-  });
+  it.each(bothCorpora(ctx, 3000, 7))(
+    "judges each event's claims as the claims list does, on %s",
+    (_, open) => {
+      // The detail judges an event's claims among themselves; the list reads every claim about the
+      // same events to judge them. Same verdicts, each list (rivals, supporters …) in the same order.
+      const db = open();
+      const { claims } = createRepositories(db);
+      const ids = db.$client
+        .prepare('SELECT DISTINCT event_id FROM claims ORDER BY 1')
+        .pluck()
+        .all() as string[];
+      let compared = 0;
+      for (const id of ids) {
+        const judged = claims.listByEvent(id);
+        const listed = claims.list({ event: id }, { order: 'asc', limit: 500 }).items;
+        expect(
+          [...judged].sort((a, b) => (a.id < b.id ? -1 : 1)),
+          id,
+        ).toEqual(listed);
+        compared += judged.filter((c) => c.status !== 'single_source').length;
+      }
+      // Claims judged against another source's, not only single-source ones.
+      expect(compared).toBeGreaterThan(ids.length / 10);
+    },
+  );
 
   it.each([
     ['{"a":1}', '{"b":2}', '{"a":1,"b":2}'],
