@@ -98,9 +98,12 @@ export const DERIVED_SQL = [
            FROM events GROUP BY range ORDER BY range = 'contested', range)`,
   `INSERT INTO actor_quote_counts (actor_id, quotes)
      SELECT speaker_id, count(*) FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id`,
+  // NOT INDEXED: the key's index gives the actors in order but not the type, which each of the
+  // 2.9 million rows on 1M events would then look up in the table; one pass over the table and a
+  // sort take half as long (8.6 against 4.3 s).
   `INSERT INTO actor_event_counts (actor_id, type, events, first_start, last_end)
      SELECT actor_id, type, count(*), min(start), max("end")
-     FROM actor_timeline
+     FROM actor_timeline NOT INDEXED
      GROUP BY actor_id, type`,
   // The range of every event's dates: an unbounded volume's periods.
   `INSERT INTO meta (key, value)
