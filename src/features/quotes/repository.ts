@@ -79,14 +79,14 @@ export function createQuoteRepository(db: Db) {
       .$dynamic() as unknown as SQLiteSelect;
   };
 
-  const ofEvent = withBody(bodies.document)
-    .where(eq(quotes.eventId, sql.placeholder('event')))
-    .orderBy(asc(quotes.sourceId), asc(quotes.ordinal))
-    .prepare();
-  const storedOfEvent = withBody(bodies.stored)
-    .where(eq(quotes.eventId, sql.placeholder('event')))
-    .orderBy(asc(quotes.sourceId), asc(quotes.ordinal))
-    .prepare();
+  /** An event's quotes in reading order, each with `body`. */
+  const ofEventWith = (body: (typeof bodies)[keyof typeof bodies]) =>
+    withBody(body)
+      .where(eq(quotes.eventId, sql.placeholder('event')))
+      .orderBy(asc(quotes.sourceId), asc(quotes.ordinal))
+      .prepare();
+  const ofEvent = ofEventWith(bodies.document);
+  const storedOfEvent = ofEventWith(bodies.stored);
   const byId = withBody(bodies.document)
     .where(eq(quotes.id, sql.placeholder('id')))
     .prepare();
