@@ -1,7 +1,6 @@
-import { and, asc, desc, eq, getTableColumns, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, lte, type SQL } from 'drizzle-orm';
 import {
   type SelectedFields,
-  type SQLiteColumn,
   type SQLiteSelect,
   type SubqueryWithSelection,
   unionAll,
@@ -24,13 +23,11 @@ import {
   EVENT_COLUMNS,
   filterConditions,
   precisionRanges,
+  type TimelineColumns,
 } from './timeline.js';
 
-/** The events table's own rowid: the key of an event's document and stored item. */
-const EVENT_ROWID = sql<number>`${events}.rowid`;
-
 /** An event's row, with the rowid its document is kept under. */
-export const EVENT_FIELDS = { ...getTableColumns(events), rowid: EVENT_ROWID };
+export const EVENT_FIELDS = { ...getTableColumns(events), rowid: EVENT_COLUMNS.rowid };
 
 /** A timeline row as a stored page reads it: the event's sort key and its item's JSON. */
 export interface StoredRow {
@@ -63,10 +60,8 @@ export interface TimelinePlan {
   /** Driven by actor_timeline (joined to events) rather than by the events table. */
   anchored: boolean;
   arms: SQL[][];
-  /** The driving table's sort key: start, end, id. */
-  key: readonly SQLiteColumn[];
-  /** The event's rowid, the key of its stored item, as the driving table holds it. */
-  rowid: SQL;
+  /** The driving table's columns: its sort key (start, end, id), the event's rowid … */
+  columns: TimelineColumns;
 }
 
 /**
@@ -100,7 +95,7 @@ function mergedPlan(
       ...shared,
     ].filter((c): c is SQL => c !== undefined),
   );
-  return { anchored: false, arms, key: EVENT_COLUMNS.key, rowid: EVENT_ROWID };
+  return { anchored: false, arms, columns: EVENT_COLUMNS };
 }
 
 /**
@@ -152,7 +147,7 @@ export function prepareTimeline(db: Db) {
         ...dateConditions(filters, b, c, maxEventDays),
         ...filterConditions(filters, b, c, anchor),
       ];
-      return { anchored: true, arms: [where], key: c.key, rowid: sql<number>`${actorTimeline.eventRowid}` };
+      return { anchored: true, arms: [where], columns: c };
     }
     // A precision filter keeps only its precisions' ranges.
     const kept = filters.precision ? atOrFiner(filters.precision) : undefined;
@@ -167,7 +162,7 @@ export function prepareTimeline(db: Db) {
       ...dateConditions(filters, b, EVENT_COLUMNS, longestKept),
       ...filterConditions(filters, b, EVENT_COLUMNS),
     ];
-    return { anchored: false, arms: [where], key: EVENT_COLUMNS.key, rowid: EVENT_ROWID };
+    return { anchored: false, arms: [where], columns: EVENT_COLUMNS };
   }
 
   /**
@@ -183,7 +178,7 @@ export function prepareTimeline(db: Db) {
   ): R[] {
     const b = new Bindings();
     const p = plan(filters, b, request);
-    const keys = keyset(p.key, request, b);
+    const keys = keyset(p.columns.key, request, b);
     const query = shapes.get(b.shape, () => {
       const paged = (fields: SelectedFields) =>
         merged(db, p, fields, keys.after)
@@ -209,9 +204,9 @@ export function prepareTimeline(db: Db) {
      */
     items(filters: TimelineFilters, request: PageRequest): StoredRow[] {
       return page(itemPages, filters, request, (p, paged) => {
-        const [start, end, id] = p.key;
+        const [start, end, id] = p.columns.key;
         if (!start || !end || !id) throw new Error('a timeline key is start, end, id');
-        const keyed = paged({ start, end, id, rowid: p.rowid.as('rowid') }).as('keyed');
+        const keyed = paged({ start, end, id, rowid: p.columns.rowid.as('rowid') }).as('keyed');
         const dir = request.order === 'asc' ? asc : desc;
         return db
           .select({ start: keyed.start, end: keyed.end, id: keyed.id, json: eventItems.json })

@@ -44,6 +44,8 @@ export interface TimelineColumns {
   start: SQLiteColumn;
   end: SQLiteColumn;
   type: SQLiteColumn;
+  /** The event's rowid, the key of its document and stored item, as this table holds it. */
+  rowid: SQL<number>;
 }
 
 export const EVENT_COLUMNS: TimelineColumns = {
@@ -51,6 +53,7 @@ export const EVENT_COLUMNS: TimelineColumns = {
   start: events.start,
   end: events.end,
   type: events.type,
+  rowid: sql<number>`${events}.rowid`,
 };
 
 export const ACTOR_TIMELINE_COLUMNS: TimelineColumns = {
@@ -58,6 +61,7 @@ export const ACTOR_TIMELINE_COLUMNS: TimelineColumns = {
   start: actorTimeline.start,
   end: actorTimeline.end,
   type: actorTimeline.type,
+  rowid: sql<number>`${actorTimeline.eventRowid}`,
 };
 
 /**
