@@ -71,6 +71,24 @@ const SourceMetaSchema = z.strictObject({
   url: z.url().nullable(),
 });
 
+/**
+ * The mark `npm run propose` leaves on every item it drafts: a person reviews the item and removes
+ * the mark. The seed refuses a file that still carries one (see seeds/README.md, "Drafts").
+ */
+export const ReviewSchema = z.strictObject({
+  state: z.literal('proposed'),
+  confidence: z.number().min(0).max(1),
+  /** The rule that proposed the item, such as `speaker.quote-verb-name`. */
+  rule: z
+    .string()
+    .regex(/^[a-z]+(?:[.-][a-z0-9]+)*$/, 'must be a rule name such as "speaker.quote-verb-name"'),
+  because: nonEmpty,
+  /** Existing items this one may be, best first (an event or actor of the record it joins). */
+  candidates: z.array(z.strictObject({ id: slug, score: z.number().min(0).max(1) })).optional(),
+});
+export type Review = z.infer<typeof ReviewSchema>;
+const review = ReviewSchema.optional();
+
 const ActorAnnotationSchema = z.strictObject({
   id: slug,
   name: nonEmpty.optional(),
@@ -87,6 +105,7 @@ const ActorAnnotationSchema = z.strictObject({
   relations: z
     .array(z.strictObject({ type: z.enum(RELATION_TYPES), object: slug, evidence: EvidenceRefSchema }))
     .default([]),
+  review,
 });
 
 /**
@@ -101,6 +120,7 @@ export const DateAnnotationSchema = z
     evidence: EvidenceRefSchema.optional(),
     approximate: z.boolean().optional(),
     attributed_to: AttributionSchema.optional(),
+    review,
   })
   .superRefine((d, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -133,6 +153,7 @@ const EventAnnotationSchema = z.strictObject({
   date: DateAnnotationSchema.optional(),
   participants: z.array(z.strictObject({ actor: slug, role: z.enum(PARTICIPANT_ROLES) })).default([]),
   evidence: z.array(EvidenceRefSchema).min(1, 'needs at least one evidence reference'),
+  review,
 });
 
 const ClaimAnnotationSchema = z
@@ -148,6 +169,7 @@ const ClaimAnnotationSchema = z
     approximate: z.boolean().optional(),
     attributed_to: AttributionSchema.optional(),
     evidence: EvidenceRefSchema,
+    review,
   })
   .superRefine((c, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -172,6 +194,7 @@ const QuoteAnnotationSchema = z
     reported_via: slug.nullable().default(null),
     attribution: z.enum(ATTRIBUTIONS).default('explicit'),
     attribution_reason: nonEmpty.optional(),
+    review,
   })
   .superRefine((q, ctx) => {
     if (q.attribution === 'inferred' && q.attribution_reason === undefined)
@@ -197,3 +220,16 @@ export const AnnotationFileSchema = z.strictObject({
   quotes: z.array(QuoteAnnotationSchema).default([]),
 });
 export type AnnotationFile = z.infer<typeof AnnotationFileSchema>;
+
+/** The JSON path of every item that still carries a `review` mark, in file order. */
+export function proposedItems(a: AnnotationFile): string[] {
+  const out: string[] = [];
+  a.actors.forEach((x, i) => x.review && out.push(`actors[${i}]`));
+  a.events.forEach((x, i) => {
+    if (x.review) out.push(`events[${i}]`);
+    if (x.date?.review) out.push(`events[${i}].date`);
+  });
+  a.claims.forEach((x, i) => x.review && out.push(`claims[${i}]`));
+  a.quotes.forEach((x, i) => x.review && out.push(`quotes[${i}]`));
+  return out;
+}

@@ -5,18 +5,21 @@ import { formatIssue, SeedError, type SeedIssue } from './issues.js';
 import { prepareSeeds, seed } from './load.js';
 
 /**
- * The seed command: `npm run seed [-- --check] [--strict] [--seeds DIR] [--database FILE]`.
- * Problems and warnings go to stderr, one `file: json.path: message` a line; warnings do not stop
- * the seed unless `--strict` makes them errors.
+ * The seed command: `npm run seed [-- --check] [--strict] [--allow-proposed] [--seeds DIR]
+ * [--database FILE]`. Problems and warnings go to stderr, one `file: json.path: message` a line;
+ * warnings do not stop the seed unless `--strict` makes them errors. Items a draft still marks as
+ * proposed are errors unless `--allow-proposed` asks for a preview (never with `--strict`).
  */
 
-const USAGE = 'usage: npm run seed [-- --check] [--strict] [--seeds DIR] [--database FILE]';
+const USAGE =
+  'usage: npm run seed [-- --check] [--strict] [--allow-proposed] [--seeds DIR] [--database FILE]';
 
 function options() {
   return parseArgs({
     options: {
       check: { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
+      'allow-proposed': { type: 'boolean', default: false },
       seeds: { type: 'string', default: DEFAULT_SEEDS_DIR },
       database: { type: 'string', default: process.env.DATABASE_PATH ?? './data/parallax.db' },
     },
@@ -33,7 +36,9 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    const options = { strict: values.strict };
+    if (values.strict && values['allow-proposed'])
+      console.error('--strict never accepts proposed items: --allow-proposed is ignored');
+    const options = { strict: values.strict, allowProposed: values['allow-proposed'] };
     if (values.check) {
       const { dataset, version, warnings } = await prepareSeeds(values.seeds, options);
       report(warnings);

@@ -8,6 +8,8 @@ export interface SeedIssue {
   path: string;
   message: string;
   warning?: boolean;
+  /** An item `npm run propose` drafted that nobody has reviewed (accepted only for a preview). */
+  proposed?: boolean;
 }
 
 export function formatIssue(issue: SeedIssue): string {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type AnnotationFile, AnnotationFileSchema } from './annotation-schema.js';
+import { type AnnotationFile, AnnotationFileSchema, proposedItems } from './annotation-schema.js';
 import { jsonPath, type SeedIssue } from './issues.js';
 import { findJsonSyntaxError, type JsonSyntaxError } from './json-syntax.js';
 
@@ -96,6 +96,8 @@ export async function readSeeds(dir: string): Promise<ReadResult> {
       continue;
     }
     const annotation = parsed.data;
+    for (const item of proposedItems(annotation))
+      issues.push({ file, path: item, message: 'proposed, not reviewed', proposed: true });
     let text: string | undefined;
     try {
       text = await readFile(path.join(dir, annotation.source.text), 'utf8');

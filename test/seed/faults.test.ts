@@ -516,7 +516,7 @@ describe('seed faults: each is reported as file: json.path: message and changes 
     // Newer Node versions add a hint to the message; its start is what matters.
     expect(result.stderr.trimEnd().split('\n')).toEqual([
       expect.stringMatching(/^Unknown option '--databse'/),
-      'usage: npm run seed [-- --check] [--strict] [--seeds DIR] [--database FILE]',
+      'usage: npm run seed [-- --check] [--strict] [--allow-proposed] [--seeds DIR] [--database FILE]',
     ]);
     expect(sha256(target)).toBe(original);
   });
