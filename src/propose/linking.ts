@@ -64,6 +64,10 @@ export function linkEvents(events: readonly ProposedEvent[], record: ArticleReco
   );
 }
 
+/**
+ * Words weigh most: participants and dates are shared by many events of one story. The weights and
+ * LINK_THRESHOLD were chosen on the development stories (docs/benchmarks.md, "Proposer").
+ */
 function score(e: ProposedEvent, words: Vector, r: RecordEvent, passages: Vector[]): number {
   const ids = new Set(e.participants.map((p) => p.actor.id));
   const shared = [...ids].filter((id) => r.participants.has(id)).length;
@@ -80,7 +84,7 @@ function score(e: ProposedEvent, words: Vector, r: RecordEvent, passages: Vector
   const when = undated ? 0.3 : Math.max(0, ...r.dates.map(close));
   const type = e.type === r.type ? 0.1 : 0;
   const likeness = Math.max(0, ...passages.map((p) => cosine(words, p)));
-  return Math.min(1, 0.5 * likeness + 0.25 * people + 0.25 * when + type);
+  return Math.min(1, 0.7 * likeness + 0.15 * people + 0.15 * when + type);
 }
 
 function mergeSame(events: LinkedEvent[], vectors: Vector[]): LinkedEvent[] {

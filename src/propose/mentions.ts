@@ -197,7 +197,7 @@ function trimName(
   const lower = bare.toLowerCase().replace(/[’]/gu, "'");
   if (!known(nameKey(text)) && !known(nameKey(bare))) {
     if (isModifier(doc, tokens, lower, last)) return undefined;
-    if (isPlace(doc, tokens, lower, first)) return undefined;
+    if (isPlace(doc, tokens, lower)) return undefined;
   }
   const titles = tokens.slice(0, t).map((x) => x.lower);
   const after = doc.tokens[last + 1];
@@ -276,7 +276,7 @@ function isTitle(t: Token, organisation: boolean): boolean {
  * A place, not an actor: a name with a geographic head ("Mount Paekdu", "Placer County"), or one
  * word after "in"/"near"/"at" that no list knows as a state ("in Paju").
  */
-function isPlace(doc: ArticleDoc, tokens: Token[], lower: string, first: number): boolean {
+function isPlace(doc: ArticleDoc, tokens: Token[], lower: string): boolean {
   const head = (tokens[tokens.length - 1] as Token).lower;
   // "Harbour Union", "Port Authority": an organisation's head outweighs a place word before it.
   if (tokens.length > 1 && KIND_HEADS.some(([, heads]) => heads.has(head))) return false;
@@ -284,12 +284,35 @@ function isPlace(doc: ArticleDoc, tokens: Token[], lower: string, first: number)
   if (titledWords(doc).has(head)) return false;
   if (GEOGRAPHIC_HEADS.has(head) || GEOGRAPHIC_HEADS.has((tokens[0] as Token).lower)) return true;
   if (STATES.has(lower)) return false;
-  const before = doc.tokens[first - 1];
-  return (
-    tokens.length === 1 &&
-    before !== undefined &&
-    /^(?:in|near|at|outside|across|around)$/u.test(before.lower)
-  );
+  return tokens.length === 1 && placeWords(doc).has(lower);
+}
+
+const places = new WeakMap<ArticleDoc, Set<string>>();
+
+/**
+ * Single capitalised words the article uses as places somewhere ("in Rotterdam", "to Antwerp",
+ * "the port of Hamburg"): every bare use of them is the place, unless the record names an actor so.
+ */
+function placeWords(doc: ArticleDoc): Set<string> {
+  let words = places.get(doc);
+  if (words) return words;
+  words = new Set();
+  for (const t of doc.tokens) {
+    const before = doc.tokens[t.index - 1];
+    const next = doc.tokens[t.index + 1];
+    if (
+      !before ||
+      !startsUpper(t.text) ||
+      t.pos !== 'PROPN' ||
+      (next?.pos === 'PROPN' && next.sentence === t.sentence)
+    )
+      continue;
+    const after = /^(?:in|near|at|outside|across|around|to|from|via)$/u.test(before.lower);
+    const of = before.lower === 'of' && GEOGRAPHIC_HEADS.has(doc.tokens[t.index - 2]?.lower ?? '');
+    if (after || of) words.add(t.lower);
+  }
+  places.set(doc, words);
+  return words;
 }
 
 const titled = new WeakMap<ArticleDoc, Set<string>>();

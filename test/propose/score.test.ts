@@ -66,7 +66,8 @@ describe('scoreArticle', () => {
     expect(s.speakers).toEqual({ correct: 1, of: 1 });
     expect(s.events).toEqual({ proposed: 2, correct: 2, gold: 2, found: 2 });
     expect(s.dates).toEqual({ correct: 2, of: 2 });
-    expect(s.links).toEqual({ correct: 2, of: 2 });
+    // Without a record to join there is nothing to link to: links are not scored.
+    expect(s.links).toEqual({ correct: 0, of: 0 });
     expect(s.counts).toEqual({ proposed: 1, correct: 1, gold: 1, found: 1 });
   });
 

@@ -62,7 +62,9 @@ export function scoreArticle({ text, gold, draft, recordEvents }: Article): Scor
   const dates = dated.filter(
     ([g, d]) => d.date !== undefined && sameInterval(g.date, d.date, reference),
   ).length;
-  const links = [...events.best].filter(([g, d]) =>
+  // Links are scored only against a record: with none, "new" is the only answer and proves nothing.
+  const linkable = recordEvents.size === 0 ? [] : [...events.best];
+  const links = linkable.filter(([g, d]) =>
     recordEvents.has(g.id) ? d.id === g.id : !recordEvents.has(d.id),
   ).length;
   return {
@@ -76,7 +78,7 @@ export function scoreArticle({ text, gold, draft, recordEvents }: Article): Scor
       found: events.best.size,
     },
     dates: { correct: dates, of: dated.length },
-    links: { correct: links, of: events.best.size },
+    links: { correct: links, of: linkable.length },
     counts: countTally(gold, draft, at),
   };
 }
