@@ -189,6 +189,12 @@ function trimName(
   let t = 0;
   const organisation = tokens.some((x) => KIND_HEADS.some(([, heads]) => heads.has(x.lower)));
   while (t < tokens.length && isTitle(tokens[t] as Token, organisation)) t++;
+  // "Social Affairs Minister Karin de Boer": a title qualified by capitalised words before it.
+  for (let j = tokens.length - 2; j > t && !organisation; j--)
+    if (isTitle(tokens[j] as Token, false) && !isTitle(tokens[j + 1] as Token, false)) {
+      t = j + 1;
+      break;
+    }
   if (t === tokens.length) return undefined;
   const start = (tokens[0] as Token).start;
   const end = (tokens[tokens.length - 1] as Token).end;
