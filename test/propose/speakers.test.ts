@@ -85,4 +85,17 @@ describe('the speaker sieve', () => {
     expect(quotes).toHaveLength(1);
     expect(quotes[0]?.words).toBe('They told us, ‘Go home,’ and we refused,');
   });
+
+  it('gives an outlet that relayed a person’s words as reported_via', () => {
+    const [quote] = speakers('"We will fight on," Hamid Karimi told the Kabul News Agency.');
+    expect(quote).toMatchObject({ speaker: 'Hamid Karimi', via: 'Kabul News Agency' });
+  });
+
+  it('keeps an agency’s narration the agency’s, with the person it narrates as the subject', () => {
+    const text =
+      'Kim Jong-un said the plans were "suspended for now," the Korean Central News Agency reported.';
+    const [q] = propose(text, META, emptyRecord()).quotes;
+    expect(q?.speaker?.name).toBe('Korean Central News Agency');
+    expect(q?.subject?.name).toBe('Kim Jong-un');
+  });
 });
