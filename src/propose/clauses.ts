@@ -152,12 +152,3 @@ function reportedBy(doc: ArticleDoc, first: number, firstOf: number, inQuote: re
   }
   return false;
 }
-
-/** The subject of the sentence's reporting verb, where it introduces clauses ("the North said …"). */
-export function reportingVerbs(doc: ArticleDoc, sentence: number, inQuote: readonly boolean[]): Token[] {
-  const s = doc.sentences[sentence];
-  if (!s) return [];
-  return doc.tokens
-    .slice(s.first, s.last + 1)
-    .filter((t) => t.pos === 'VERB' && !inQuote[t.index] && REPORTING_VERBS.has(t.lemma));
-}

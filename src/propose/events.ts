@@ -1,4 +1,4 @@
-import { type DateInterval, overlaps, shiftDay } from '../domain/dates.js';
+import { type DateInterval, shiftDay } from '../domain/dates.js';
 import type { EventType, ParticipantRole } from '../domain/vocabulary.js';
 import type { ActorsResult, ProposedActor } from './actors.js';
 import { type Clause, findClauses } from './clauses.js';
@@ -268,11 +268,4 @@ function fromExpression(e: DateExpression, clause: Clause, inside: boolean, refe
     rule: e.rule,
     because: `“${e.text}” ${where}.`,
   };
-}
-
-/** Whether two events of the article are told at overlapping dates. */
-export function sameTime(a: EventDate, b: EventDate): boolean {
-  const x = a.phrase?.interval ?? a.value?.interval;
-  const y = b.phrase?.interval ?? b.value?.interval;
-  return x !== undefined && y !== undefined && overlaps(x, y);
 }

@@ -20,9 +20,6 @@ export const REPORTING_VERBS = words(`
   reiterate, signal, hint, indicate, predict, speculate, suspect, believe, think, fear, expect, told,
   shout, chant, cry, joke, quip, wonder, muse, whisper, yell, scream, sing, read, answer`);
 
-/** Verbs of saying that may carry a quotation as their object ("called it “a monster”"). */
-export const NAMING_VERBS = words(`call, describe, brand, dub, label, term, deem, decry, denounce`);
-
 /** Verbs of opinion: their subject is an unnamed group's mention ("Several experts suspect"). */
 export const OPINION_VERBS = words(
   `suspect, believe, think, fear, expect, argue, say, warn, predict, note, doubt`,
@@ -239,7 +236,6 @@ export const STATIVE_VERBS = words(`
   try, begin, start, keep, help, see, put, take, give, find, leave, show, hold, bring, set, run,
   turn, move, play, live, stand, face, seek, gain, hobble, imperil, elevate, peak, consider`);
 
-export const PERSON_PRONOUNS = words(`he, she, him, her, his, hers, himself, herself`);
 export const MALE_PRONOUNS = words(`he, him, his, himself`);
 export const FEMALE_PRONOUNS = words(`she, her, hers, herself`);
 export const GROUP_PRONOUNS = words(`they, them, their, theirs, themselves`);
