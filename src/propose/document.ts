@@ -216,6 +216,13 @@ export class ArticleDoc {
   }
 
   /** Tokens wholly inside [start, end). */
+  /** For every token, whether it lies wholly within one of `spans` (quotations, say). */
+  within(spans: readonly { start: number; end: number }[]): boolean[] {
+    const inside = this.tokens.map(() => false);
+    for (const s of spans) for (const t of this.tokensIn(s.start, s.end)) inside[t.index] = true;
+    return inside;
+  }
+
   tokensIn(start: number, end: number): Token[] {
     const out: Token[] = [];
     for (let t = this.tokenAtOrAfter(start); t < this.tokens.length; t++) {

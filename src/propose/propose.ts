@@ -45,7 +45,7 @@ export function propose(text: string, meta: SourceMeta, record: ArticleRecord): 
   const reference = localDate(meta.published, meta.timezone);
   const doc = new ArticleDoc(text);
   const quoteSpans = findQuotes(text, doc.paragraphs);
-  const inQuote = doc.tokens.map((t) => quoteSpans.some((q) => t.start >= q.start && t.end <= q.end));
+  const inQuote = doc.within(quoteSpans);
   const actors = proposeActors(doc, record, meta.id);
   const quotes = new SpeakerSieve(doc, quoteSpans, actors).attributeAll();
   const dates = findDates(text, reference);

@@ -57,9 +57,8 @@ export class SpeakerSieve {
     private readonly found: ActorsResult,
   ) {
     for (const m of found.actorOf.keys()) for (let i = m.first; i <= m.last; i++) this.byToken.set(i, m);
-    this.inQuote = doc.tokens.map(() => false);
-    for (const q of quotes)
-      for (const t of doc.tokensIn(q.open, (q.close ?? q.end) + 1)) this.inQuote[t.index] = true;
+    // With the marks: a reporting verb is never looked for inside them.
+    this.inQuote = doc.within(quotes.map((q) => ({ start: q.open, end: (q.close ?? q.end) + 1 })));
   }
 
   attributeAll(): Attribution[] {
