@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { localDate } from '../domain/dates.js';
+import { isTimeZone, SLUG } from '../seed/annotation-schema.js';
 import { DEFAULT_SEEDS_DIR } from '../seed/defaults.js';
 
 /** The propose command's arguments and article, checked: every refusal is one line for the caller. */
@@ -59,15 +60,12 @@ export function parseArguments(argv: string[]): Arguments {
     if (values[required] === undefined || values[required].trim() === '')
       throw new UsageError(`--${required} is required`);
   const id = values.id as string;
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/u.test(id))
+  if (!SLUG.test(id))
     throw new UsageError(`--id ${JSON.stringify(id)} must be a lowercase slug such as "yonhap-2020-06-24"`);
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: values.timezone });
-  } catch {
+  if (!isTimeZone(values.timezone))
     throw new UsageError(
       `--timezone ${JSON.stringify(values.timezone)} is not an IANA time zone such as "Asia/Seoul"`,
     );
-  }
   try {
     localDate(values.published as string, values.timezone);
   } catch {

@@ -13,7 +13,8 @@ import {
 
 /** The annotation file format documented in seeds/README.md. */
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** An id: lower-case words joined by hyphens (`kim-jong-un`). */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slug = z.string().regex(SLUG, 'must be a lowercase slug such as "kim-jong-un"');
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
@@ -49,14 +50,17 @@ const isoDateOrDateTime = z.string().refine((v) => {
   }
 }, 'must be a real calendar date, as YYYY-MM-DD or an ISO date-time with offset');
 
-const timezone = z.string().refine((tz) => {
+/** Whether `tz` is an IANA time zone this runtime knows. */
+export function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;
   } catch {
     return false;
   }
-}, 'must be an IANA time zone such as "Asia/Seoul"');
+}
+
+const timezone = z.string().refine(isTimeZone, 'must be an IANA time zone such as "Asia/Seoul"');
 
 const SourceMetaSchema = z.strictObject({
   id: slug,
