@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { type Db, openReadOnly, type ReadOptions, readMeta } from './db/open.js';
+import { pruneDumps } from './features/dumps/retention.js';
 
 /**
  * The dataset being served, and the switch to a new one without a restart. The seed swaps a new
@@ -120,6 +121,14 @@ export class LiveDataset {
   private async close(mounted: Mounted): Promise<void> {
     await mounted.app.close();
     mounted.db.$client.close();
+    if (!mounted.retiring) return;
+    // The old version's dumps go when nothing serves them any more (features/dumps/retention.ts).
+    try {
+      const removed = pruneDumps(this.file);
+      if (removed.length > 0) this.current.app.log.info({ removed }, 'old dumps removed');
+    } catch (error) {
+      this.current.app.log.warn({ err: error }, 'old dumps not removed');
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -25,6 +25,25 @@ export function copySeeds(into: string): string {
   cpSync(DEFAULT_SEEDS_DIR, dir, { recursive: true });
   return dir;
 }
+
+/**
+ * A copy of the project's seeds with one event (`RETITLED_EVENT`) titled `title`: another dataset
+ * version, for tests that swap datasets.
+ */
+export function retitledSeeds(into: string, title: string): string {
+  const dir = mkdtempSync(path.join(into, 'seeds-'));
+  cpSync(DEFAULT_SEEDS_DIR, dir, { recursive: true });
+  const annotation = path.join(dir, '000_4b06048074e592c0.json');
+  const json = JSON.parse(readFileSync(annotation, 'utf8')) as { events: { id: string; title: string }[] };
+  const event = json.events.find((e) => e.id === RETITLED_EVENT);
+  if (!event) throw new Error(`the seeds no longer have ${RETITLED_EVENT}`);
+  event.title = title;
+  writeFileSync(annotation, JSON.stringify(json, null, 2));
+  return dir;
+}
+
+/** The event `retitledSeeds` retitles. */
+export const RETITLED_EVENT = 'cmc-suspends-military-action-plans';
 
 export interface TestContext {
   app: App;

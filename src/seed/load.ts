@@ -6,7 +6,8 @@ import { readSeeds } from './read.js';
 import { DATASET_TABLES, type Dataset, datasetCounts, type DatasetTable } from '../db/dataset.js';
 import { resolveDataset } from './resolve/index.js';
 import { DatasetWriter } from './writer.js';
-import { buildDumps, pruneDumps } from '../features/dumps/build.js';
+import { buildDumps } from '../features/dumps/build.js';
+import { pruneDumps } from '../features/dumps/retention.js';
 
 /** Bump when the loader changes what it derives from the same seeds (it is part of the version). */
 const LOADER_VERSION = 3;
@@ -58,7 +59,7 @@ export async function prepareSeeds(
  * Writes a resolved dataset through the dataset writer (one transaction, atomic swap), so a failure
  * leaves the old file byte-identical. Every failure is reported as a seed problem on the target.
  */
-function writeDatabase(target: string, dataset: Dataset, version: string): void {
+function writeDatabase(target: string, dataset: Dataset, version: string): SeedIssue[] {
   let writer: DatasetWriter | undefined;
   try {
     writer = DatasetWriter.open(target);
@@ -70,7 +71,14 @@ function writeDatabase(target: string, dataset: Dataset, version: string): void 
     const issue: SeedIssue = { file: target, path: '$', message: `cannot write the database: ${why(error)}` };
     throw new SeedError([issue]);
   }
-  pruneDumps(target, version);
+  // The new dataset is in place; old versions' dumps go once no server serves them (retention.ts),
+  // and a folder that cannot be tidied is only worth a warning.
+  try {
+    pruneDumps(target, [version]);
+    return [];
+  } catch (error) {
+    return [{ file: target, path: '$', warning: true, message: `old dumps not removed: ${why(error)}` }];
+  }
 }
 
 /** A failure to write, in the words of the person who has to fix it. */
@@ -96,6 +104,6 @@ function why(error: unknown): string {
 
 export async function seed(seedsDir: string, target: string, options: SeedOptions = {}): Promise<SeedResult> {
   const { dataset, version, warnings } = await prepareSeeds(seedsDir, options);
-  writeDatabase(target, dataset, version);
-  return { datasetVersion: version, counts: datasetCounts(dataset), warnings };
+  const tidied = writeDatabase(target, dataset, version);
+  return { datasetVersion: version, counts: datasetCounts(dataset), warnings: [...warnings, ...tidied] };
 }

@@ -1,8 +1,7 @@
-import { cpSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { renameSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SEEDS_DIR } from '../../src/seed/defaults.js';
 import { seed } from '../../src/seed/load.js';
+import { RETITLED_EVENT, retitledSeeds } from '../helpers.js';
 import { seededDatabase, startServer } from './process.js';
 
 /**
@@ -14,7 +13,7 @@ import { seededDatabase, startServer } from './process.js';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 
-const EVENT = 'cmc-suspends-military-action-plans';
+const EVENT = RETITLED_EVENT;
 const RETITLED = 'The military action plans are suspended (re-annotated)';
 
 let dir: string;
@@ -23,14 +22,7 @@ let file: string;
 let otherSeeds: string;
 beforeAll(async () => {
   ({ dir, file } = await seededDatabase());
-  otherSeeds = path.join(dir, 'seeds');
-  cpSync(DEFAULT_SEEDS_DIR, otherSeeds, { recursive: true });
-  const annotation = path.join(otherSeeds, '000_4b06048074e592c0.json');
-  const json = JSON.parse(readFileSync(annotation, 'utf8')) as { events: { id: string; title: string }[] };
-  const event = json.events.find((e) => e.id === EVENT);
-  if (!event) throw new Error(`the seeds no longer have ${EVENT}`);
-  event.title = RETITLED;
-  writeFileSync(annotation, JSON.stringify(json, null, 2));
+  otherSeeds = retitledSeeds(dir, RETITLED);
 });
 
 async function versionOf(server: Server): Promise<string> {

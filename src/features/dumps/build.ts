@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import {
   closeSync,
+  copyFileSync,
   existsSync,
   fsyncSync,
   mkdirSync,
+  linkSync,
   openSync,
-  readdirSync,
   readSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -24,14 +26,24 @@ import { TIMELINE_DEFAULTS } from '../events/query.js';
 import { QUOTES } from '../quotes/schema.js';
 import { createRepositories } from '../repositories.js';
 import { SOURCES } from '../sources/schema.js';
-import { type DumpFile, type DumpManifest, DUMP_FORMATS, dumpsDirOf, SQLITE_MEDIA_TYPE } from './manifest.js';
+import {
+  DATABASE_DUMP,
+  type DumpFile,
+  type DumpManifest,
+  DUMP_FORMATS,
+  dumpsDirOf,
+  readManifest,
+  SQLITE_MEDIA_TYPE,
+  versionDir,
+} from './manifest.js';
+import { renewVersion } from './retention.js';
 
 /**
  * Whole-dataset files (SPEC §4.2, `GET /v1/dumps`): each resource's whole list as NDJSON and CSV,
  * written with the very serialisers its export uses (so a dump is the export of the unfiltered
  * list), and the SQLite file itself, each with its size and SHA-256. The seed builds them from the
  * finished database before swapping it in, into a folder named by the dataset version beside the
- * database, and keeps only the current version's afterwards.
+ * database; retention.ts says when a version's folder goes.
  */
 
 interface Dumped {
@@ -42,8 +54,19 @@ interface Dumped {
   filters: object;
 }
 
-/** Writes the dumps of the finished database `file` (not yet at `target`) for `version`. */
+/**
+ * Writes the dumps of the finished database `file` (not yet at `target`) for `version`, the
+ * database among them: a second name for the finished file (a copy where the file system cannot
+ * link), so that what `/v1/dumps` serves under this version stays this version's bytes whatever
+ * is later swapped in at `target`. A version whose dumps are already complete is kept as it is
+ * (its content, hence its files, are the same), only marked as new again.
+ */
 export function buildDumps(file: string, target: string, version: string): DumpManifest {
+  const existing = completeManifest(target, version);
+  if (existing) {
+    renewVersion(target, version);
+    return existing;
+  }
   const root = dumpsDirOf(target);
   const partial = path.join(root, `.${version}.partial-${process.pid}`);
   rmSync(partial, { recursive: true, force: true });
@@ -62,12 +85,13 @@ export function buildDumps(file: string, target: string, version: string): DumpM
       DUMP_FORMATS.map((format) => writeList(partial, dumped, format)),
     );
     files.push({
-      name: 'parallax.sqlite',
+      name: DATABASE_DUMP,
       resource: null,
       format: 'sqlite',
       media_type: SQLITE_MEDIA_TYPE,
       ...digestOf(file),
     });
+    linkOrCopy(file, path.join(partial, DATABASE_DUMP));
     const manifest: DumpManifest = { dataset_version: version, files };
     writeFileSync(path.join(partial, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const final = path.join(root, version);
@@ -82,12 +106,28 @@ export function buildDumps(file: string, target: string, version: string): DumpM
   }
 }
 
-/** After the swap: only the current version's dumps stay. */
-export function pruneDumps(target: string, version: string): void {
-  const root = dumpsDirOf(target);
-  if (!existsSync(root)) return;
-  for (const entry of readdirSync(root))
-    if (entry !== version) rmSync(path.join(root, entry), { recursive: true, force: true });
+/** The manifest of `version`'s dumps if every file it lists is there with its size. */
+function completeManifest(target: string, version: string): DumpManifest | undefined {
+  let manifest: DumpManifest | undefined;
+  try {
+    manifest = readManifest(target, version);
+  } catch {
+    return undefined;
+  }
+  const dir = versionDir(target, version);
+  const whole = (f: DumpFile) => {
+    const file = path.join(dir, f.name);
+    return existsSync(file) && statSync(file).size === f.size;
+  };
+  return manifest?.files.every(whole) ? manifest : undefined;
+}
+
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
 }
 
 function writeList(

@@ -9,6 +9,9 @@ export const DUMP_FORMATS = ['ndjson', 'csv'] as const;
 
 export const SQLITE_MEDIA_TYPE = 'application/vnd.sqlite3';
 
+/** The database's own file among the dumps. */
+export const DATABASE_DUMP = 'parallax.sqlite';
+
 /** One file as the manifest records it; the dump list adds where to download it. */
 export const DumpFileSchema = z.object({
   name: z.string().describe('The file name: download it at `/v1/dumps/{name}`.'),

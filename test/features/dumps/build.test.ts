@@ -7,7 +7,8 @@ import { openReadOnly } from '../../../src/db/open.js';
 import { dumpsDirOf, readManifest } from '../../../src/features/dumps/manifest.js';
 import { SeedError } from '../../../src/seed/issues.js';
 import { seed } from '../../../src/seed/load.js';
-import { DEFAULT_SEEDS_DIR, tempDir } from '../../helpers.js';
+import { leaseVersion } from '../../../src/features/dumps/retention.js';
+import { DEFAULT_SEEDS_DIR, retitledSeeds, tempDir } from '../../helpers.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -37,12 +38,13 @@ describe('the dumps the seed builds', () => {
     const app = await buildApp({ db });
     try {
       for (const entry of manifest?.files ?? []) {
-        const bytes = readFileSync(
-          entry.format === 'sqlite' ? file : path.join(dumpsDirOf(file), datasetVersion, entry.name),
-        );
+        const bytes = readFileSync(path.join(dumpsDirOf(file), datasetVersion, entry.name));
         expect(bytes.length, entry.name).toBe(entry.size);
         expect(sha256(bytes), entry.name).toBe(entry.sha256);
-        if (entry.format === 'sqlite') continue;
+        if (entry.format === 'sqlite') {
+          expect(bytes.equals(readFileSync(file)), 'the database is the seeded file').toBe(true);
+          continue;
+        }
         const exported = await app.inject(`/v1/${entry.resource}?format=${entry.format}`);
         expect(exported.rawPayload.equals(bytes), `${entry.name} is the export of the whole list`).toBe(true);
       }
@@ -52,14 +54,32 @@ describe('the dumps the seed builds', () => {
     }
   });
 
-  it('keeps only the current version’s dumps, and a failed build leaves the old database and dumps', async () => {
+  it('keeps the newest two versions and any a process serves, and reuses a version’s dumps', async () => {
     const file = path.join(dir, 'again.db');
-    const { datasetVersion } = await seed(DEFAULT_SEEDS_DIR, file);
+    const [seeds0, seeds1, seeds2] = [
+      DEFAULT_SEEDS_DIR,
+      retitledSeeds(dir, 'One'),
+      retitledSeeds(dir, 'Two'),
+    ];
+    const v0 = (await seed(seeds0, file)).datasetVersion;
+    const v1 = (await seed(seeds1, file)).datasetVersion;
     const root = dumpsDirOf(file);
-    // A stale version from an earlier seed goes once a new one is swapped in.
-    writeFileSync(path.join(root, 'stale'), '');
-    await seed(DEFAULT_SEEDS_DIR, file);
-    expect(readdirSync(root)).toEqual([datasetVersion]);
+    const folders = () =>
+      readdirSync(root)
+        .filter((e) => !e.startsWith('.'))
+        .sort();
+    expect(folders()).toEqual([v0, v1].sort());
+    // A server still serving v0 holds its lease: a third version does not retire it.
+    const release = leaseVersion(file, v0);
+    const v2 = (await seed(seeds2, file)).datasetVersion;
+    expect(folders()).toEqual([v0, v1, v2].sort());
+    release();
+    // v0 again: its dumps are kept as they were and count as the newest; v1 goes.
+    const database = readFileSync(path.join(root, v0, 'parallax.sqlite'));
+    await seed(seeds0, file);
+    expect(folders()).toEqual([v0, v2].sort());
+    expect(readFileSync(path.join(root, v0, 'parallax.sqlite')).equals(database)).toBe(true);
+    expect(sha256(database)).toBe(readManifest(file, v0)?.files.at(-1)?.sha256);
 
     const before = readFileSync(file);
     // A dumps folder that cannot be written: the seed fails, and nothing is swapped.

@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/app.js';
 import { openReadOnly } from '../../../src/db/open.js';
-import { tempDir, useSeededApp, writeSynthetic } from '../../helpers.js';
+import { dumpsDirOf } from '../../../src/features/dumps/manifest.js';
+import { seed } from '../../../src/seed/load.js';
+import { DEFAULT_SEEDS_DIR, retitledSeeds, tempDir, useSeededApp, writeSynthetic } from '../../helpers.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -61,16 +65,63 @@ describe('GET /v1/dumps and /v1/dumps/{file}', () => {
 });
 
 describe('a database built without dumps', () => {
-  it('lists none', async () => {
-    const db = openReadOnly(writeSynthetic(tempDir(), 50, 1));
+  it('lists none, and leaves nothing beside the database', async () => {
+    const file = writeSynthetic(tempDir(), 50, 1);
+    const db = openReadOnly(file);
     const app = await buildApp({ db });
     try {
       const list = (await app.inject('/v1/dumps')).json<Listed>();
       expect(list).toEqual({ dataset_version: 'synthetic-50-1', files: [] });
       expect((await app.inject('/v1/dumps/events.csv')).statusCode).toBe(404);
+      expect(existsSync(dumpsDirOf(file))).toBe(false);
     } finally {
       await app.close();
       db.$client.close();
+    }
+  });
+});
+
+describe('a download while another dataset is swapped in', () => {
+  it('is the bytes of the version it was listed under, at its URL, while that version is kept', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'parallax.db');
+    await seed(DEFAULT_SEEDS_DIR, file);
+    const oldDb = openReadOnly(file);
+    const oldApp = await buildApp({ db: oldDb });
+    const listed = (await oldApp.inject('/v1/dumps')).json<Listed>();
+    const database = listed.files.find((f) => f.format === 'sqlite');
+    expect(database?.url).toBe(`/v1/dumps/parallax.sqlite?version=${listed.dataset_version}`);
+
+    const { datasetVersion: next } = await seed(retitledSeeds(dir, 'Another title'), file);
+    const newDb = openReadOnly(file);
+    const newApp = await buildApp({ db: newDb });
+    try {
+      // The old app and the new one both answer the old list's URLs with the old bytes.
+      for (const app of [oldApp, newApp])
+        for (const f of listed.files) {
+          const res = await app.inject(f.url);
+          expect(res.statusCode, f.url).toBe(200);
+          expect(sha256(res.rawPayload), f.url).toBe(f.sha256);
+          expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+          expect(res.headers['content-disposition']).toContain(`-${listed.dataset_version}.`);
+        }
+      const current = await newApp.inject('/v1/dumps/parallax.sqlite');
+      expect(current.headers['content-disposition']).toContain(`-${next}.`);
+      expect(sha256(current.rawPayload)).not.toBe(database?.sha256);
+
+      // Once nothing serves the old version and two newer ones exist, its URLs say so.
+      await oldApp.close();
+      oldDb.$client.close();
+      await seed(retitledSeeds(dir, 'A third title'), file);
+      const gone = await newApp.inject(database?.url ?? '');
+      expect(gone.statusCode).toBe(404);
+      expect(gone.json<{ detail: string }>().detail).toBe(
+        `the dumps of dataset version "${listed.dataset_version}" are no longer kept; GET /v1/dumps lists those of the version being served`,
+      );
+      expect((await newApp.inject('/v1/dumps/events.csv?version=..%2F..')).statusCode).toBe(400);
+    } finally {
+      await newApp.close();
+      newDb.$client.close();
     }
   });
 });
