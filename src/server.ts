@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   if (!existsSync(config.DATABASE_PATH)) {
     const result = await seed(DEFAULT_SEEDS_DIR, config.DATABASE_PATH);
     for (const warning of result.warnings) console.error(formatIssue(warning));
+    for (const notice of result.notices) console.error(notice);
     console.log(
       `created ${config.DATABASE_PATH} from ${DEFAULT_SEEDS_DIR} (dataset ${result.datasetVersion})`,
     );

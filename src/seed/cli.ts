@@ -47,6 +47,7 @@ async function main(): Promise<number> {
     }
     const result = await seed(values.seeds, values.database, options);
     report(result.warnings);
+    for (const notice of result.notices) console.error(notice);
     console.log(`seeded ${values.database}: ${summary(result.counts)} (dataset ${result.datasetVersion})`);
     return 0;
   } catch (error) {

@@ -17,6 +17,8 @@ export interface SeedResult {
   counts: ReturnType<typeof datasetCounts>;
   /** What a machine can only suspect, printed for the annotator (errors under `strict`). */
   warnings: SeedIssue[];
+  /** What the seed did besides the swap that its caller should hear of (`file: message`). */
+  notices: string[];
 }
 
 /** The dataset version: a content hash of the seeds, the schema and the loader. */
@@ -57,28 +59,35 @@ export async function prepareSeeds(
 
 /**
  * Writes a resolved dataset through the dataset writer (one transaction, atomic swap), so a failure
- * leaves the old file byte-identical. Every failure is reported as a seed problem on the target.
+ * leaves the old file byte-identical. Every failure is reported as a seed problem on the target;
+ * what else happened (a target that was no database replaced, old dumps that could not be removed)
+ * is returned as notices.
  */
-function writeDatabase(target: string, dataset: Dataset, version: string): SeedIssue[] {
+function writeDatabase(target: string, dataset: Dataset, version: string): string[] {
+  const notices: string[] = [];
   let writer: DatasetWriter | undefined;
   try {
     writer = DatasetWriter.open(target);
     for (const table of Object.keys(DATASET_TABLES) as DatasetTable[])
       writer.insertAll(table, dataset[table]);
-    writer.commit(version, { beforeSwap: (finished) => buildDumps(finished, target, version) });
+    const { replacedUnusable } = writer.commit(version, {
+      beforeSwap: (finished) => buildDumps(finished, target, version),
+    });
+    if (replacedUnusable)
+      notices.push(`${target}: it was not a usable database (${replacedUnusable}); replaced it`);
   } catch (error) {
     writer?.abort();
     const issue: SeedIssue = { file: target, path: '$', message: `cannot write the database: ${why(error)}` };
     throw new SeedError([issue]);
   }
   // The new dataset is in place; old versions' dumps go once no server serves them (retention.ts),
-  // and a folder that cannot be tidied is only worth a warning.
+  // and a folder that cannot be tidied is only worth a notice.
   try {
     pruneDumps(target, [version]);
-    return [];
   } catch (error) {
-    return [{ file: target, path: '$', warning: true, message: `old dumps not removed: ${why(error)}` }];
+    notices.push(`${target}: old dumps not removed: ${why(error)}`);
   }
+  return notices;
 }
 
 /** A failure to write, in the words of the person who has to fix it. */
@@ -104,6 +113,6 @@ function why(error: unknown): string {
 
 export async function seed(seedsDir: string, target: string, options: SeedOptions = {}): Promise<SeedResult> {
   const { dataset, version, warnings } = await prepareSeeds(seedsDir, options);
-  const tidied = writeDatabase(target, dataset, version);
-  return { datasetVersion: version, counts: datasetCounts(dataset), warnings: [...warnings, ...tidied] };
+  const notices = writeDatabase(target, dataset, version);
+  return { datasetVersion: version, counts: datasetCounts(dataset), warnings, notices };
 }

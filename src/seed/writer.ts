@@ -67,21 +67,40 @@ function prepareInsert(client: Database.Database, table: SQLiteTable): Insert {
  * Renames the finished file over the target while holding the target's write lock, so that a seed
  * never replaces a database another connection is writing (it fails with "database is locked" and
  * changes nothing), and a crashed writer's leftover journal is rolled back into the old file rather
- * than replayed into the new one. Readers keep the snapshot they have open.
+ * than replayed into the new one. Readers keep the snapshot they have open. A target that is not a
+ * usable SQLite file (truncated, overwritten, not a database at all) has nothing to protect: it is
+ * replaced, with any journal beside it, and the reason is returned for the seed to say.
  */
-function swapIn(temp: string, target: string): void {
+function swapIn(temp: string, target: string): string | undefined {
   if (!existsSync(target) || !statSync(target).isFile()) {
     renameSync(temp, target);
-    return;
+    return undefined;
   }
-  const old = new Database(target, { fileMustExist: true, timeout: 2000 });
+  let old: Database.Database | undefined;
   try {
+    old = new Database(target, { fileMustExist: true, timeout: 2000 });
+    // SQLite reads the header here, and compares the size it records with the file's.
     old.exec('BEGIN IMMEDIATE');
+  } catch (error) {
+    old?.close();
+    if (!isUnusable(error)) throw error;
+    for (const suffix of ['-journal', '-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
+    renameSync(temp, target);
+    return (error as Error).message;
+  }
+  try {
     renameSync(temp, target);
     old.exec('ROLLBACK');
   } finally {
     old.close();
   }
+  return undefined;
+}
+
+/** SQLite's answers for a file that is not a database it can read. */
+function isUnusable(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
 }
 
 export class DatasetWriter {
@@ -157,7 +176,7 @@ export class DatasetWriter {
   commit(
     datasetVersion: string,
     { beforeSwap, onStep }: { beforeSwap?: (finished: string) => void; onStep?: StepTimer } = {},
-  ): void {
+  ): CommitResult {
     if (this.done) throw new Error('the dataset writer is already closed');
     const step = <T>(label: string, run: () => T): T => {
       const began = performance.now();
@@ -215,7 +234,7 @@ export class DatasetWriter {
         }
       });
       beforeSwap?.(this.temp);
-      swapIn(this.temp, this.target);
+      return { replacedUnusable: swapIn(this.temp, this.target) };
     } catch (error) {
       this.abort();
       throw error;
@@ -228,6 +247,11 @@ export class DatasetWriter {
     this.done = true;
     rmSync(this.temp, { force: true });
   }
+}
+
+export interface CommitResult {
+  /** Why the file at the target was no usable database, when the commit replaced one. */
+  replacedUnusable?: string;
 }
 
 /** Told how long each step of a commit took, in milliseconds (`npm run seed:synthetic -- --timings`). */

@@ -8,11 +8,14 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
+  truncateSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openReadOnly } from '../../src/db/open.js';
 import { findJsonSyntaxError } from '../../src/seed/json-syntax.js';
 import { seed } from '../../src/seed/load.js';
 import { DEFAULT_SEEDS_DIR, tempDir } from '../helpers.js';
@@ -561,6 +564,8 @@ describe('JSON syntax errors are located by line and column', () => {
 
 // --- the target: an unwritable folder, a locked file ----------------------------------------------
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const version = (db: Database.Database) =>
   db.prepare("SELECT value FROM meta WHERE key = 'dataset_version'").pluck().get() as string;
 const integrity = (db: Database.Database) => db.pragma('integrity_check', { simple: true });
@@ -774,6 +779,39 @@ describe('an unwritable or locked target', () => {
       expectIntact(target, versions.old);
     });
   }
+
+  // What the server prints for a file it cannot use must work as printed: the seed replaces a
+  // target that is no usable database (there is nothing in it to protect), and says so.
+  for (const [damage, spoil] of [
+    ['cut short', (target: string) => truncateSync(target, statSync(target).size / 2)],
+    ['not SQLite at all', (target: string) => writeFileSync(target, 'not a database\n'.repeat(100))],
+  ] as const)
+    it(`a target ${damage}: the server's advice, run as printed, replaces it`, async () => {
+      const target = await seededTarget('unusable');
+      spoil(target);
+      writeFileSync(`${target}-journal`, 'a journal of the damaged file');
+      const advice = (() => {
+        try {
+          openReadOnly(target).$client.close();
+          return '';
+        } catch (error) {
+          return (error as Error).message;
+        }
+      })();
+      const printed = /Rebuild it with "npm run seed -- ([^"]+)"/.exec(advice)?.[1];
+      expect(printed, advice).toBe(`--database ${target}`);
+      const result = await runSeedCli(printed?.split(' ') ?? []);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toMatch(
+        new RegExp(
+          `^${escapeRegExp(target)}: it was not a usable database \\((?:database disk image is malformed|file is not a database)\\); replaced it\n$`,
+        ),
+      );
+      expect(existsSync(`${target}-journal`)).toBe(false);
+      expectIntact(target, versions.old);
+      openReadOnly(target).$client.close();
+      expect(leftovers(target)).toEqual([]);
+    });
 
   it('(premise) a writer killed mid-transaction leaves a hot journal that the next open rolls back', async () => {
     const target = await seededTarget('crashed');
