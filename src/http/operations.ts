@@ -7,6 +7,9 @@ import type { FastifyRequest } from 'fastify';
  * content negotiation, the problem responses a route declares and the OpenAPI conventions.
  */
 
+/** The methods every path of this read-only API answers (`Allow`, CORS, the 405 problem). */
+export const ALLOWED_METHODS = ['GET', 'HEAD', 'OPTIONS'] as const;
+
 export const OPERATION_KINDS = [
   'list',
   'item',

@@ -4,6 +4,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ALLOWED_METHODS } from '../http/operations.js';
 import { HttpProblem, type ProblemError, sendProblem } from '../http/problems.js';
 
 /** The one error handler: every failure becomes problem+json; no stack trace leaves the server. */
@@ -43,7 +44,7 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
 /** Parse errors of Node's HTTP parser (by `code`), as a status and what the client did wrong. */
 const PARSE_ERRORS: Record<string, [status: number, detail: string]> = {
   HPE_HEADER_OVERFLOW: [431, 'the request line and headers exceed the 16 KiB the server accepts'],
-  HPE_INVALID_METHOD: [501, 'unknown method; this API answers GET, HEAD and OPTIONS'],
+  HPE_INVALID_METHOD: [501, `unknown method; this API answers ${ALLOWED_METHODS.join(', ')}`],
   HPE_UNEXPECTED_CONTENT_LENGTH: [400, 'Content-Length and Transfer-Encoding must not be sent together'],
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'the request was not received in time'],
 };
@@ -88,9 +89,20 @@ async function errors(app: FastifyInstance) {
     return sendUnexpected(request, reply, error, 'unhandled error');
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, 404, `no route for ${request.method} ${request.url.split('?')[0]}`),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    // A path that exists, asked with a method it does not answer (POST, DELETE …): 405, not 404.
+    // (A GET can get here too, from a route that found nothing at its path: that is a 404.)
+    const allowed = (ALLOWED_METHODS as readonly string[]).includes(request.method);
+    if (!allowed && request.server.findRoute({ method: 'GET', url: path }))
+      return sendProblem(
+        request,
+        reply.header('allow', ALLOWED_METHODS.join(', ')),
+        405,
+        `${request.method} is not allowed on ${path}; it answers ${ALLOWED_METHODS.join(', ')}`,
+      );
+    return sendProblem(request, reply, 404, `no route for ${request.method} ${path}`);
+  });
 }
 
 export default fp(errors, { name: 'errors' });

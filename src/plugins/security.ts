@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet, { type HelmetOptions } from 'helmet';
+import { ALLOWED_METHODS } from '../http/operations.js';
 
 /** Helmet's policy for every response. The API is meant to be read cross-origin. */
 const HELMET: HelmetOptions = {
@@ -38,8 +39,7 @@ function helmetHeaders(options: HelmetOptions): Record<string, string> {
   return Object.fromEntries(headers);
 }
 
-/** The methods every path answers. */
-const ALLOW = 'GET, HEAD, OPTIONS';
+const ALLOW = ALLOWED_METHODS.join(', ');
 
 /**
  * Security headers and CORS. The API is public and read-only: any origin may GET it. The

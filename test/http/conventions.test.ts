@@ -85,8 +85,12 @@ describe('CORS', () => {
       .set('Access-Control-Request-Method', 'GET')
       .expect(204);
     expect(res.headers['access-control-allow-methods']).toBe('GET, HEAD, OPTIONS');
-    await request(ctx.app.server).post('/v1/events').send({}).expect(404);
-    await request(ctx.app.server).delete('/v1/events/x').expect(404);
+    await request(ctx.app.server)
+      .post('/v1/events')
+      .send({})
+      .expect(405)
+      .expect('allow', 'GET, HEAD, OPTIONS');
+    await request(ctx.app.server).delete('/v1/events/x').expect(405).expect('allow', 'GET, HEAD, OPTIONS');
   });
 });
 

@@ -6,7 +6,8 @@ import { getter, useSeededApp } from '../helpers.js';
 
 /**
  * What hostile or sloppy requests get (found with a validating proxy and hand-made requests): every
- * error is a problem, a query value that does not decode is a 400 naming it, OPTIONS is answered.
+ * error is a problem, a query value that does not decode is a 400 naming it, OPTIONS is answered,
+ * another method on an existing path is a 405 with `Allow`.
  */
 
 const ctx = useSeededApp();
@@ -105,6 +106,42 @@ describe('OPTIONS', () => {
     const options = await request(ctx.app.server).options('/v1/events').expect(204);
     expect(options.headers.allow).toBe('GET, HEAD, OPTIONS');
     expect(options.text).toBe('');
+  });
+});
+
+describe('methods a path does not answer', () => {
+  const paths = [
+    '/v1/events',
+    '/v1/events/cmc-suspends-military-action-plans',
+    '/v1/dumps/events.csv',
+    '/',
+    '/openapi.json',
+  ];
+  it.each(['POST', 'PUT', 'PATCH', 'DELETE'] as const)(
+    '%s on an existing path: 405 with Allow',
+    async (method) => {
+      for (const url of paths) {
+        const res = await ctx.app.inject({
+          method,
+          url,
+          payload: method === 'DELETE' ? undefined : { a: 1 },
+        });
+        expect(res.statusCode, url).toBe(405);
+        expect(res.headers.allow, url).toBe('GET, HEAD, OPTIONS');
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(res.json<{ detail: string }>().detail).toBe(
+          `${method} is not allowed on ${url}; it answers GET, HEAD, OPTIONS`,
+        );
+      }
+    },
+  );
+
+  it('on a path that does not exist: 404, whatever the method', async () => {
+    for (const method of ['GET', 'POST'] as const) {
+      const res = await ctx.app.inject({ method, url: '/v1/nothing-here' });
+      expect(res.statusCode, method).toBe(404);
+      expect(res.headers.allow).toBeUndefined();
+    }
   });
 });
 
