@@ -1,10 +1,21 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { getTableColumns } from 'drizzle-orm';
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { createDatabase } from '../db/open.js';
+import { mayBeRunning, ownerTag, parseOwner } from '../owner.js';
 import * as schema from '../db/schema.js';
 import { renderEventItems } from '../features/events/prepared.js';
 import { renderQuoteItems } from '../features/quotes/prepared.js';
@@ -103,6 +114,22 @@ function isUnusable(error: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
 }
 
+/**
+ * Removes what an earlier writer of `name` left in `dir` when its process died before it could
+ * (killed, out of memory, the machine down): a full-size unfinished database and its journal.
+ * Files of a writer still running, or of another host, are left alone.
+ */
+function removeLeftovers(dir: string, name: string): void {
+  const prefix = `.${name}~`;
+  for (const file of readdirSync(dir)) {
+    if (!file.startsWith(prefix)) continue;
+    const match = /^([^~]+)~(\d+)\.tmp(?:-journal)?$/.exec(file.slice(prefix.length));
+    const owner = parseOwner(match?.[1], match?.[2]);
+    if (owner && (owner.pid === process.pid || !mayBeRunning(owner)))
+      rmSync(path.join(dir, file), { force: true });
+  }
+}
+
 export class DatasetWriter {
   private readonly inserts = new Map<DatasetTable, Insert>();
   private done = false;
@@ -119,8 +146,8 @@ export class DatasetWriter {
   static open(target: string): DatasetWriter {
     const dir = path.dirname(path.resolve(target));
     mkdirSync(dir, { recursive: true });
-    const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
-    rmSync(temp, { force: true });
+    const temp = path.join(dir, `.${path.basename(target)}~${ownerTag()}.tmp`);
+    removeLeftovers(dir, path.basename(target));
     let client: Database.Database | undefined;
     try {
       client = createDatabase(temp).$client;

@@ -12,6 +12,7 @@ import {
   truncateSync,
   writeFileSync,
 } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +26,7 @@ import {
   FILE_B,
   issueLine,
   type Json,
+  escapeRegExp,
   leftovers,
   ROOT,
   runSeedCli,
@@ -564,8 +566,6 @@ describe('JSON syntax errors are located by line and column', () => {
 
 // --- the target: an unwritable folder, a locked file ----------------------------------------------
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 const version = (db: Database.Database) =>
   db.prepare("SELECT value FROM meta WHERE key = 'dataset_version'").pluck().get() as string;
 const integrity = (db: Database.Database) => db.pragma('integrity_check', { simple: true });
@@ -779,6 +779,35 @@ describe('an unwritable or locked target', () => {
       expectIntact(target, versions.old);
     });
   }
+
+  it('a seed killed mid-build leaves its unfinished file, which the next seed removes', async () => {
+    const target = await seededTarget('crashed-seed');
+    const folder = path.dirname(target);
+    // A long build (the synthetic corpus goes through the same writer), killed once it has begun.
+    const build = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'tools/synthetic/cli.ts', '--events', '200000', '--database', target],
+      { cwd: ROOT, stdio: 'ignore' },
+    );
+    holders.push(build);
+    const unfinished = `.parallax.db~${hostname()}~${build.pid}.tmp`;
+    const deadline = Date.now() + 60_000;
+    while (!(existsSync(path.join(folder, unfinished)) && statSync(path.join(folder, unfinished)).size > 0)) {
+      if (Date.now() > deadline || build.exitCode !== null) throw new Error('the build never began');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await crash(build);
+    expect(leftovers(target)).toContain(unfinished);
+    // Another writer's file that may be in use: this process's (running), another host's.
+    const running = `.parallax.db~${hostname()}~${process.pid}.tmp`;
+    const elsewhere = `.parallax.db~another-host~${build.pid}.tmp`;
+    for (const name of [running, elsewhere]) writeFileSync(path.join(folder, name), '');
+
+    const result = await runSeedCli(['--seeds', retitled, '--database', target]);
+    expect(result.code).toBe(0);
+    expect(leftovers(target).sort()).toEqual([running, elsewhere].sort());
+    expectIntact(target, versions.new);
+  });
 
   // What the server prints for a file it cannot use must work as printed: the seed replaces a
   // target that is no usable database (there is nothing in it to protect), and says so.

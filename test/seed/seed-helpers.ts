@@ -90,15 +90,16 @@ export function sha256(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
-/** Temp files the writer left beside `target` (it builds `.NAME.PID.tmp` and renames it in). */
+/** Temp files the writer left beside `target` (it builds `.NAME~HOST~PID.tmp` and renames it in). */
 export function leftovers(target: string): string[] {
   const name = path.basename(target);
-  return readdirSync(path.dirname(target)).filter((f) => f.startsWith(`.${name}.`));
+  return readdirSync(path.dirname(target)).filter((f) => f.startsWith(`.${name}~`));
 }
+
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** An issue line `…/FILE: PATH: MESSAGE`, the message exact (string) or a pattern (RegExp). */
 export function issueLine(file: string, jsonPath: string, message: string | RegExp): RegExp {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const body = typeof message === 'string' ? escape(message) : message.source;
-  return new RegExp(`^(?:.*[/\\\\])?${escape(file)}: ${escape(jsonPath)}: ${body}$`);
+  const body = typeof message === 'string' ? escapeRegExp(message) : message.source;
+  return new RegExp(`^(?:.*[/\\\\])?${escapeRegExp(file)}: ${escapeRegExp(jsonPath)}: ${body}$`);
 }

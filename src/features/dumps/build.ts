@@ -36,6 +36,7 @@ import {
   SQLITE_MEDIA_TYPE,
   versionDir,
 } from './manifest.js';
+import { ownerTag } from '../../owner.js';
 import { renewVersion } from './retention.js';
 
 /**
@@ -68,7 +69,7 @@ export function buildDumps(file: string, target: string, version: string): DumpM
     return existing;
   }
   const root = dumpsDirOf(target);
-  const partial = path.join(root, `.${version}.partial-${process.pid}`);
+  const partial = path.join(root, `.${version}~${ownerTag()}.partial`);
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
   const db = openReadOnly(file);

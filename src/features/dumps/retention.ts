@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
 import path from 'node:path';
+import { mayBeRunning, type Owner, ownerTag, parseOwner } from '../../owner.js';
 import { dumpsDirOf } from './manifest.js';
 
 /**
@@ -9,8 +9,8 @@ import { dumpsDirOf } from './manifest.js';
  * go neither with the swap that replaces the database nor with the app that served them, but when
  * no process serves the version any more and it is not among the newest versions, which covers a
  * client that listed the files just before a swap. Each app serving a version holds a lease on it
- * (a file in the dumps folder naming its host and process), so workers and servers sharing a folder
- * see each other; a lease of a process that is gone is ignored and removed.
+ * (a file in the dumps folder naming its host and process, src/owner.ts), so workers and servers
+ * sharing a folder see each other; a lease of a process that is gone is ignored and removed.
  */
 
 /** Versions kept besides the leased ones: the newest (being swapped in) and the one before it. */
@@ -51,27 +51,16 @@ export function retiredVersions(
 interface Lease {
   file: string;
   version: string;
-  host: string;
-  pid: number;
+  owner: Owner;
 }
 
 let leasesTaken = 0;
 
 function parseLease(file: string): Lease | undefined {
-  const [version, host, pid, n] = file.split('~');
-  if (!version || !host || !pid || n === undefined || !/^\d+$/.test(pid)) return undefined;
-  return { file, version, host, pid: Number(pid) };
-}
-
-/** Whether the process holding a lease is running; one on another host is assumed to be. */
-function holderAlive({ host, pid }: Lease): boolean {
-  if (host !== hostname()) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  const [version, host, pid, n, ...rest] = file.split('~');
+  const owner = parseOwner(host, pid);
+  if (!version || !owner || n === undefined || rest.length > 0) return undefined;
+  return { file, version, owner };
 }
 
 /**
@@ -81,7 +70,7 @@ function holderAlive({ host, pid }: Lease): boolean {
 export function leaseVersion(database: string, version: string): () => void {
   const dir = path.join(dumpsDirOf(database), LEASES);
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${version}~${hostname()}~${process.pid}~${leasesTaken++}`);
+  const file = path.join(dir, `${version}~${ownerTag()}~${leasesTaken++}`);
   writeFileSync(file, '');
   return () => rmSync(file, { force: true });
 }
@@ -101,14 +90,15 @@ export function pruneDumps(database: string, keep: readonly string[] = []): stri
   if (!existsSync(root)) return [];
   const live = new Set<string>();
   for (const lease of readLeases(path.join(root, LEASES)))
-    if (holderAlive(lease)) live.add(lease.version);
+    if (mayBeRunning(lease.owner)) live.add(lease.version);
     else rmSync(path.join(root, LEASES, lease.file), { force: true });
   const states: VersionState[] = [];
   for (const entry of readdirSync(root, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
-    const partial = /^\.(.+)\.partial-(\d+)$/.exec(entry.name);
+    const partial = /^\.[^~]+~([^~]+)~(\d+)\.partial$/.exec(entry.name);
     if (partial) {
-      if (!holderAlive({ file: entry.name, version: '', host: hostname(), pid: Number(partial[2]) }))
+      const owner = parseOwner(partial[1], partial[2]);
+      if (owner && !mayBeRunning(owner))
         rmSync(path.join(root, entry.name), { recursive: true, force: true });
       continue;
     }

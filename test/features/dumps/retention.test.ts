@@ -51,13 +51,13 @@ describe('pruneDumps', () => {
     mkdirSync(leases, { recursive: true });
     writeFileSync(path.join(leases, `v2~${hostname()}~${dead}~0`), '');
     writeFileSync(path.join(leases, `v3~another-host~${dead}~0`), '');
-    mkdirSync(path.join(root, `.v6.partial-${dead}`));
-    mkdirSync(path.join(root, `.v7.partial-${process.pid}`));
+    mkdirSync(path.join(root, `.v6~${hostname()}~${dead}.partial`));
+    mkdirSync(path.join(root, `.v7~${hostname()}~${process.pid}.partial`));
 
     expect(pruneDumps(database)).toEqual(['v2']);
     expect(readdirSync(root).sort()).toEqual([
       '.leases',
-      `.v7.partial-${process.pid}`,
+      `.v7~${hostname()}~${process.pid}.partial`,
       'v1',
       'v3',
       'v4',
