@@ -20,6 +20,13 @@ export const MEDIA_TYPES: Record<Format, string> = {
   timelinejs: 'application/vnd.parallax.timelinejs+json',
 };
 
+/**
+ * A JSON answer cut down by `fields=`: still JSON (any client reads it as such), with a profile
+ * (RFC 6906) saying its items hold only the fields named, so the document can describe it apart
+ * from the whole answer, whose fields are all required.
+ */
+export const PARTIAL_JSON = 'application/json; profile="urn:parallax:partial"';
+
 /** Formats that stream a whole list rather than answer one page. */
 export const EXPORT_FORMATS: readonly Format[] = ['csv', 'ndjson', 'timelinejs'];
 
@@ -50,7 +57,7 @@ export const fieldsParam = z
   .max(500)
   .optional()
   .describe(
-    'Comma-separated top-level fields of each item to keep, in any representation; the others are left out.',
+    'Comma-separated top-level fields of each item to keep, in any representation; the others are left out. The JSON answer is then sent, and described, as `application/json; profile="urn:parallax:partial"`: the same shape with only the fields named, so none of them is required.',
   );
 
 const formatsCache = new WeakMap<object, readonly Format[] | null>();

@@ -7,7 +7,7 @@ import { type PageQuery, paginate, resumeAfter } from '../pagination.js';
 import { invalidParameter } from '../problems.js';
 import { columnsOf, csvHeader, csvRows, keptColumns } from './csv.js';
 import { project, selectedFields } from './fields.js';
-import { EXPORT_FORMATS, type Format, MEDIA_TYPES } from './formats.js';
+import { EXPORT_FORMATS, type Format, MEDIA_TYPES, PARTIAL_JSON } from './formats.js';
 import { itemDocument, type JsonLdNode, type LinkedData, listDocument } from './jsonld.js';
 
 /**
@@ -88,10 +88,10 @@ export function respondList<F, T extends object>(
   }
   const body = answer.extend ? answer.extend(page) : page;
   if (fields === undefined) return reply.send(body);
-  // The route's schema describes whole items; a selection is serialised as it is.
+  // The route's schema describes whole items; a selection is serialised as it is, as partial JSON.
   return reply
     .serializer(JSON.stringify)
-    .type('application/json; charset=utf-8')
+    .type(`${PARTIAL_JSON}; charset=utf-8`)
     .send({ ...body, data: page.data.map((item) => project(item, fields)) });
 }
 
@@ -147,7 +147,7 @@ export function respondItem<T extends object>(
   if (request.format === 'jsonld')
     return sendJsonLd(reply, itemDocument(linkedData(resource).node(item, fields && new Set(fields))));
   if (fields === undefined) return reply.send(item);
-  return reply.serializer(JSON.stringify).type('application/json; charset=utf-8').send(project(item, fields));
+  return reply.serializer(JSON.stringify).type(`${PARTIAL_JSON}; charset=utf-8`).send(project(item, fields));
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 
 import { type OperationKind, TRAITS } from '../../http/operations.js';
+import { PARTIAL_JSON } from '../../http/representations/formats.js';
 import { CONTEXT_PATH } from '../../http/representations/jsonld.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the OpenAPI document is plain JSON walked by key
@@ -114,8 +115,7 @@ function jsonLdSchema(itemName: string, list: boolean): Json {
  */
 function describeRepresentations(
   ok: Json,
-  formats: readonly string[],
-  columns: readonly string[],
+  { formats, columns, partial }: { formats: readonly string[]; columns: readonly string[]; partial: boolean },
   schemas: Record<string, Json>,
   media: MediaSchemas,
 ) {
@@ -129,6 +129,8 @@ function describeRepresentations(
   const content: Record<string, Json> = {};
   for (const format of formats) {
     if (format === 'json') content['application/json'] = json;
+    if (format === 'json' && partial)
+      content[PARTIAL_JSON] = { schema: { $ref: `#/components/schemas/${partialOf(schemas, json.schema)}` } };
     if (format === 'csv')
       content['text/csv'] = {
         schema: {
@@ -158,6 +160,45 @@ function describeRepresentations(
         schema: { type: 'string' },
       },
     };
+}
+
+/**
+ * The partial twin of a JSON answer's component (`Event` → `EventPartial`, `EventList` →
+ * `EventListPartial`), added to `schemas` on first use, and its name: an item with the item's
+ * properties and none required (`fields=` keeps those named), a list with such items and the
+ * list's own envelope.
+ */
+function partialOf(schemas: Record<string, Json>, ref: Json): string {
+  const name =
+    String(ref?.$ref ?? '')
+      .split('/')
+      .pop() ?? '';
+  const whole = schemas[name];
+  if (!whole) throw new Error(`no component ${name} for a partial answer`);
+  const partial = `${name}Partial`;
+  if (partial in schemas) return partial;
+  const items = whole.properties?.data?.items;
+  if (whole.properties?.data?.type === 'array' && items?.$ref) {
+    schemas[partial] = {
+      ...whole,
+      description: `${whole.description ?? name} With \`fields=\`: each item holds only the fields named.`,
+      properties: {
+        ...whole.properties,
+        data: {
+          ...whole.properties.data,
+          items: { $ref: `#/components/schemas/${partialOf(schemas, items)}` },
+        },
+      },
+    };
+    delete schemas[partial].examples;
+  } else {
+    const { required: _required, examples: _examples, ...rest } = whole;
+    schemas[partial] = {
+      ...rest,
+      description: `${whole.description ?? name} With \`fields=\`: only the fields named, so none is required.`,
+    };
+  }
+  return partial;
 }
 
 /**
@@ -259,7 +300,14 @@ export function polishDocument(doc: Json, examples: DocumentExamples, media: Med
             ...(cached ? { 'X-Cache': HEADERS['X-Cache'] } : {}),
           };
       }
-      if (formats) describeRepresentations(op.responses['200'], formats, columns ?? [], registered, media);
+      const partial = (op.parameters ?? []).some((p: Json) => p.name === 'fields');
+      if (formats)
+        describeRepresentations(
+          op.responses['200'],
+          { formats, columns: columns ?? [], partial },
+          schemas,
+          media,
+        );
       if (cacheable) op.responses['304'] = { description: RESPONSE_DESCRIPTIONS['304'] };
       if (caching === 'file') describeFile(op.responses, fileTypes ?? []);
     }

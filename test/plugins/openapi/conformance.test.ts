@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PARTIAL_JSON } from '../../../src/http/representations/formats.js';
 import { getter, useSeededApp } from '../../helpers.js';
 import { createDocumentValidator } from './validator.js';
 
@@ -81,5 +82,49 @@ describe('every documented GET', () => {
       expect(declared.validate.errors ?? [], `${url} (${res.status})`).toEqual([]);
       expect(ok).toBe(true);
     }
+  });
+});
+
+describe('every `fields=` answer', () => {
+  it('is described by the document as partial JSON, for each field alone, which the whole answer’s schema refuses', async () => {
+    const doc = (await get('/openapi.json').expect(200)).body;
+    const { operations, response } = createDocumentValidator(doc);
+    const schemas = doc.components.schemas;
+    const selecting = operations.filter((o) => o.operation.parameters?.some((p) => p.name === 'fields'));
+    expect(selecting.length).toBeGreaterThanOrEqual(13);
+    let refused = 0;
+    for (const { template } of selecting) {
+      const url = CALLS.find(
+        ([t, u]) => t === template && !/nope|format=|kind=planet|from=June/.test(u),
+      )?.[1];
+      expect(url, `a call of ${template} that answers 200`).toBeDefined();
+      const partial = doc.paths[template].get.responses['200'].content[PARTIAL_JSON]?.schema;
+      expect(partial, template).toBeDefined();
+      const named = (ref: unknown) => schemas[String(ref).split('/').pop() ?? ''];
+      const component = named(partial.$ref);
+      const item = component.properties.data?.items?.$ref
+        ? named(component.properties.data.items.$ref)
+        : component;
+      const fields = Object.keys(item.properties);
+      expect(item.required, `${template}: a partial item requires nothing`).toBeUndefined();
+      for (const field of fields) {
+        const res = await get(`${url}${url?.includes('?') ? '&' : '?'}fields=${field}`);
+        const where = `${url} fields=${field}`;
+        expect(res.status, where).toBe(200);
+        const declared = response(template, 200, res.headers['content-type']);
+        expect(declared?.mediaType, where).toBe(PARTIAL_JSON);
+        expect(declared?.validate(res.body), where).toBe(true);
+        expect(declared?.validate.errors ?? [], where).toEqual([]);
+        const items: object[] = component === item ? [res.body] : res.body.data;
+        for (const one of items) expect(Object.keys(one), where).toEqual(field in one ? [field] : []);
+        // The description is needed: an answer without the other fields is not a whole one.
+        if (fields.length > 1 && items.length > 0) {
+          expect(response(template, 200, 'application/json')?.validate(res.body), where).toBe(false);
+          refused++;
+        }
+      }
+    }
+    // Every operation, nearly every field: the whole schema refused that many partial answers.
+    expect(refused).toBeGreaterThan(100);
   });
 });

@@ -47,7 +47,7 @@ export interface DocumentValidator {
   operations: Operation[];
   /**
    * The media type and compiled schema declared for `template` answering `status` (in the media type
-   * `contentType` begins with, else the first declared); undefined when the status is not declared,
+   * `contentType` answers to, else the first declared); undefined when the status is not declared,
    * declares no body (304) or not in that media type.
    */
   response(template: string, status: number, contentType?: string): DeclaredResponse | undefined;
@@ -57,6 +57,34 @@ export interface DocumentValidator {
 const OPENAPI_KEYS = ['openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components', 'example'];
 
 const escapePointer = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
+
+/** A media type's type and its parameters (lower-cased names, unquoted values). */
+function parseMediaType(text: string): { type: string; params: Map<string, string> } {
+  const [type = '', ...params] = text.split(';').map((part) => part.trim());
+  return {
+    type: type.toLowerCase(),
+    params: new Map(
+      params.map((p) => [
+        p.slice(0, p.indexOf('=')).toLowerCase(),
+        p.slice(p.indexOf('=') + 1).replace(/^"|"$/g, ''),
+      ]),
+    ),
+  };
+}
+
+/**
+ * The declared media type a response's `Content-Type` answers to: the same type with every
+ * parameter the key names (`application/json; profile="…"` over `application/json`), the one naming
+ * the most of them winning, as OpenAPI has the most specific key apply.
+ */
+function mostSpecific(declared: string[], contentType: string): string | undefined {
+  const sent = parseMediaType(contentType);
+  const matching = declared.filter((key) => {
+    const { type, params } = parseMediaType(key);
+    return type === sent.type && [...params].every(([name, value]) => sent.params.get(name) === value);
+  });
+  return matching.sort((a, b) => parseMediaType(b).params.size - parseMediaType(a).params.size)[0];
+}
 
 export function createDocumentValidator(doc: OpenApiDocument): DocumentValidator {
   // The document is not itself a schema: its OpenAPI-only keys are registered as annotations so
@@ -73,8 +101,7 @@ export function createDocumentValidator(doc: OpenApiDocument): DocumentValidator
   function response(template: string, status: number, contentType?: string): DeclaredResponse | undefined {
     const content = doc.paths[template]?.get?.responses[String(status)]?.content;
     const declared = Object.keys(content ?? {});
-    const mediaType =
-      contentType === undefined ? declared[0] : declared.find((type) => contentType.startsWith(type));
+    const mediaType = contentType === undefined ? declared[0] : mostSpecific(declared, contentType);
     if (mediaType === undefined) return undefined;
     const pointer = ['paths', template, 'get', 'responses', String(status), 'content', mediaType, 'schema']
       .map(escapePointer)
