@@ -20,6 +20,8 @@ interface Mounted {
   db: Db;
   inFlight: number;
   retiring: boolean;
+  /** Once retiring: what replaced it, when, and how many requests it still had to finish. */
+  switch?: { to: string; at: number; inFlight: number; reason: string };
   /** What the app added to the shared server (its client-error handler), removed when replaced. */
   listeners: Listener[];
 }
@@ -110,18 +112,31 @@ export class LiveDataset {
       );
       return;
     }
-    log.info({ from: old.app.datasetVersion, to: version }, 'dataset switched');
     // Client errors (bad request lines, timeouts) concern connections, not datasets: only the
     // current app answers them.
     for (const listener of old.listeners) this.server.off('clientError', listener);
     old.retiring = true;
+    old.switch = { to: version, at: performance.now(), inFlight: old.inFlight, reason };
     if (old.inFlight === 0) await this.close(old);
   }
 
   private async close(mounted: Mounted): Promise<void> {
     await mounted.app.close();
     mounted.db.$client.close();
-    if (!mounted.retiring) return;
+    if (!mounted.switch) return;
+    // One line per switch, once the old dataset has finished what it had: the operator's record.
+    const { to, at, inFlight, reason } = mounted.switch;
+    this.current.app.log.info(
+      {
+        from: mounted.app.datasetVersion,
+        to,
+        drained: inFlight,
+        drainMs: Math.round(performance.now() - at),
+        reason,
+        path: this.file,
+      },
+      'dataset switched',
+    );
     // The old version's dumps go when nothing serves them any more (features/dumps/retention.ts).
     try {
       const removed = pruneDumps(this.file);

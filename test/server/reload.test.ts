@@ -84,7 +84,10 @@ describe('a new dataset under a running server', () => {
     await load.stop();
 
     expect(load.failures).toEqual([]);
-    expect(switched).toMatchObject({ from: before, to: datasetVersion });
+    expect(switched).toMatchObject({ from: before, to: datasetVersion, reason: 'the database file changed' });
+    // The requests the old dataset finished after the switch: at most one per client.
+    expect(switched.drained).toBeGreaterThanOrEqual(0);
+    expect(switched.drained).toBeLessThanOrEqual(4);
     expect(await versionOf(server)).toBe(datasetVersion);
     const event = await fetch(`${server.url}/v1/events/${EVENT}`);
     expect(event.headers.get('etag')).toMatch(new RegExp(`^"${datasetVersion}-`));
