@@ -24,6 +24,7 @@ import operationKinds from './plugins/operation-kinds.js';
 import rateLimit, { type RateLimitOptions } from './plugins/rate-limit.js';
 import responseCache from './plugins/response-cache.js';
 import security from './plugins/security.js';
+import requestId, { requestIdOf } from './plugins/request-id.js';
 
 export interface AppOptions {
   db: Db;
@@ -60,8 +61,9 @@ export async function buildApp({
 }: AppOptions) {
   const app = Fastify({
     logger,
-    genReqId: () => crypto.randomUUID(),
-    requestIdHeader: 'x-request-id',
+    // Read by genReqId, which keeps only a well-formed id (plugins/request-id.ts).
+    genReqId: requestIdOf,
+    requestIdHeader: false,
     // Ids may be 200 characters (IdParamsSchema); the router's own errors become problems too.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200, querystringParser: parseQueryString },
     frameworkErrors: frameworkErrorHandler,
@@ -77,6 +79,7 @@ export async function buildApp({
 
   // Hooks run in the order their plugins are registered: an overloaded process sheds a request
   // before spending anything on it, and every request is counted before a 304 or a cache hit.
+  await app.register(requestId);
   await app.register(errors);
   await app.register(security);
   // Before every route: it attaches its hook to each route as the route is added.

@@ -43,8 +43,10 @@ export function sendProblem(
   detail: string,
   errors?: ProblemError[],
 ) {
+  // The header too, for the problems sent before any hook ran (a path the router cannot read).
   return reply
     .code(status)
+    .header('x-request-id', request.id)
     .type('application/problem+json')
     .send({
       type: 'about:blank',
@@ -52,6 +54,7 @@ export function sendProblem(
       status,
       detail,
       instance: request.url,
+      request_id: request.id,
       ...(errors && errors.length > 0 ? { errors } : {}),
     });
 }
@@ -65,6 +68,12 @@ export const ProblemSchema = named(
     status: z.number().int(),
     detail: z.string(),
     instance: z.string(),
+    request_id: z
+      .string()
+      .optional()
+      .describe(
+        'The request’s id, as the `X-Request-Id` answer header gives it (the client’s own when well-formed): quote it to find the request in the logs. Absent when the request could not be parsed.',
+      ),
     errors: z
       .array(z.object({ in: z.enum(['query', 'path', 'header']), name: z.string(), message: z.string() }))
       .optional()

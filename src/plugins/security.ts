@@ -64,6 +64,7 @@ async function security(app: FastifyInstance) {
       'X-RateLimit-Limit',
       'X-RateLimit-Remaining',
       'X-RateLimit-Reset',
+      'X-Request-Id',
     ],
     maxAge: 600,
   });

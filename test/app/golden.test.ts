@@ -173,7 +173,8 @@ const ctx = useSeededApp();
 async function record(step: Step, url = step.url, extra: Record<string, string> = {}): Promise<Recording> {
   const method = step.method ?? 'GET';
   const headers = { ...step.headers, ...extra };
-  const res = await ctx.app.inject({ method, url, headers });
+  // A fixed request id, so that problem bodies (which carry it) record the same every time.
+  const res = await ctx.app.inject({ method, url, headers: { 'x-request-id': 'golden', ...headers } });
   const kept: Recording['headers'] = {};
   for (const name of HEADERS) {
     if (step.unstable?.includes(name)) continue;

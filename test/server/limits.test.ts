@@ -54,6 +54,7 @@ describe('rate limit (RATE_LIMIT_MAX=5 a minute)', () => {
         /^more than 5 requests in 60 s from this client; retry after \d+ seconds$/,
       ),
       instance: '/v1/events?limit=1',
+      request_id: res.headers.get('x-request-id'),
     });
     // Counted before routing, so probing for URLs is limited as well.
     expect((await get(direct, '/no/such/path')).status).toBe(429);

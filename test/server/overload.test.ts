@@ -88,6 +88,7 @@ describe('an overloaded event loop', () => {
       status: 503,
       detail: expect.stringMatching(/overloaded/),
       instance: '/v1/events?limit=1',
+      request_id: shed.headers['x-request-id'],
     });
     expect(ready.statusCode).toBe(503);
     expect(ready.headers['retry-after']).toBeDefined();

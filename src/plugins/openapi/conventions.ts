@@ -18,7 +18,7 @@ const RESPONSE_DESCRIPTIONS: Record<string, string> = {
   '400': 'Invalid request: a parameter is malformed, out of range or unknown (see `errors`).',
   '404': 'No resource with this id.',
   '406': 'The `Accept` header allows no media type this operation produces.',
-  '500': 'An unexpected server error; the `instance` identifies the request in the logs.',
+  '500': 'An unexpected server error, logged: its `request_id` finds the request in the logs.',
   '429': 'Too many requests; retry after `Retry-After` seconds.',
   '503': 'Not ready, or overloaded; retry later.',
 };
