@@ -324,6 +324,13 @@ describe.skipIf(!available)('replicas behind HAProxy (deploy/haproxy.cfg)', () =
     expect(ready.dataset_version).toBe(expected.version);
     expect(clientRequests(stale).length).toBe(staleBefore);
 
+    // One request id from the edge to the replica's log: the client's, or else HAProxy's.
+    const own = await fetch(`${proxy.url}/v1/sources`, { headers: { 'x-request-id': 'through-haproxy' } });
+    expect(own.headers.get('x-request-id')).toBe('through-haproxy');
+    const made = (await fetch(`${proxy.url}/v1/sources`)).headers.get('x-request-id') ?? '';
+    expect(made).toMatch(/^[0-9A-F]{20,}$/);
+    expect(await good.waitForLine((j) => j.reqId === made && j.msg === 'request completed')).toBeDefined();
+
     // The same address, now serving the expected dataset: back in rotation.
     stale.child.kill('SIGTERM');
     expect((await exitWithin(stale, STATE_TIMEOUT_MS)).code).toBe(0);
