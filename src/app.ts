@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyServerFactory, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -25,6 +26,8 @@ import rateLimit, { type RateLimitOptions } from './plugins/rate-limit.js';
 import responseCache from './plugins/response-cache.js';
 import security from './plugins/security.js';
 import requestId, { requestIdOf } from './plugins/request-id.js';
+import metricsPlugin from './plugins/metrics.js';
+import type { Metrics } from './metrics.js';
 
 export interface AppOptions {
   db: Db;
@@ -45,6 +48,17 @@ export interface AppOptions {
    * (tools/bench/phases.ts) wraps each hook, validator, handler and serialiser to time it.
    */
   observe?: (app: FastifyInstance) => void;
+  /** The process's metrics (src/metrics.ts), when they are collected. */
+  metrics?: Metrics;
+}
+
+/** When the database file was built: its modification time (the seed renames it in whole). */
+function builtAtOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
 
 const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 2 ** 20;
@@ -58,6 +72,7 @@ export async function buildApp({
   responseCacheBytes = DEFAULT_RESPONSE_CACHE_BYTES,
   server,
   observe,
+  metrics,
 }: AppOptions) {
   const app = Fastify({
     logger,
@@ -80,16 +95,21 @@ export async function buildApp({
   // Hooks run in the order their plugins are registered: an overloaded process sheds a request
   // before spending anything on it, and every request is counted before a 304 or a cache hit.
   await app.register(requestId);
+  await app.register(metricsPlugin, {
+    metrics,
+    datasetVersion: app.datasetVersion,
+    builtAt: builtAtOf(db.$client.name),
+  });
   await app.register(errors);
   await app.register(security);
   // Before every route: it attaches its hook to each route as the route is added.
   await app.register(compression);
   await app.register(gracefulDrain);
-  await app.register(loadShedding, limits.pressure ?? {});
-  await app.register(rateLimit, limits.rateLimit ?? { max: 0, timeWindow: 60_000 });
+  await app.register(loadShedding, { ...limits.pressure, metrics });
+  await app.register(rateLimit, { ...(limits.rateLimit ?? { max: 0, timeWindow: 60_000 }), metrics });
   await app.register(negotiation);
   await app.register(conditionalGet, { datasetVersion: app.datasetVersion });
-  await app.register(responseCache, { maxBytes: responseCacheBytes });
+  await app.register(responseCache, { maxBytes: responseCacheBytes, metrics });
   await app.register(operationKinds);
   await app.register(openapi, { repositories });
   app.addHook('preValidation', rejectMalformedQuery);

@@ -125,8 +125,22 @@ const ConfigSchema = z
      * one per CPU the process may use (src/workers.ts, workerCount).
      */
     WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
+
+    /**
+     * Prometheus metrics at `GET /metrics` on this port (src/metrics.ts), off when unset; never on
+     * PORT (0: any free port, as for PORT). With WORKERS > 1 the primary answers for all workers.
+     */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    /** Where the metrics port listens; HOST when unset. */
+    METRICS_HOST: z.string().min(1).optional(),
   })
   .superRefine((c, ctx) => {
+    if (c.METRICS_PORT !== undefined && c.METRICS_PORT !== 0 && c.METRICS_PORT === c.PORT)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['METRICS_PORT'],
+        message: `must differ from PORT (${c.PORT}): metrics are never served on the API's port`,
+      });
     // Node refuses a headers timeout longer than the request timeout it is part of.
     if (c.REQUEST_TIMEOUT_MS > 0 && c.HEADERS_TIMEOUT_MS > c.REQUEST_TIMEOUT_MS)
       ctx.addIssue({

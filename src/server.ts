@@ -8,6 +8,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { DatabaseUnusableError, type ReadOptions } from './db/open.js';
 import { type ConnectionOptions, createHttpServer } from './http/connection.js';
 import { LiveDataset, type Mount } from './live-dataset.js';
+import { clusterScrape, createPrimaryMetrics, serveMetrics, serverMetrics } from './metrics.js';
 import { runWorkers, workerCount } from './workers.js';
 import { DEFAULT_SEEDS_DIR } from './seed/defaults.js';
 import { formatIssue, SeedError } from './seed/issues.js';
@@ -40,7 +41,11 @@ async function main(): Promise<void> {
     );
   }
   const workers = workerCount(config.WORKERS);
-  if (workers > 1) return runWorkers(workers, config.LOG_LEVEL !== 'silent');
+  if (workers > 1) {
+    const primary = config.METRICS_PORT === undefined ? undefined : createPrimaryMetrics();
+    if (primary) await listenForMetrics(config, clusterScrape(primary));
+    return runWorkers(workers, { logging: config.LOG_LEVEL !== 'silent', metrics: primary });
+  }
   return serve(config);
 }
 
@@ -49,6 +54,9 @@ async function serve(config: Config): Promise<void> {
   const connection = connectionOf(config);
   const server = createHttpServer(connection, (request, response) => live.handle(request, response));
   const pageCache = { pageCacheBytes: config.SQLITE_CACHE_MB * MB };
+  // A worker's metrics are scraped by the primary (cluster messages); a lone server serves its own.
+  const metrics = config.METRICS_PORT === undefined ? undefined : serverMetrics();
+  if (metrics && !cluster.isWorker) await listenForMetrics(config, () => metrics.registry.metrics());
   const live = await openDataset(config.DATABASE_PATH, pageCache, server, (db, shared) =>
     buildApp({
       db,
@@ -69,6 +77,7 @@ async function serve(config: Config): Promise<void> {
       },
       responseCacheBytes: config.RESPONSE_CACHE_MB * MB,
       connection,
+      metrics,
     }),
   );
   watchDataset(config.DATABASE_PATH, live);
@@ -122,6 +131,21 @@ async function openDataset(
     if (error instanceof DatabaseUnusableError) throw new StartupError(`DATABASE_PATH: ${error.message}`);
     throw error;
   }
+}
+
+/** The metrics port, or a start-up failure naming it. */
+async function listenForMetrics(config: Config, scrape: () => Promise<string>): Promise<void> {
+  const port = config.METRICS_PORT as number;
+  const host = config.METRICS_HOST ?? config.HOST;
+  let address;
+  try {
+    address = (await serveMetrics(scrape, port, host)).address() as AddressInfo;
+  } catch (error) {
+    throw new StartupError(`METRICS_PORT: cannot listen on ${host}:${port}: ${(error as Error).message}`);
+  }
+  const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}/metrics`;
+  if (config.LOG_LEVEL !== 'silent')
+    console.log(JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, msg: `metrics at ${url}` }));
 }
 
 function connectionOf(config: Config): ConnectionOptions {

@@ -2,6 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { serveRateCounts } from './http/shared-rate-limit.js';
+import type { PrimaryMetrics } from './metrics.js';
 
 /**
  * WORKERS > 1: this process forks that many workers, each a whole server (src/server.ts `serve`)
@@ -14,7 +15,10 @@ import { serveRateCounts } from './http/shared-rate-limit.js';
  * (a bad database, a port in use) stops them all, since its successors would die the same way, and
  * so do workers that keep dying after they listened (RESTART_LIMIT), rather than fork forever.
  */
-export function runWorkers(count: number, logging: boolean): void {
+export function runWorkers(
+  count: number,
+  { logging, metrics }: { logging: boolean; metrics?: PrimaryMetrics },
+): void {
   const log = (msg: string, fields: object = {}) => {
     if (logging)
       console.log(JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, ...fields, msg }));
@@ -62,6 +66,7 @@ export function runWorkers(count: number, logging: boolean): void {
       return stop('SIGTERM', 1);
     }
     log('a worker exited; starting another', { worker: worker.process.pid, code, signal });
+    metrics?.workerRestarts.inc();
     fork();
   });
   serveRateCounts();

@@ -1,6 +1,8 @@
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Metrics } from '../metrics.js';
+import { operationLabel } from './metrics.js';
 import { operationOf } from '../http/operations.js';
 import { HttpProblem } from '../http/problems.js';
 
@@ -16,6 +18,8 @@ export interface PressureOptions {
   maxRssBytes?: number;
   /** How often the process is measured (ms); the plugin's default is 1000. */
   sampleInterval?: number;
+  /** Where shed requests are counted. */
+  metrics?: Metrics;
 }
 
 /**
@@ -39,6 +43,7 @@ async function loadShedding(app: FastifyInstance, pressure: PressureOptions) {
     pressureHandler: async (request, reply) => {
       if (!operationOf(request).shed) return; // handled as if all were well
       reply.header('retry-after', PRESSURE_RETRY_AFTER_S);
+      pressure.metrics?.shed.inc({ operation: operationLabel(request) });
       throw new HttpProblem(503, `the service is overloaded; retry after ${PRESSURE_RETRY_AFTER_S} seconds`);
     },
   });

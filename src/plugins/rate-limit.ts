@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { operationOf } from '../http/operations.js';
 import { sendProblem } from '../http/problems.js';
+import type { Metrics } from '../metrics.js';
+import { operationLabel } from './metrics.js';
 import { SharedRateStore } from '../http/shared-rate-limit.js';
 
 /**
@@ -16,13 +18,18 @@ export interface RateLimitOptions {
   timeWindow: number;
   /** Counted by the cluster's primary for every worker (http/shared-rate-limit.ts), not here. */
   shared?: boolean;
+  /** Where refusals are counted. */
+  metrics?: Metrics;
 }
 
 function seconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
-async function limitRate(app: FastifyInstance, { max, timeWindow, shared = false }: RateLimitOptions) {
+async function limitRate(
+  app: FastifyInstance,
+  { max, timeWindow, shared = false, metrics }: RateLimitOptions,
+) {
   if (max <= 0) return;
   // `global: false` with our own app-level hook, rather than the plugin's per-route hooks: those run
   // after every app-level onRequest hook, so a 304 from the ETag check or a 404 for an unknown path
@@ -45,6 +52,7 @@ async function limitRate(app: FastifyInstance, { max, timeWindow, shared = false
       .header('x-ratelimit-reset', retryAfter);
     if (!result.isExceeded) return;
     reply.header('retry-after', retryAfter);
+    metrics?.rateLimited.inc({ operation: operationLabel(request) });
     return sendProblem(
       request,
       reply,

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { operationOf } from '../http/operations.js';
 import { representationKey } from '../http/representation.js';
+import type { Metrics } from '../metrics.js';
 
 /**
  * A bounded cache of finished 200 responses. The dataset never changes while the process runs, so
@@ -23,7 +24,11 @@ export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
   private bytes = 0;
 
-  constructor(readonly maxBytes: number) {}
+  constructor(
+    readonly maxBytes: number,
+    /** Told of every change in the bytes held, and of each entry dropped to stay in bounds. */
+    private readonly observe: { bytes?: (delta: number) => void; evicted?: () => void } = {},
+  ) {}
 
   get(key: string): Entry | undefined {
     const entry = this.entries.get(key);
@@ -38,6 +43,7 @@ export class ResponseCache {
   set(key: string, entry: Entry): void {
     const size = entry.body.length;
     if (size > this.maxBytes / 8) return; // one huge page must not flush everything else
+    const before = this.bytes;
     const old = this.entries.get(key);
     if (old) {
       this.entries.delete(key);
@@ -49,7 +55,9 @@ export class ResponseCache {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
       this.bytes -= e.body.length;
+      this.observe.evicted?.();
     }
+    this.observe.bytes?.(this.bytes - before);
   }
 
   /** Entries and the bytes of their bodies. */
@@ -64,9 +72,17 @@ declare module 'fastify' {
   }
 }
 
-async function responseCache(app: FastifyInstance, { maxBytes }: { maxBytes: number }) {
+async function responseCache(
+  app: FastifyInstance,
+  { maxBytes, metrics }: { maxBytes: number; metrics?: Metrics },
+) {
   if (maxBytes <= 0) return;
-  const cache = new ResponseCache(maxBytes);
+  const cache = new ResponseCache(maxBytes, {
+    bytes: (delta) => metrics?.cacheBytes.inc(delta),
+    evicted: () => metrics?.cacheEvictions.inc(),
+  });
+  // The cache goes with its app (a dataset switch): so do the bytes it held.
+  app.addHook('onClose', async () => metrics?.cacheBytes.dec(cache.usage.bytes));
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
@@ -76,10 +92,12 @@ async function responseCache(app: FastifyInstance, { maxBytes }: { maxBytes: num
     if (!hit) {
       request.responseCacheKey = key;
       reply.header('x-cache', 'miss');
+      metrics?.cacheMisses.inc();
       return;
     }
     // Says which answers the cache gave, for whoever measures it (a load test's hit rate).
     reply.header('x-cache', 'hit');
+    metrics?.cacheHits.inc();
     reply.type(hit.contentType);
     if (hit.link) reply.header('link', hit.link);
     return reply.send(hit.body);

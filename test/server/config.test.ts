@@ -124,3 +124,19 @@ describe('WORKERS', () => {
     expect(coresFromQuota(cpuMax, parallelism)).toBe(cores);
   });
 });
+
+describe('METRICS_PORT', () => {
+  it('is off by default, and a port of its own when set', () => {
+    expect(loadConfig({}).METRICS_PORT).toBeUndefined();
+    expect(loadConfig({ METRICS_PORT: '9464' }).METRICS_PORT).toBe(9464);
+    expect(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '10.0.0.5' }).METRICS_HOST).toBe('10.0.0.5');
+    // 0 is any free port, for both: two different ones.
+    expect(loadConfig({ PORT: '0', METRICS_PORT: '0' }).METRICS_PORT).toBe(0);
+  });
+
+  it('is never the API’s port', () => {
+    expect(error({ PORT: '3000', METRICS_PORT: '3000' })).toMatch(/METRICS_PORT.*must differ from PORT/);
+    expect(error({ METRICS_PORT: '3000' })).toMatch(/METRICS_PORT/);
+    expect(error({ METRICS_PORT: '70000' })).toMatch(/METRICS_PORT/);
+  });
+});
