@@ -27,7 +27,11 @@ export function start(args: string[], env: Record<string, string>): ChildProcess
 }
 
 /** The production server (dist/server.js) on `database`, on a free port, without the rate limit. */
-export function startServer(database: string, cache: boolean): { child: ChildProcess; base: string } {
+export function startServer(
+  database: string,
+  cache: boolean,
+  env: Record<string, string> = {},
+): { child: ChildProcess; base: string } {
   const port = 38_000 + Math.floor(Math.random() * 1000);
   const child = start(['dist/server.js'], {
     PORT: String(port),
@@ -36,6 +40,7 @@ export function startServer(database: string, cache: boolean): { child: ChildPro
     LOG_LEVEL: 'silent',
     RATE_LIMIT_MAX: '0',
     RESPONSE_CACHE_MB: cache ? '64' : '0',
+    ...env,
   });
   return { child, base: `http://127.0.0.1:${port}` };
 }

@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --database FILE] [--seconds N] [--rounds N] [--connections N] [--no-cache]`
+ * `npm run bench [-- --database FILE] [--seconds N] [--rounds N] [--connections N] [--no-cache]
+ *   [--metrics]`
  *
  * Builds the service, starts the production server (node dist/server.js) on the database, and for
  * each endpoint class measures throughput and latency with autocannon (no pipelining), twice: one
@@ -7,7 +8,9 @@
  * it measures the ceiling: a bare Fastify server on this machine answering the same URLs with the
  * same bytes from memory. It prints a table with the ratio of each figure to its ceiling. With
  * several rounds, ours and the ceiling take turns, each figure is the median of its rounds, and
- * the ratio's range across rounds shows how much the machine's noise moved it.
+ * the ratio's range across rounds shows how much the machine's noise moved it. With `--metrics`,
+ * a second server with METRICS_PORT set (being scraped every second) takes its turn in each round
+ * too, and the table adds its figures and their ratio to the first's: what collecting metrics costs.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,6 +39,8 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     /** Measure the query path: the server's response cache off. */
     'no-cache': { type: 'boolean', default: false },
+    /** Also measure a server collecting metrics, against the one that does not. */
+    metrics: { type: 'boolean', default: false },
   },
 });
 const SECONDS = Number(values.seconds);
@@ -62,11 +67,17 @@ async function main() {
   const pools = urlPools(values.database, POOL);
   const { child: api, base: apiBase } = startServer(values.database, !values['no-cache']);
   const ceilingPort = Number(new URL(apiBase).port) + 1;
+  const metricsPort = ceilingPort + 1;
+  const measured = values.metrics
+    ? startServer(values.database, !values['no-cache'], { METRICS_PORT: String(metricsPort) })
+    : undefined;
+  const scraper = measured ? scrapeEverySecond(`http://127.0.0.1:${metricsPort}/metrics`) : undefined;
   const ceiling = start(['--import', 'tsx', path.join(ROOT, 'tools/bench/ceiling.ts')], {
     PORT: String(ceilingPort),
   });
   try {
     await waitUntilAnswering(`${apiBase}/healthz`, api, 60_000);
+    if (measured) await waitUntilAnswering(`${measured.base}/healthz`, measured.child, 60_000);
     // The ceiling serves exactly the bytes the API answers for every URL of the pools.
     // The same bytes on the wire: body and headers (Node adds Date, Connection and Keep-Alive to both).
     const responses: Record<string, { headers: Record<string, string>; body: string }> = {};
@@ -90,6 +101,7 @@ async function main() {
     // measured is not also the one that pays for a cold process.
     const everyUrl = Object.values(pools).flat();
     await loadAll(apiBase, everyUrl, 2);
+    if (measured) await loadAll(measured.base, everyUrl, 2);
     await loadAll(ceilingBase, everyUrl, 2);
     const rssStart = Math.round(rssMiB(api.pid as number));
     const rows: string[][] = [];
@@ -102,9 +114,13 @@ async function main() {
         ['repeated', urls.slice(0, 1)],
         ['varied', urls],
       ] as const) {
-        const rounds: { ours: Figures; bare: Figures }[] = [];
+        const rounds: { ours: Figures; bare: Figures; metered?: Figures }[] = [];
         for (let r = 0; r < ROUNDS; r++)
-          rounds.push({ ours: await loadAll(apiBase, pool), bare: await loadAll(ceilingBase, pool) });
+          rounds.push({
+            ours: await loadAll(apiBase, pool),
+            metered: measured && (await loadAll(measured.base, pool)),
+            bare: await loadAll(ceilingBase, pool),
+          });
         const ours = medianFigures(rounds.map((r) => r.ours));
         const bare = medianFigures(rounds.map((r) => r.bare));
         const ratios = rounds.map((r) => r.ours.rps / r.bare.rps);
@@ -121,6 +137,7 @@ async function main() {
           bare.p99.toFixed(1),
           `${median(ratios).toFixed(2)}${spread}`,
           `${ours.errors}/${bare.errors}`,
+          ...(measured ? meteredColumns(rounds) : []),
         ]);
         console.error(`measured ${name} (${mode})`);
       }
@@ -137,6 +154,7 @@ async function main() {
       'ceiling p99 ms',
       'ratio',
       'errors (ours/ceiling)',
+      ...(measured ? ['with metrics req/s', 'with metrics p99 ms', 'with/without metrics'] : []),
     ];
     const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
     const events = new Database(values.database, { readonly: true }).prepare('SELECT count(*) FROM events');
@@ -151,9 +169,29 @@ async function main() {
       ].join('\n'),
     );
   } finally {
+    if (scraper) clearInterval(scraper);
+    measured?.child.kill('SIGTERM');
     api.kill('SIGTERM');
     ceiling.kill('SIGTERM');
   }
+}
+
+/** The figures of the server collecting metrics, and the ratio of its req/s to the other's. */
+function meteredColumns(rounds: { ours: Figures; metered?: Figures }[]): string[] {
+  const metered = medianFigures(rounds.map((r) => r.metered as Figures));
+  const ratios = rounds.map((r) => (r.metered as Figures).rps / r.ours.rps);
+  const spread = ROUNDS > 1 ? ` (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})` : '';
+  return [metered.rps.toFixed(0), metered.p99.toFixed(1), `${median(ratios).toFixed(2)}${spread}`];
+}
+
+/** A scrape a second, as Prometheus would do every 15 s, so that its cost shows. */
+function scrapeEverySecond(url: string): NodeJS.Timeout {
+  return setInterval(() => {
+    fetch(url).then(
+      (res) => res.arrayBuffer(),
+      () => undefined, // not listening yet
+    );
+  }, 1000);
 }
 
 await main();
