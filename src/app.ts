@@ -27,7 +27,9 @@ import responseCache from './plugins/response-cache.js';
 import security from './plugins/security.js';
 import requestId, { requestIdOf } from './plugins/request-id.js';
 import metricsPlugin from './plugins/metrics.js';
+import tracingPlugin from './plugins/tracing.js';
 import type { Metrics } from './metrics.js';
+import { traceStatements, type Tracing } from './tracing.js';
 
 export interface AppOptions {
   db: Db;
@@ -50,6 +52,8 @@ export interface AppOptions {
   observe?: (app: FastifyInstance) => void;
   /** The process's metrics (src/metrics.ts), when they are collected. */
   metrics?: Metrics;
+  /** The process's tracing (src/tracing.ts), when it is on; the database's statements too. */
+  tracing?: Tracing;
 }
 
 /** When the database file was built: its modification time (the seed renames it in whole). */
@@ -73,6 +77,7 @@ export async function buildApp({
   server,
   observe,
   metrics,
+  tracing,
 }: AppOptions) {
   const app = Fastify({
     logger,
@@ -89,11 +94,14 @@ export async function buildApp({
   observe?.(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Before the repositories prepare their statements: each then runs in a span of its own.
+  if (tracing) traceStatements(db.$client, tracing.tracer);
   const repositories = createRepositories(db);
   app.decorate('datasetVersion', readMeta(db.$client, 'dataset_version') ?? 'unknown');
 
   // Hooks run in the order their plugins are registered: an overloaded process sheds a request
   // before spending anything on it, and every request is counted before a 304 or a cache hit.
+  await app.register(tracingPlugin, { tracing, datasetVersion: app.datasetVersion });
   await app.register(requestId);
   await app.register(metricsPlugin, {
     metrics,

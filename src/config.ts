@@ -133,6 +133,14 @@ const ConfigSchema = z
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     /** Where the metrics port listens; HOST when unset. */
     METRICS_HOST: z.string().min(1).optional(),
+
+    /**
+     * Traces (src/tracing.ts) go by OTLP over HTTP to this collector (`…/v1/traces` is added), or
+     * to the TRACES one as given; off when neither is set. The exporter reads these and the other
+     * OTEL_* settings itself; they are checked here so that a typo stops the start.
+     */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
   })
   .superRefine((c, ctx) => {
     if (c.METRICS_PORT !== undefined && c.METRICS_PORT !== 0 && c.METRICS_PORT === c.PORT)

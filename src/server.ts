@@ -9,6 +9,7 @@ import { DatabaseUnusableError, type ReadOptions } from './db/open.js';
 import { type ConnectionOptions, createHttpServer } from './http/connection.js';
 import { LiveDataset, type Mount } from './live-dataset.js';
 import { clusterScrape, createPrimaryMetrics, serveMetrics, serverMetrics } from './metrics.js';
+import { tracingFromEnvironment } from './tracing.js';
 import { runWorkers, workerCount } from './workers.js';
 import { DEFAULT_SEEDS_DIR } from './seed/defaults.js';
 import { formatIssue, SeedError } from './seed/issues.js';
@@ -57,6 +58,7 @@ async function serve(config: Config): Promise<void> {
   // A worker's metrics are scraped by the primary (cluster messages); a lone server serves its own.
   const metrics = config.METRICS_PORT === undefined ? undefined : serverMetrics();
   if (metrics && !cluster.isWorker) await listenForMetrics(config, () => metrics.registry.metrics());
+  const tracing = tracingFromEnvironment();
   const live = await openDataset(config.DATABASE_PATH, pageCache, server, (db, shared) =>
     buildApp({
       db,
@@ -78,6 +80,7 @@ async function serve(config: Config): Promise<void> {
       responseCacheBytes: config.RESPONSE_CACHE_MB * MB,
       connection,
       metrics,
+      tracing,
     }),
   );
   watchDataset(config.DATABASE_PATH, live);
@@ -108,6 +111,10 @@ async function serve(config: Config): Promise<void> {
     await live.shutdown();
     await drained;
     clearTimeout(deadline);
+    // The spans still buffered go out before the process does (bounded by the exporter's timeout).
+    await tracing
+      ?.shutdown()
+      .catch((error: unknown) => log.warn({ err: error }, 'could not send the last traces'));
     process.exit(forced ? 1 : 0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -140,3 +140,16 @@ describe('METRICS_PORT', () => {
     expect(error({ METRICS_PORT: '70000' })).toMatch(/METRICS_PORT/);
   });
 });
+
+describe('OTEL_EXPORTER_OTLP_ENDPOINT', () => {
+  it('is off by default, and must be a URL when set', () => {
+    expect(loadConfig({}).OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+    expect(
+      loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).OTEL_EXPORTER_OTLP_ENDPOINT,
+    ).toBe('http://collector:4318');
+    expect(error({ OTEL_EXPORTER_OTLP_ENDPOINT: 'not a url' })).toMatch(/OTEL_EXPORTER_OTLP_ENDPOINT/);
+    expect(error({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'nope' })).toMatch(
+      /OTEL_EXPORTER_OTLP_TRACES_ENDPOINT/,
+    );
+  });
+});
