@@ -49,6 +49,13 @@ const DumpListSchema = named(
   }),
 );
 
+/** A download's body, named like every other answer's schema. */
+const DumpContentSchema = named(
+  'DumpContent',
+  'The bytes of one whole-dataset file, as its `media_type` says: NDJSON or CSV text (UTF-8), or the SQLite database; the whole file (200) or the range asked for (206).',
+  z.string(),
+);
+
 /** What a dump can be, for the document. */
 const MEDIA_TYPES_OF_DUMPS = [...DUMP_FORMATS.map((f) => MEDIA_TYPES[f]), SQLITE_MEDIA_TYPE];
 
@@ -127,7 +134,7 @@ export const dumpRoutes: FastifyPluginAsyncZod<{ database: string; datasetVersio
         params: FileParamsSchema,
         querystring: FileQuerySchema,
         'x-media-types': [...new Set(MEDIA_TYPES_OF_DUMPS)],
-        response: { 200: z.string().describe('The file’s bytes.'), ...problems(400, 404) },
+        response: { 200: DumpContentSchema, ...problems(400, 404) },
       },
     },
     async (request, reply) => {

@@ -1,10 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { named } from '../../http/component.js';
 import { notFound, problems } from '../../http/problems.js';
 import { IdParamsSchema, ItemQuerySchema, NoQuerySchema } from '../../http/querystring.js';
 import { respondItem, respondList } from '../../http/representations/respond.js';
 import type { SourceRepository } from './repository.js';
 import { SOURCES, SourceListQuerySchema, SourceListSchema, SourceSchema } from './schema.js';
+
+const SourceTextSchema = named(
+  'SourceText',
+  'A source’s article text exactly as received; every span in the API counts Unicode code points of it, end exclusive.',
+  z.string(),
+);
 
 export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceRepository }> = async (
   app,
@@ -66,7 +73,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceRepository }> 
           'The article text exactly as received (`text/plain; charset=utf-8`). Every span in the API counts Unicode code points of this text, end exclusive.',
         params: IdParamsSchema,
         querystring: NoQuerySchema,
-        response: { 200: z.string().describe('The exact text.'), ...problems(400, 404) },
+        response: { 200: SourceTextSchema, ...problems(400, 404) },
       },
     },
     async (request, reply) => {

@@ -206,7 +206,10 @@ function partialOf(schemas: Record<string, Json>, ref: Json): string {
  * its own ETag and Last-Modified (304), and 416 for a range it does not have.
  */
 function describeFile(responses: Json, mediaTypes: readonly string[]) {
-  const bytes = Object.fromEntries(mediaTypes.map((type) => [type, { schema: { type: 'string' } }]));
+  // The route's own 200 schema (a named component), under each media type a file can be.
+  const declared = Object.values<Json>(responses['200']?.content ?? {})[0]?.schema;
+  const schema = declared ?? { type: 'string' };
+  const bytes = Object.fromEntries(mediaTypes.map((type) => [type, { schema }]));
   const validators = {
     ETag: {
       description: 'The file’s own (weak) validator; send it back in `If-None-Match` or `If-Range`.',
