@@ -1,7 +1,13 @@
-import { get } from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sample } from '../metrics-scrape.js';
-import { exitWithin, seededDatabase, startServer } from './process.js';
+import {
+  exitWithin,
+  getFresh,
+  LISTENING,
+  seededDatabase,
+  startServer,
+  twoWorkersListening,
+} from './process.js';
 
 /**
  * METRICS_PORT with real processes: the scrape is on its own port, never the API's; a lone server
@@ -17,21 +23,7 @@ beforeAll(async () => {
   ({ file, version } = await seededDatabase());
 });
 
-const LISTENING = 'Server listening at ';
 const METRICS_AT = 'metrics at ';
-
-/** One GET on a new connection (so the cluster may hand it to either worker). */
-function fetchText(url: string): Promise<{ status: number; type: string; body: string }> {
-  return new Promise((resolve, reject) => {
-    get(url, { agent: false, timeout: 10_000 }, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }),
-      );
-    }).on('error', reject);
-  });
-}
 
 /** Starts the server with METRICS_PORT=0; its API and its metrics URLs. */
 async function start(env: Record<string, string>): Promise<{ server: Server; metricsUrl: string }> {
@@ -41,7 +33,7 @@ async function start(env: Record<string, string>): Promise<{ server: Server; met
 }
 
 const scrape = async (url: string) => {
-  const res = await fetchText(url);
+  const res = await getFresh(url);
   expect(res.status).toBe(200);
   expect(res.type).toMatch(/^text\/plain; version=0\.0\.4/);
   return res.body;
@@ -55,11 +47,11 @@ describe('METRICS_PORT, one process', () => {
     expect(new URL(metricsUrl).port).not.toBe(String(server.port));
     const before = await scrape(metricsUrl);
 
-    expect((await fetchText(`${server.url}/v1/sources`)).status).toBe(200); // a miss, kept
-    expect((await fetchText(`${server.url}/v1/sources`)).status).toBe(200); // a hit
-    expect((await fetchText(`${server.url}/v1/events?limit=0`)).status).toBe(400);
-    expect((await fetchText(`${server.url}/metrics`)).status).toBe(404);
-    expect((await fetchText(metricsUrl.replace('/metrics', '/other'))).status).toBe(404);
+    expect((await getFresh(`${server.url}/v1/sources`)).status).toBe(200); // a miss, kept
+    expect((await getFresh(`${server.url}/v1/sources`)).status).toBe(200); // a hit
+    expect((await getFresh(`${server.url}/v1/events?limit=0`)).status).toBe(400);
+    expect((await getFresh(`${server.url}/metrics`)).status).toBe(404);
+    expect((await getFresh(metricsUrl.replace('/metrics', '/other'))).status).toBe(404);
 
     const after = await scrape(metricsUrl);
     const moved = (read: (t: string) => number) => read(after) - read(before);
@@ -79,15 +71,12 @@ describe('METRICS_PORT, one process', () => {
 describe('METRICS_PORT with WORKERS=2', () => {
   it('sums both workers in one scrape, and counts a worker replaced', async () => {
     const { server, metricsUrl } = await start({ WORKERS: '2' });
-    const first = await server.waitForLine((j) => String(j.msg).startsWith(LISTENING));
-    const second = await server.waitForLine(
-      (j) => String(j.msg).startsWith(LISTENING) && j.pid !== first.pid,
-    );
+    const [first, second] = await twoWorkersListening(server);
     const before = await scrape(metricsUrl);
     expect(sample(before, 'parallax_dataset_info', { version })).toBe(2);
 
     const N = 20;
-    for (let i = 0; i < N; i++) expect((await fetchText(`${server.url}/v1/actors?limit=1`)).status).toBe(200);
+    for (let i = 0; i < N; i++) expect((await getFresh(`${server.url}/v1/actors?limit=1`)).status).toBe(200);
     const answeredBy = new Set(
       server.lines.filter((l) => l.json?.msg === 'request completed').map((l) => l.json?.pid),
     );
@@ -96,10 +85,10 @@ describe('METRICS_PORT with WORKERS=2', () => {
     expect(requests(after, 'listActors', '2xx') - requests(before, 'listActors', '2xx')).toBe(N);
     expect(sample(after, 'parallax_worker_restarts_total')).toBe(0);
 
-    const victim = Number(second.pid);
+    const victim = second;
     process.kill(victim, 'SIGKILL');
     await server.waitForLine(
-      (j) => String(j.msg).startsWith(LISTENING) && j.pid !== first.pid && j.pid !== victim,
+      (j) => String(j.msg).startsWith(LISTENING) && j.pid !== first && j.pid !== victim,
     );
     const replaced = await scrape(metricsUrl);
     expect(sample(replaced, 'parallax_worker_restarts_total')).toBe(1);

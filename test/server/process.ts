@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -126,14 +127,37 @@ export function spawnServer(env: Record<string, string>): ServerProcess {
   return { child, pid: child.pid ?? -1, lines, stderr: () => stderr, exited, waitForLine };
 }
 
+/** How a server process (each worker, with WORKERS > 1) says it listens. */
+export const LISTENING = 'Server listening at ';
+
 /** Starts the server and waits for its "Server listening" line; returns it with its base URL. */
 export async function startServer(
   env: Record<string, string>,
 ): Promise<ServerProcess & { port: number; url: string }> {
   const server = spawnServer(env);
-  const line = await server.waitForLine((j) => String(j.msg).startsWith('Server listening at '));
-  const port = Number(new URL(String(line.msg).slice('Server listening at '.length)).port);
+  const line = await server.waitForLine((j) => String(j.msg).startsWith(LISTENING));
+  const port = Number(new URL(String(line.msg).slice(LISTENING.length)).port);
   return { ...server, port, url: `http://127.0.0.1:${port}` };
+}
+
+/** Waits until two workers of a WORKERS=2 server listen; their pids. */
+export async function twoWorkersListening(server: ServerProcess): Promise<[number, number]> {
+  const first = await server.waitForLine((j) => String(j.msg).startsWith(LISTENING));
+  const second = await server.waitForLine((j) => String(j.msg).startsWith(LISTENING) && j.pid !== first.pid);
+  return [Number(first.pid), Number(second.pid)];
+}
+
+/** One GET on a new connection (so the cluster may hand it to either worker): status, type, body. */
+export function getFresh(url: string): Promise<{ status: number; type: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent: false, timeout: 10_000 }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }),
+      );
+    }).on('error', reject);
+  });
 }
 
 /** Resolves with the exit, or rejects (and kills the process) if it has not exited after `ms`. */

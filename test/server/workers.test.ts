@@ -1,10 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { get } from 'node:http';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RESTART_LIMIT, restartingTooOften, workerCount, workerExitCode } from '../../src/workers.js';
-import { exitWithin, seededDatabase, spawnServer, startServer } from './process.js';
+import {
+  exitWithin,
+  getFresh,
+  LISTENING,
+  seededDatabase,
+  spawnServer,
+  startServer,
+  twoWorkersListening,
+} from './process.js';
 
 /**
  * WORKERS=2 with real processes: two workers answer on one port; the rate limit is one for both (a
@@ -20,25 +27,14 @@ beforeAll(async () => {
   ({ dir, file } = await seededDatabase());
 });
 
-const LISTENING = 'Server listening at ';
-
 /** Starts the cluster and waits until both workers listen; their pids. */
 async function startWorkers(env: Record<string, string>): Promise<{ server: Server; workers: number[] }> {
   const server = await startServer({ DATABASE_PATH: file, WORKERS: '2', ...env });
-  const first = await server.waitForLine((j) => String(j.msg).startsWith(LISTENING));
-  const second = await server.waitForLine((j) => String(j.msg).startsWith(LISTENING) && j.pid !== first.pid);
-  return { server, workers: [Number(first.pid), Number(second.pid)] };
+  return { server, workers: await twoWorkersListening(server) };
 }
 
 /** One GET on a new connection (so the cluster may hand it to either worker); its status. */
-function status(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    get(url, { agent: false, timeout: 10_000 }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    }).on('error', reject);
-  });
-}
+const status = async (url: string) => (await getFresh(url)).status;
 
 const alive = (pid: number) => {
   try {
