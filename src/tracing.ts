@@ -30,6 +30,7 @@ export interface Tracing {
 /** Attributes a request's span carries besides @fastify/otel's (method, route, path, status). */
 export const ATTR_OPERATION = 'parallax.operation';
 export const ATTR_DATASET_VERSION = 'parallax.dataset.version';
+export const ATTR_REQUEST_ID = 'parallax.request_id';
 
 /** A tracing pipeline sending spans to `processor` (the OTLP exporter, or a test's memory). */
 export function createTracing(processor: SpanProcessor, serviceName = 'parallax'): Tracing {
@@ -62,8 +63,6 @@ export function tracingFromEnvironment(env: NodeJS.ProcessEnv = process.env): Tr
   const exporter: SpanExporter = new OTLPTraceExporter();
   return createTracing(new BatchSpanProcessor(exporter), env.OTEL_SERVICE_NAME || 'parallax');
 }
-
-export const ATTR_REQUEST_ID = 'parallax.request_id';
 
 const RUNS = ['all', 'get', 'run', 'iterate'] as const;
 const traced = new WeakSet<Database.Database>();
