@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FacetCounts } from '../../../src/features/events/aggregates.js';
 import type { Event } from '../../../src/features/events/schema.js';
 import { useSeededApp, walk } from '../../helpers.js';
+import { countsOf, FACET_VALUES } from './facet-values.js';
 
 const ctx = useSeededApp();
 
@@ -10,21 +11,6 @@ async function get<T>(url: string, status = 200): Promise<T> {
   expect(res.statusCode, url).toBe(status);
   return res.json() as T;
 }
-
-/** The counts a facet should have, computed from the events a walk of the pages lists. */
-function expected(events: Event[], valuesOf: (e: Event) => string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const e of events) for (const v of new Set(valuesOf(e))) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return counts;
-}
-
-const FACET_VALUES: Record<string, (e: Event) => string[]> = {
-  type: (e) => [e.type],
-  status: (e) => [e.status],
-  precision: (e) => [e.date.precision],
-  source: (e) => e.sources.map((s) => s.source),
-  actor: (e) => e.participants.map((p) => p.actor.id),
-};
 
 describe('GET /v1/events?facets=&count=exact', () => {
   for (const filter of [
@@ -42,7 +28,7 @@ describe('GET /v1/events?facets=&count=exact', () => {
       );
       expect(body.page.total).toBe(events.length);
       for (const [facet, valuesOf] of Object.entries(FACET_VALUES)) {
-        const counts = expected(events, valuesOf);
+        const counts = countsOf(events, valuesOf);
         const shown = body.facets[facet];
         expect(shown?.truncated, facet).toBe(counts.size > 20);
         expect(new Map(shown?.values.map((v) => [v.value, v.count])), facet).toEqual(

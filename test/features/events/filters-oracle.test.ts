@@ -6,6 +6,7 @@ import { DATE_PRECISIONS, FACETS } from '../../../src/domain/vocabulary.js';
 import type { FacetCounts } from '../../../src/features/events/aggregates.js';
 import type { Event } from '../../../src/features/events/schema.js';
 import { tempDir, useSeededApp, writeSynthetic } from '../../helpers.js';
+import { countsOf, FACET_VALUES } from './facet-values.js';
 
 /**
  * Every timeline filter against an oracle it cannot share a mistake with, on both corpora, over
@@ -61,18 +62,9 @@ async function walk(app: App, url: string): Promise<Event[]> {
   return events;
 }
 
-const FACET_VALUES: Record<(typeof FACETS)[number], (e: Event) => string[]> = {
-  type: (e) => [e.type],
-  status: (e) => [e.status],
-  precision: (e) => [e.date.precision],
-  source: (e) => e.sources.map((s) => s.source),
-  actor: (e) => e.participants.map((p) => p.actor.id),
-};
-
 /** The top 20 values of a facet over `events`, most frequent first, ties by value. */
 function facetOf(events: Event[], valuesOf: (e: Event) => string[]) {
-  const counts = new Map<string, number>();
-  for (const e of events) for (const v of new Set(valuesOf(e))) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const counts = countsOf(events, valuesOf);
   const values = [...counts]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, 20)
