@@ -123,9 +123,6 @@ async function main() {
           });
         const ours = medianFigures(rounds.map((r) => r.ours));
         const bare = medianFigures(rounds.map((r) => r.bare));
-        const ratios = rounds.map((r) => r.ours.rps / r.bare.rps);
-        const spread =
-          ROUNDS > 1 ? ` (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})` : '';
         rows.push([
           name,
           mode,
@@ -135,7 +132,7 @@ async function main() {
           ours.p99.toFixed(1),
           bare.rps.toFixed(0),
           bare.p99.toFixed(1),
-          `${median(ratios).toFixed(2)}${spread}`,
+          ratioCell(rounds.map((r) => r.ours.rps / r.bare.rps)),
           `${ours.errors}/${bare.errors}`,
           ...(measured ? meteredColumns(rounds) : []),
         ]);
@@ -180,8 +177,13 @@ async function main() {
 function meteredColumns(rounds: { ours: Figures; metered?: Figures }[]): string[] {
   const metered = medianFigures(rounds.map((r) => r.metered as Figures));
   const ratios = rounds.map((r) => (r.metered as Figures).rps / r.ours.rps);
+  return [metered.rps.toFixed(0), metered.p99.toFixed(1), ratioCell(ratios)];
+}
+
+/** A ratio's median over the rounds, with its range when there are several. */
+function ratioCell(ratios: number[]): string {
   const spread = ROUNDS > 1 ? ` (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})` : '';
-  return [metered.rps.toFixed(0), metered.p99.toFixed(1), `${median(ratios).toFixed(2)}${spread}`];
+  return `${median(ratios).toFixed(2)}${spread}`;
 }
 
 /** A scrape a second, as Prometheus would do every 15 s, so that its cost shows. */
