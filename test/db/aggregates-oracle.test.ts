@@ -4,7 +4,7 @@ import type { PageRequest } from '../../src/db/keyset.js';
 import { type Db, openReadOnly } from '../../src/db/open.js';
 import { type Interval, periodsBetween, tally } from '../../src/domain/periods.js';
 import { EVENT_TYPES, FACETS } from '../../src/domain/vocabulary.js';
-import { TIMELINE_DEFAULTS, type TimelineFilters } from '../../src/features/events/query.js';
+import { TIMELINE_DEFAULTS, type TimelineFilters } from '../../src/features/events/filters.js';
 import type { Event } from '../../src/features/events/schema.js';
 import { createRepositories, type Repositories } from '../../src/features/repositories.js';
 import { tempDir, writeSynthetic } from '../helpers.js';

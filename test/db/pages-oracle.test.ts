@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openReadOnly } from '../../src/db/open.js';
 import type { Page, PageRequest } from '../../src/db/keyset.js';
 import type { EventRepository } from '../../src/features/events/repository.js';
-import type { TimelineFilters } from '../../src/features/events/query.js';
+import type { TimelineFilters } from '../../src/features/events/filters.js';
 import { precisionRanges } from '../../src/features/events/timeline.js';
 import type { QuoteRepository } from '../../src/features/quotes/repository.js';
 import { createRepositories } from '../../src/features/repositories.js';

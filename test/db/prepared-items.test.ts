@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DATASET_TABLES, type Dataset, type DatasetTable } from '../../src/db/dataset.js';
 import { spliceObject } from '../../src/db/items.js';
 import { openReadOnly } from '../../src/db/open.js';
-import { TIMELINE_DEFAULTS } from '../../src/features/events/query.js';
+import { TIMELINE_DEFAULTS } from '../../src/features/events/filters.js';
 import { ActorProfileSchema } from '../../src/features/actors/schema.js';
 import { EventDetailSchema, EventSchema } from '../../src/features/events/schema.js';
 import { QuoteSchema } from '../../src/features/quotes/schema.js';

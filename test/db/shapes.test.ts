@@ -5,7 +5,7 @@ import { Bindings } from '../../src/db/shapes.js';
 import { events } from '../../src/db/schema.js';
 import { DATE_PRECISIONS, EVENT_TYPES } from '../../src/domain/vocabulary.js';
 import type { PageRequest } from '../../src/db/keyset.js';
-import type { TimelineFilters } from '../../src/features/events/query.js';
+import type { TimelineFilters } from '../../src/features/events/filters.js';
 import { createRepositories } from '../../src/features/repositories.js';
 import { tempDir, writeSynthetic } from '../helpers.js';
 

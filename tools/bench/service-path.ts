@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openReadOnly, readMeta } from '../../src/db/open.js';
 import { shiftDay } from '../../src/domain/dates.js';
-import { TIMELINE_DEFAULTS } from '../../src/features/events/query.js';
+import { TIMELINE_DEFAULTS } from '../../src/features/events/filters.js';
 import { EventListSchema } from '../../src/features/events/schema.js';
 import { createRepositories } from '../../src/features/repositories.js';
 

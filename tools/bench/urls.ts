@@ -1,6 +1,6 @@
 /** The URLs the benchmarks request: real ones, drawn from the database they run against. */
 import Database from 'better-sqlite3';
-import { TIMELINE_KEY } from '../../src/features/events/timeline.js';
+import { TIMELINE_KEY } from '../../src/features/events/columns.js';
 import { cursorFor } from '../../src/http/pagination.js';
 
 /** A deterministic shuffle of rows by an integer expression: the same URLs on every run. */

@@ -11,7 +11,8 @@ import {
   ActorProfileSchema,
 } from './schema.js';
 import type { EventRepository } from '../events/repository.js';
-import { TimelineQuerySchema, timelineFilters } from '../events/query.js';
+import { timelineFilters } from '../events/filters.js';
+import { TimelineQuerySchema } from '../events/query.js';
 import { timelinePage } from '../events/routes.js';
 import { EventListSchema } from '../events/schema.js';
 import type { QuoteRepository } from '../quotes/repository.js';

@@ -3,9 +3,9 @@ import { groupBy } from '../../domain/group-by.js';
 import { CLAIM_STATUSES, type ClaimStatus } from '../../domain/vocabulary.js';
 import { aspectsOf } from '../claims/aspects.js';
 import type { ClaimRepository } from '../claims/repository.js';
-import type { TimelineFilters } from '../events/query.js';
+import type { TimelineFilters } from '../events/filters.js';
 import type { EventRepository } from '../events/repository.js';
-import { TIMELINE_KEY } from '../events/timeline.js';
+import { TIMELINE_KEY } from '../events/columns.js';
 
 /**
  * What two or more sources report, side by side (SPEC §4.1): the timeline of the events any of them

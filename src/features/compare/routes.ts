@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { invalidParameter, problems } from '../../http/problems.js';
 import { respondList } from '../../http/representations/respond.js';
-import { timelineFilters } from '../events/query.js';
+import { timelineFilters } from '../events/filters.js';
 import type { SourceRepository } from '../sources/repository.js';
 import type { CompareRepository } from './repository.js';
 import { COMPARISONS, CompareQuerySchema, CompareResultSchema } from './schema.js';

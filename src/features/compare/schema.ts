@@ -5,7 +5,7 @@ import type { Resource } from '../../http/representations/respond.js';
 import { PageSchema, pageParams } from '../../http/pagination.js';
 import { MAX_REPEATS } from '../../http/querystring.js';
 import { formatParam } from '../../http/representations/formats.js';
-import { timelineFilterParams } from '../events/query.js';
+import { timelineFilterParams } from '../events/filters.js';
 import { AspectSchema, EventSchema } from '../events/schema.js';
 
 export const ComparisonSchema = named(

@@ -22,7 +22,7 @@ import { MEDIA_TYPES } from '../../http/representations/formats.js';
 import { ACTORS } from '../actors/schema.js';
 import { CLAIMS } from '../claims/schema.js';
 import { EVENTS } from '../events/schema.js';
-import { TIMELINE_DEFAULTS } from '../events/query.js';
+import { TIMELINE_DEFAULTS } from '../events/filters.js';
 import { QUOTES } from '../quotes/schema.js';
 import { createRepositories } from '../repositories.js';
 import { SOURCES } from '../sources/schema.js';

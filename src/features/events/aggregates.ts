@@ -4,7 +4,7 @@ import { type Db, readMeta } from '../../db/open.js';
 import { eventEvidence, eventParticipants, events, facetCounts } from '../../db/schema.js';
 import { Bindings, ShapeCache } from '../../db/shapes.js';
 import { type Facet, FACET_VALUES } from '../../domain/vocabulary.js';
-import type { TimelineFilters } from './query.js';
+import { isUnfiltered, sliceOf, type TimelineFilters } from './filters.js';
 import type { Timeline } from './timeline-query.js';
 
 /**
@@ -18,44 +18,6 @@ import type { Timeline } from './timeline-query.js';
 export interface FacetCounts {
   values: { value: string; count: number }[];
   truncated: boolean;
-}
-
-/** The filters that narrow a timeline; without any, a timeline is every event. */
-const NARROWING = [
-  'from',
-  'to',
-  'actor',
-  'type',
-  'source',
-  'status',
-  'q',
-  'published_from',
-  'published_to',
-  'precision',
-  'requiredActor',
-] as const satisfies readonly (keyof TimelineFilters)[];
-
-export function isUnfiltered(filters: TimelineFilters): boolean {
-  return sliceOf(filters) === '';
-}
-
-/**
- * The slice of the events the filters select, as facet_counts names slices: `''` for every event,
- * `actor:<id>` for one actor's (`actor=<id>` or an actor's own timeline), `type:<t>` for one
- * type's; undefined when the filters narrow in any other way.
- */
-export function sliceOf(filters: TimelineFilters): string | undefined {
-  const narrowing = NARROWING.filter((key) => {
-    const value = filters[key];
-    return value !== undefined && !(Array.isArray(value) && value.length === 0);
-  });
-  if (narrowing.length === 0) return '';
-  if (narrowing.length > 1) return undefined;
-  const [only] = narrowing;
-  if (only === 'requiredActor') return `actor:${filters.requiredActor}`;
-  if (only === 'actor' && filters.actor?.length === 1) return `actor:${filters.actor[0]}`;
-  if (only === 'type' && filters.type?.length === 1) return `type:${filters.type[0]}`;
-  return undefined;
 }
 
 /** The column a facet groups by, and the table (besides the matched events) it needs. */

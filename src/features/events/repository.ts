@@ -9,13 +9,13 @@ import type { ClaimRepository } from '../claims/repository.js';
 import type { QuoteRepository } from '../quotes/repository.js';
 import type { Facet } from '../../domain/vocabulary.js';
 import { prepareAggregates } from './aggregates.js';
+import { TIMELINE_KEY, type TimelineKeyRow } from './columns.js';
+import type { TimelineFilters } from './filters.js';
 import { prepareHydration } from './hydrate.js';
 import { storedItems } from './prepared.js';
-import type { TimelineFilters } from './query.js';
 import { type EventDetail, JudgedAdditionsSchema } from './schema.js';
 import { EVENT_FIELDS, prepareTimeline } from './timeline-query.js';
 import { prepareVolume } from './volume.js';
-import { TIMELINE_KEY, type TimelineKeyRow } from './timeline.js';
 
 export function createEventRepository(db: Db, claims: ClaimRepository, quotes: QuoteRepository) {
   const hydrate = prepareHydration(db);

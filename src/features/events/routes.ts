@@ -4,13 +4,8 @@ import { foundOr404, problems } from '../../http/problems.js';
 import { IdParamsSchema, ItemQuerySchema } from '../../http/querystring.js';
 import { respondList, respondStoredItem } from '../../http/representations/respond.js';
 import type { Facet } from '../../domain/vocabulary.js';
-import {
-  type TimelineFilters,
-  type TimelineQuery,
-  TimelineQuerySchema,
-  timelineFilters,
-  VolumeQuerySchema,
-} from './query.js';
+import { type TimelineFilters, timelineFilters } from './filters.js';
+import { type TimelineQuery, TimelineQuerySchema, VolumeQuerySchema } from './query.js';
 import type { SourceRepository } from '../sources/repository.js';
 import type { EventRepository } from './repository.js';
 import { timelineJsSerialiser } from './timelinejs.js';

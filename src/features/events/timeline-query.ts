@@ -11,20 +11,9 @@ import { actorTimeline, eventItems, events } from '../../db/schema.js';
 import { Bindings, ShapeCache } from '../../db/shapes.js';
 import type { DatePrecision } from '../../domain/vocabulary.js';
 import type { EventRow } from './hydrate.js';
-import type { TimelineFilters } from './query.js';
-import {
-  ACTOR_TIMELINE_COLUMNS,
-  anchorActor,
-  atOrFiner,
-  AGREED,
-  CONTESTED,
-  dateConditions,
-  dateMatches,
-  EVENT_COLUMNS,
-  filterConditions,
-  precisionRanges,
-  type TimelineColumns,
-} from './timeline.js';
+import { ACTOR_TIMELINE_COLUMNS, EVENT_COLUMNS, type TimelineColumns } from './columns.js';
+import { atOrFiner, filterConditions, type TimelineFilters } from './filters.js';
+import { AGREED, anchorActor, CONTESTED, dateConditions, dateMatches, precisionRanges } from './timeline.js';
 
 /** An event's row, with the rowid its document is kept under. */
 export const EVENT_FIELDS = { ...getTableColumns(events), rowid: EVENT_COLUMNS.rowid };

@@ -1,68 +1,16 @@
-import { and, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { eventSearch, rowidMatches, toFtsQuery } from '../../db/fts.js';
-import { listKey, type PageRequest } from '../../db/keyset.js';
-import {
-  actorTimeline,
-  contestedDates,
-  eventEvidence,
-  eventParticipants,
-  events,
-  sources,
-} from '../../db/schema.js';
+import { and, gte, lte, type SQL, sql } from 'drizzle-orm';
+import type { PageRequest } from '../../db/keyset.js';
+import { contestedDates, events } from '../../db/schema.js';
 import type { Bindings } from '../../db/shapes.js';
 import { shiftDay } from '../../domain/dates.js';
-import { DATE_PRECISIONS, type DatePrecision } from '../../domain/vocabulary.js';
-import type { TimelineFilters } from './query.js';
+import type { TimelineColumns } from './columns.js';
+import type { TimelineFilters } from './filters.js';
 
 /**
- * The timeline's order and filters as SQL (SPEC §3 and §4), shared by every query over a timeline.
- * Each term is described on a `Bindings` (db/shapes.ts), so a query is prepared once per shape.
+ * The timeline's date range as SQL (SPEC §3), which the planner reads into index ranges
+ * (timeline-query.ts); the other filters' terms are declared with them in filters.ts. Each term is
+ * described on a `Bindings` (db/shapes.ts), so a query is prepared once per shape.
  */
-
-/** A timeline row: the event's sort key, whichever table the query is driven from. */
-export interface TimelineKeyRow {
-  start: string;
-  end: string;
-  id: string;
-}
-
-/** The timeline's order: start, then end, then id (SPEC §3). */
-export const TIMELINE_KEY = listKey<TimelineKeyRow>(
-  [events.start, (r) => r.start],
-  [events.end, (r) => r.end],
-  [events.id, (r) => r.id],
-);
-
-/**
- * The columns a timeline is sorted and filtered on: the events table's, or actor_timeline's, whose
- * rows can then be rejected before their event is looked up.
- */
-export interface TimelineColumns {
-  /** The sort key, in order: start, end, id. */
-  key: readonly SQLiteColumn[];
-  start: SQLiteColumn;
-  end: SQLiteColumn;
-  type: SQLiteColumn;
-  /** The event's rowid, the key of its document and stored item, as this table holds it. */
-  rowid: SQL<number>;
-}
-
-export const EVENT_COLUMNS: TimelineColumns = {
-  key: TIMELINE_KEY.columns,
-  start: events.start,
-  end: events.end,
-  type: events.type,
-  rowid: sql<number>`${events}.rowid`,
-};
-
-export const ACTOR_TIMELINE_COLUMNS: TimelineColumns = {
-  key: [actorTimeline.start, actorTimeline.end, actorTimeline.eventId],
-  start: actorTimeline.start,
-  end: actorTimeline.end,
-  type: actorTimeline.type,
-  rowid: sql<number>`${actorTimeline.eventRowid}`,
-};
 
 /**
  * The one actor whose own timeline can drive the query, if any: the actor of /actors/{id}/events,
@@ -159,93 +107,6 @@ function ownDateMatch(f: TimelineFilters, b: Bindings, c: TimelineColumns): SQL 
     f.from ? gte(c.start, b.bind('ownFrom', f.from)) : undefined,
     f.to ? lte(c.end, b.bind('ownTo', f.to)) : undefined,
   );
-}
-
-/**
- * The other terms of a timeline: type, status, source, actors and words.
- */
-export function filterConditions(
-  f: TimelineFilters,
-  b: Bindings,
-  c: TimelineColumns,
-  anchor?: string,
-): SQL[] {
-  const where: SQL[] = [];
-  if (f.type?.length) where.push(b.anyOf(c.type, 'type', f.type));
-  if (f.status) where.push(eq(events.status, b.bind('status', f.status)));
-  if (f.precision) where.push(b.anyOf(events.precision, 'precision', atOrFiner(f.precision)));
-  if (f.source?.length) where.push(...sourceConditions(f.source, f, b));
-  if (f.published_from || f.published_to) where.push(publishedCondition(f, b));
-  if (f.actor?.length) where.push(...actorConditions(f.actor, f, b, anchor));
-  if (f.q !== undefined) {
-    // Input without a single word ("*", "--") matches nothing rather than everything.
-    const match = toFtsQuery(f.q);
-    where.push(
-      match === undefined ? sql`0` : rowidMatches(eventSearch, sql`${events}.rowid`, b.bind('match', match)),
-    );
-  }
-  return where;
-}
-
-/** The precisions at or finer than `precision`: `month` keeps day, week and month. */
-export function atOrFiner(precision: DatePrecision): DatePrecision[] {
-  return DATE_PRECISIONS.slice(0, DATE_PRECISIONS.indexOf(precision) + 1);
-}
-
-/**
- * Events the sources report: any of them (an index lookup per source), or, with `source_match`,
- * all of them or exactly one, counted among the event's evidence.
- */
-function sourceConditions(sources: string[], f: TimelineFilters, b: Bindings): SQL[] {
-  const reported = inArray(
-    events.id,
-    sql`(SELECT ${eventEvidence.eventId} FROM ${eventEvidence} WHERE ${b.anyOf(eventEvidence.sourceId, 'source', sources)})`,
-  );
-  const distinct = [...new Set(sources)];
-  if (f.source_match === 'any' || (f.source_match === 'all' && distinct.length === 1)) return [reported];
-  const reporting = sql`(SELECT count(DISTINCT ${eventEvidence.sourceId}) FROM ${eventEvidence} WHERE ${eventEvidence.eventId} = ${events.id} AND ${eventEvidence.sourceId} IN ${b.bindList('matchSources', distinct)})`;
-  return [
-    reported,
-    f.source_match === 'all'
-      ? sql`${reporting} = ${b.bind('matchSourcesCount', distinct.length)}`
-      : sql`${reporting} = 1`,
-  ];
-}
-
-/**
- * Events some source published in the range reports. `published` is a date or a date-time that
- * begins with its date, so the range is `from` ≤ published < the day after `to`.
- */
-function publishedCondition(f: TimelineFilters, b: Bindings): SQL {
-  const range = [
-    f.published_from ? gte(sources.published, b.bind('publishedFrom', f.published_from)) : undefined,
-    f.published_to
-      ? lt(sources.published, b.bind('publishedBefore', shiftDay(f.published_to, 1)))
-      : undefined,
-  ];
-  return inArray(
-    events.id,
-    sql`(SELECT ${eventEvidence.eventId} FROM ${eventEvidence} WHERE ${eventEvidence.sourceId} IN (SELECT ${sources.id} FROM ${sources} WHERE ${and(...range)}))`,
-  );
-}
-
-function actorConditions(actors: string[], f: TimelineFilters, b: Bindings, anchor?: string): SQL[] {
-  if (f.actor_match === 'all') {
-    // The anchor actor is the query's driving table already; each of the others must take part.
-    const others = [...new Set(actors)].filter((id) => id !== anchor);
-    if (others.length === 0) return [];
-    return [
-      sql`(SELECT count(DISTINCT ${eventParticipants.actorId}) FROM ${eventParticipants} WHERE ${eventParticipants.eventId} = ${events.id} AND ${eventParticipants.actorId} IN ${b.bindList('allActors', others)}) = ${b.bind('allActorsCount', others.length)}`,
-    ];
-  }
-  // Any of several: the set of their events, which the planner may drive from or probe.
-  if (anchor && !f.requiredActor) return [];
-  return [
-    inArray(
-      events.id,
-      sql`(SELECT ${actorTimeline.eventId} FROM ${actorTimeline} WHERE ${b.anyOf(actorTimeline.actorId, 'anyActor', actors)})`,
-    ),
-  ];
 }
 
 /**

@@ -5,8 +5,8 @@ import { shiftDay } from '../../domain/dates.js';
 import { type Interval, type Period, periodsBetween, tally } from '../../domain/periods.js';
 import { invalidParameter } from '../../http/problems.js';
 import type { Facet } from '../../domain/vocabulary.js';
-import { type Aggregates, isUnfiltered } from './aggregates.js';
-import type { TimelineFilters } from './query.js';
+import type { Aggregates } from './aggregates.js';
+import { isUnfiltered, type TimelineFilters } from './filters.js';
 
 /**
  * How much happened when (SPEC §4.1): events counted per day, ISO week, month or year over a range,

@@ -1,4 +1,4 @@
-import { TIMELINE_DEFAULTS } from '../../features/events/query.js';
+import { TIMELINE_DEFAULTS } from '../../features/events/filters.js';
 import type { Repositories } from '../../features/repositories.js';
 import type { DocumentExamples } from './conventions.js';
 
