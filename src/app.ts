@@ -2,7 +2,8 @@ import { statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyServerFactory, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { type Db, readMeta } from './db/open.js';
+import { META, readRecorded } from './db/meta.js';
+import type { Db } from './db/open.js';
 import { actorRoutes } from './features/actors/routes.js';
 import { claimRoutes } from './features/claims/routes.js';
 import { compareRoutes } from './features/compare/routes.js';
@@ -97,7 +98,7 @@ export async function buildApp({
   // Before the repositories prepare their statements: each then runs in a span of its own.
   if (tracing) traceStatements(db.$client, tracing.tracer);
   const repositories = createRepositories(db);
-  app.decorate('datasetVersion', readMeta(db.$client, 'dataset_version') ?? 'unknown');
+  app.decorate('datasetVersion', readRecorded(db.$client, META.datasetVersion) ?? 'unknown');
 
   // Hooks run in the order their plugins are registered: an overloaded process sheds a request
   // before spending anything on it, and every request is counted before a 304 or a cache hit.

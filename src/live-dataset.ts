@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { type Db, openReadOnly, type ReadOptions, readMeta } from './db/open.js';
+import { META, readRecorded } from './db/meta.js';
+import { type Db, openReadOnly, type ReadOptions } from './db/open.js';
 import { pruneDumps } from './features/dumps/retention.js';
 
 /**
@@ -148,7 +149,7 @@ export class LiveDataset {
 }
 
 function datasetVersionOf(db: Db): string {
-  return readMeta(db.$client, 'dataset_version') ?? 'unknown';
+  return readRecorded(db.$client, META.datasetVersion) ?? 'unknown';
 }
 
 /** Builds and readies `db`'s app on `server`, noting the listeners it adds there. */

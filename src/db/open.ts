@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { META, readRecorded } from './meta.js';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -37,12 +38,6 @@ export class DatabaseUnusableError extends Error {
   override name = 'DatabaseUnusableError';
 }
 
-/** A value the seed recorded in the `meta` table (the dataset version, the longest events). */
-export function readMeta(client: Database.Database, key: string): string | undefined {
-  const value = client.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key);
-  return typeof value === 'string' ? value : undefined;
-}
-
 export interface ReadOptions {
   /**
    * The bound of SQLite's own cache of database pages for this connection; SQLite's default (16
@@ -63,7 +58,7 @@ export function openReadOnly(file: string, { pageCacheBytes }: ReadOptions = {})
     client.pragma('query_only = ON');
     // A negative cache_size is a bound in KiB rather than in pages.
     if (pageCacheBytes !== undefined) client.pragma(`cache_size = ${-Math.ceil(pageCacheBytes / 1024)}`);
-    if (readMeta(client, 'dataset_version') === undefined) throw new Error('it has no dataset version');
+    if (readRecorded(client, META.datasetVersion) === undefined) throw new Error('it has no dataset version');
     const applied = client.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get();
     const expected = expectedMigrations().length;
     if (applied !== expected)

@@ -1,3 +1,4 @@
+import { META } from '../db/meta.js';
 import { EVIDENCE, PARTICIPANT, QUOTE, SOURCE_DATE } from '../db/documents.js';
 import { actorSearch, eventSearch, insertInto, listTerms, quoteSearch } from '../db/fts.js';
 import { INTERVALS } from '../domain/periods.js';
@@ -86,13 +87,13 @@ export const DERIVED_SQL = [
   // The longest event of each precision, in days: a range query needs look no further back than
   // this before `from`, a day for day events, a year for year events.
   `INSERT INTO meta (key, value)
-     SELECT 'max_event_days_by_precision', json_group_object(precision, days)
+     SELECT '${META.maxEventDaysByPrecision.key}', json_group_object(precision, days)
      FROM (SELECT precision, CAST(max(julianday("end") - julianday(start)) AS INTEGER) AS days
            FROM events GROUP BY precision ORDER BY precision)`,
   // The same per range a date query reads (features/events/timeline-query.ts): each precision's
   // events whose sources agree, and the contested ones, whose hulls can be far longer.
   `INSERT INTO meta (key, value)
-     SELECT 'max_event_days_by_range', json_group_object(range, days)
+     SELECT '${META.maxEventDaysByRange.key}', json_group_object(range, days)
      FROM (SELECT CASE WHEN date_status = 'contested' THEN 'contested' ELSE precision END AS range,
              CAST(max(julianday("end") - julianday(start)) AS INTEGER) AS days
            FROM events GROUP BY range ORDER BY range = 'contested', range)`,
@@ -107,7 +108,7 @@ export const DERIVED_SQL = [
      GROUP BY actor_id, type`,
   // The range of every event's dates: an unbounded volume's periods.
   `INSERT INTO meta (key, value)
-     SELECT 'events_extent', json_object('start', min(start), 'end', max("end")) FROM events`,
+     SELECT '${META.eventsExtent.key}', json_object('start', min(start), 'end', max("end")) FROM events`,
   EVENT_PERIODS,
   ...volumeSql(),
   'DROP TABLE event_periods',

@@ -14,6 +14,7 @@ import Database from 'better-sqlite3';
 import { getTableColumns } from 'drizzle-orm';
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { META } from '../db/meta.js';
 import { createDatabase } from '../db/open.js';
 import { mayBeRunning, ownerTag, parseOwner } from '../owner.js';
 import * as schema from '../db/schema.js';
@@ -242,7 +243,9 @@ export class DatasetWriter {
           `${broken.length} row(s) refer to missing rows (first: ${first?.table} → ${first?.parent})`,
         );
       }
-      this.client.prepare("INSERT INTO meta (key, value) VALUES ('dataset_version', ?)").run(datasetVersion);
+      this.client
+        .prepare('INSERT INTO meta (key, value) VALUES (?, ?)')
+        .run(META.datasetVersion.key, datasetVersion);
       step('commit', () => this.client.exec('COMMIT'));
       // Statistics for the query planner; sampled, which is plenty to choose between indexes.
       step('statistics', () => {

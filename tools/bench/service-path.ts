@@ -9,7 +9,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openReadOnly, readMeta } from '../../src/db/open.js';
+import { META, readRecorded } from '../../src/db/meta.js';
+import { openReadOnly } from '../../src/db/open.js';
 import { shiftDay } from '../../src/domain/dates.js';
 import { TIMELINE_DEFAULTS } from '../../src/features/events/filters.js';
 import { EventListSchema } from '../../src/features/events/schema.js';
@@ -44,9 +45,7 @@ const daysBefore = (days: number) => shiftDay(filters.from, -days);
 const oneRange = db.$client.prepare(
   'SELECT * FROM events WHERE "end" >= ? AND start >= ? AND start <= ? ORDER BY start, "end", id LIMIT 51',
 );
-const byPrecision = Object.entries(
-  JSON.parse(readMeta(db.$client, 'max_event_days_by_precision') ?? '{}') as Record<string, number>,
-);
+const byPrecision = Object.entries(readRecorded(db.$client, META.maxEventDaysByPrecision) ?? {});
 const longest = Math.max(...byPrecision.map(([, days]) => days));
 const merged = db.$client.prepare(
   `${byPrecision

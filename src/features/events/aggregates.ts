@@ -1,6 +1,7 @@
 import { and, asc, count, countDistinct, desc, eq, inArray, lte, max, min, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { type Db, readMeta } from '../../db/open.js';
+import { META, readRecorded } from '../../db/meta.js';
+import type { Db } from '../../db/open.js';
 import { eventEvidence, eventParticipants, events, facetCounts } from '../../db/schema.js';
 import { Bindings, ShapeCache } from '../../db/shapes.js';
 import { type Facet, FACET_VALUES } from '../../domain/vocabulary.js';
@@ -150,10 +151,7 @@ function prepareDerivedFacets(db: Db) {
 
 /** The first and last day of every event, as the seed recorded them. */
 function recordedExtent(db: Db): { start: string; end: string } | undefined {
-  const recorded = readMeta(db.$client, 'events_extent');
-  const extent = recorded
-    ? (JSON.parse(recorded) as { start: string | null; end: string | null })
-    : undefined;
+  const extent = readRecorded(db.$client, META.eventsExtent);
   return extent?.start && extent.end ? { start: extent.start, end: extent.end } : undefined;
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
-import { type Db, readMeta } from '../../db/open.js';
+import { META, readRecorded } from '../../db/meta.js';
+import type { Db } from '../../db/open.js';
 import { volumeApart, volumeCounts } from '../../db/schema.js';
 import { shiftDay } from '../../domain/dates.js';
 import { type Interval, type Period, periodsBetween, tally } from '../../domain/periods.js';
@@ -88,12 +89,7 @@ function prepareDerivedReads(db: Db) {
       ),
     )
     .prepare();
-  const longest = Math.max(
-    0,
-    ...Object.values(
-      JSON.parse(readMeta(db.$client, 'max_event_days_by_precision') ?? '{}') as Record<string, number>,
-    ),
-  );
+  const longest = Math.max(0, ...Object.values(readRecorded(db.$client, META.maxEventDaysByPrecision) ?? {}));
 
   return { exactOf, apartOf, longest };
 }

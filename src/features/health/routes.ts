@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Db, readMeta } from '../../db/open.js';
+import { META, readRecorded } from '../../db/meta.js';
+import type { Db } from '../../db/open.js';
 import { named } from '../../http/component.js';
 import { HttpProblem, problems } from '../../http/problems.js';
 import { NoQuerySchema } from '../../http/querystring.js';
@@ -50,7 +51,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     async () => {
       let version: string | undefined;
       try {
-        version = readMeta(db.$client, 'dataset_version');
+        version = readRecorded(db.$client, META.datasetVersion);
       } catch (error) {
         throw new HttpProblem(503, `the database cannot be read: ${(error as Error).message}`);
       }
