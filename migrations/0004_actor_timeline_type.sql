@@ -1,1 +1,0 @@
-ALTER TABLE `actor_timeline` ADD `type` text NOT NULL;

@@ -1,1 +1,0 @@
-CREATE INDEX `sources_published` ON `sources` (`published`,`id`);

@@ -1,4 +1,0 @@
-CREATE TABLE `event_items` (
-	`event_rowid` integer PRIMARY KEY NOT NULL,
-	`json` text NOT NULL
-);

@@ -1,4 +1,0 @@
-CREATE TABLE `quote_items` (
-	`reading_rank` integer PRIMARY KEY NOT NULL,
-	`json` text NOT NULL
-);

@@ -1,1 +1,0 @@
-CREATE INDEX `events_contested_timeline` ON `events` (`start`,`end`,`id`) WHERE "events"."date_status" = 'contested';

@@ -1,2 +1,0 @@
-DROP INDEX `events_precision_timeline`;--> statement-breakpoint
-CREATE INDEX `events_agreed_timeline` ON `events` (`precision`,`start`,`end`,`id`,`date_status`) WHERE "events"."date_status" <> 'contested';
