@@ -102,5 +102,9 @@ export type Attribution = (typeof ATTRIBUTIONS)[number];
 export const FACETS = ['type', 'status', 'source', 'actor', 'precision'] as const;
 export type Facet = (typeof FACETS)[number];
 
+/** What a volume's counts can be split by (SPEC §4.1). */
+export const VOLUME_BY = ['source', 'status', 'type', 'precision'] as const;
+export type VolumeBy = (typeof VOLUME_BY)[number];
+
 /** How many values of a facet are shown, most frequent first; a facet says when there are more. */
 export const FACET_VALUES = 20;

@@ -1,5 +1,6 @@
 import type { ActorKind } from '../domain/vocabulary.js';
 import type { ArticleDoc } from './document.js';
+import type { ActorsResult, Gender, ProposedActor } from './proposed-actor.js';
 import {
   CAPITALS,
   GOVERNMENT_NOUNS,
@@ -23,37 +24,6 @@ import { slug, uniqueId } from './slug.js';
  * joined to the record's actor where one of its names is already known, with a kind, and the
  * descriptions and roles its appositions give ("Leif-Eric Easley, a professor at Ewha University").
  */
-
-export type Gender = 'male' | 'female';
-
-export interface ActorRole {
-  title: string;
-  of: string | undefined;
-  start: number;
-  end: number;
-}
-
-export interface ProposedActor {
-  id: string;
-  /** Whether the record already has this actor (the draft then gives only this article's forms). */
-  existing: boolean;
-  name: string;
-  kind: ActorKind;
-  description: string | undefined;
-  mentions: Mention[];
-  gender: Gender | undefined;
-  roles: ActorRole[];
-  /** Lower-case nouns a definite description may refer back to it by ("ministry", "spokeswoman"). */
-  heads: Set<string>;
-  confidence: number;
-  rule: string;
-  because: string;
-}
-
-export interface ActorsResult {
-  actors: ProposedActor[];
-  actorOf: Map<Mention, ProposedActor>;
-}
 
 /** The article's actors, from every mention of them. */
 export function proposeActors(doc: ArticleDoc, record: ArticleRecord, sourcePrefix: string): ActorsResult {

@@ -1,4 +1,4 @@
-import type { ProposedActor } from './actors.js';
+import type { ProposedActor } from './proposed-actor.js';
 import type { DateExpression } from './dates.js';
 import type { ArticleDoc, Token } from './document.js';
 import type { LinkedEvent } from './linking.js';

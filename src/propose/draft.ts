@@ -1,6 +1,6 @@
 import type { DateInterval } from '../domain/dates.js';
 import type { Review } from '../seed/annotation-schema.js';
-import type { ProposedActor } from './actors.js';
+import type { ProposedActor } from './proposed-actor.js';
 import type { EventDate } from './events.js';
 import { EvidenceWriter } from './evidence.js';
 import type { LinkedEvent } from './linking.js';

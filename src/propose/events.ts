@@ -1,6 +1,6 @@
 import { type DateInterval, shiftDay } from '../domain/dates.js';
 import type { EventType, ParticipantRole } from '../domain/vocabulary.js';
-import type { ActorsResult, ProposedActor } from './actors.js';
+import type { ActorsResult, ProposedActor } from './proposed-actor.js';
 import { type Clause, findClauses } from './clauses.js';
 import { type DateExpression, isHedged } from './dates.js';
 import type { ArticleDoc, Token } from './document.js';

@@ -1,5 +1,6 @@
 import { localDate } from '../domain/dates.js';
-import { type ActorsResult, proposeActors } from './actors.js';
+import { proposeActors } from './actors.js';
+import type { ActorsResult } from './proposed-actor.js';
 import { proposeCounts, type ProposedCount } from './claims.js';
 import { findDates } from './dates.js';
 import { ArticleDoc } from './document.js';

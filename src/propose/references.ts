@@ -1,4 +1,4 @@
-import type { ActorBuilder, ProposedActor } from './actors.js';
+import type { ActorsResult, ProposedActor } from './proposed-actor.js';
 import type { ArticleDoc, Token } from './document.js';
 import { FEMALE_NOUNS, LEADER_TITLES, MALE_NOUNS, NOT_NAMES, PERSON_NOUNS, TITLES } from './lexicon.js';
 import type { Mention } from './mentions.js';
@@ -12,7 +12,7 @@ import type { ArticleRecord } from './record.js';
  */
 
 /** Every occurrence of the record's descriptive names ("the country") of the actors this article names. */
-export function recordDescriptions(doc: ArticleDoc, record: ArticleRecord, builder: ActorBuilder): Mention[] {
+export function recordDescriptions(doc: ArticleDoc, record: ArticleRecord, builder: ActorsResult): Mention[] {
   const out: Mention[] = [];
   const owners = new Map<string, Set<string>>();
   for (const actor of record.actors.values())
@@ -70,7 +70,7 @@ function descriptionAt(doc: ArticleDoc, start: number, end: number, actor: Propo
  * a head noun by which an actor named earlier in the article is known; it refers to the one named
  * last. Not when a name follows it (then it is that name's apposition).
  */
-export function definiteDescriptions(doc: ArticleDoc, builder: ActorBuilder, taken: Set<number>): Mention[] {
+export function definiteDescriptions(doc: ArticleDoc, builder: ActorsResult, taken: Set<number>): Mention[] {
   const out: Mention[] = [];
   for (const t of doc.tokens) {
     if (t.lower !== 'the' || taken.has(t.index)) continue;
@@ -89,7 +89,7 @@ export function definiteDescriptions(doc: ArticleDoc, builder: ActorBuilder, tak
   return out;
 }
 
-function lastDescribed(builder: ActorBuilder, head: string, before: number): ProposedActor | undefined {
+function lastDescribed(builder: ActorsResult, head: string, before: number): ProposedActor | undefined {
   if (NOT_NAMES.has(head)) return undefined;
   let best: ProposedActor | undefined;
   let bestAt = -1;
@@ -123,7 +123,7 @@ export interface Apposition {
  * "NAME, a/the … NOUN …," and "the union’s spokeswoman, NAME": a noun phrase beside a person's
  * name that says what they are. The phrase must have a noun for a person (or a title) as its head.
  */
-export function appositions(doc: ArticleDoc, builder: ActorBuilder): Apposition[] {
+export function appositions(doc: ArticleDoc, builder: ActorsResult): Apposition[] {
   const out: Apposition[] = [];
   for (const actor of builder.actors) {
     if (actor.kind !== 'person') continue;
@@ -139,7 +139,7 @@ export function appositions(doc: ArticleDoc, builder: ActorBuilder): Apposition[
 
 function appositionAfter(
   doc: ArticleDoc,
-  builder: ActorBuilder,
+  builder: ActorsResult,
   actor: ProposedActor,
   m: Mention,
 ): Apposition | undefined {
@@ -171,7 +171,7 @@ function appositionAfter(
 
 function appositionBefore(
   doc: ArticleDoc,
-  builder: ActorBuilder,
+  builder: ActorsResult,
   actor: ProposedActor,
   m: Mention,
 ): Apposition | undefined {
@@ -220,7 +220,7 @@ function roleTitle(title: string): string {
 
 function firstActorIn(
   doc: ArticleDoc,
-  builder: ActorBuilder,
+  builder: ActorsResult,
   start: number,
   end: number,
   not: ProposedActor,

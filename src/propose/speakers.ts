@@ -1,4 +1,4 @@
-import type { ActorsResult, Gender, ProposedActor } from './actors.js';
+import type { ActorsResult, Gender, ProposedActor } from './proposed-actor.js';
 import type { ArticleDoc, Token } from './document.js';
 import {
   DOCUMENT_NOUNS,

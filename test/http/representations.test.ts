@@ -8,12 +8,12 @@ import { buildApp } from '../../src/app.js';
 import { openReadOnly } from '../../src/db/open.js';
 import { type Column, columnsOf, csvHeader, csvRows } from '../../src/http/representations/csv.js';
 import { builtInSerialiser, exportStream } from '../../src/http/representations/respond.js';
-import { ACTORS } from '../../src/features/actors/schema.js';
-import { CLAIMS } from '../../src/features/claims/schema.js';
+import { ACTORS } from '../../src/features/actors/linked-data.js';
+import { CLAIMS } from '../../src/features/claims/linked-data.js';
 import { COMPARISONS } from '../../src/features/compare/schema.js';
-import { EVENTS } from '../../src/features/events/schema.js';
-import { QUOTES } from '../../src/features/quotes/schema.js';
-import { SOURCES } from '../../src/features/sources/schema.js';
+import { EVENTS } from '../../src/features/events/linked-data.js';
+import { QUOTES } from '../../src/features/quotes/linked-data.js';
+import { SOURCES } from '../../src/features/sources/linked-data.js';
 import { getter, type TestContext, tempDir, useSeededApp, walk, writeSynthetic } from '../helpers.js';
 
 /**

@@ -1,6 +1,7 @@
 import { compactNode, evidence, type FieldMap, iri, itemMapping } from '../../http/representations/jsonld.js';
 import { actorNode, actorType } from '../linked-data/components.js';
-import type { Actor, ActorProfile } from './schema.js';
+import type { Resource } from '../../http/representations/respond.js';
+import { type Actor, type ActorProfile, ActorProfileSchema, ActorSchema } from './schema.js';
 
 /**
  * Actors as linked data (SPEC §4.2): the schema.org type of their kind, their names and the Wikidata
@@ -68,3 +69,7 @@ export const ACTOR_PROFILE_LD = itemMapping<ActorProfile>(identify, ['id', 'kind
   first_event_date: (p) => ({ firstEventDate: p.first_event_date }),
   last_event_date: (p) => ({ lastEventDate: p.last_event_date }),
 });
+
+/** The actors as a representation renders them: the item schema, and its JSON-LD mapping. */
+export const ACTORS: Resource = { item: ActorSchema, linked: ACTOR_LD };
+export const ACTOR_PROFILES: Resource = { item: ActorProfileSchema, linked: ACTOR_PROFILE_LD };

@@ -3,20 +3,16 @@ import { foundOr404, notFound, problems } from '../../http/problems.js';
 import { IdParamsSchema, ItemQuerySchema } from '../../http/querystring.js';
 import { respondList, respondStoredItem } from '../../http/representations/respond.js';
 // The actor schemas register first: components are listed in the order they register.
-import {
-  ACTOR_PROFILES,
-  ACTORS,
-  ActorListQuerySchema,
-  ActorListSchema,
-  ActorProfileSchema,
-} from './schema.js';
+import { ActorListQuerySchema, ActorListSchema, ActorProfileSchema } from './schema.js';
+import { ACTOR_PROFILES, ACTORS } from './linked-data.js';
 import type { EventRepository } from '../events/repository.js';
 import { timelineFilters } from '../events/filters.js';
 import { TimelineQuerySchema } from '../events/query.js';
 import { timelinePage } from '../events/routes.js';
 import { EventListSchema } from '../events/schema.js';
 import type { QuoteRepository } from '../quotes/repository.js';
-import { ActorQuoteListQuerySchema, QUOTES, QuoteListSchema } from '../quotes/schema.js';
+import { ActorQuoteListQuerySchema, QuoteListSchema } from '../quotes/schema.js';
+import { QUOTES } from '../quotes/linked-data.js';
 import type { SourceRepository } from '../sources/repository.js';
 import type { ActorRepository } from './repository.js';
 

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import type { Resource } from '../../http/representations/respond.js';
 import { ACTOR_KINDS, EVENT_TYPES, RELATION_TYPES } from '../../domain/vocabulary.js';
 import { named } from '../../http/component.js';
 import { listOf, pageParams } from '../../http/pagination.js';
 import { ActorRefSchema, SpanSchema } from '../components.js';
-import { ACTOR_LD, ACTOR_PROFILE_LD } from './linked-data.js';
 
 export const ActorSchema = named(
   'Actor',
@@ -66,8 +64,6 @@ export type ActorProfile = z.infer<typeof ActorProfileSchema>;
 export const ActorListSchema = listOf('Actor', ActorSchema);
 
 /** Actors in every representation: in a list, and as a profile. */
-export const ACTORS: Resource = { item: ActorSchema, linked: ACTOR_LD };
-export const ACTOR_PROFILES: Resource = { item: ActorProfileSchema, linked: ACTOR_PROFILE_LD };
 
 export const ActorListQuerySchema = z.strictObject({
   q: z

@@ -1,6 +1,7 @@
 import { compactNode, evidence, iri, itemMapping } from '../../http/representations/jsonld.js';
 import { attributionTerms, dateTerms } from '../linked-data/components.js';
-import type { Claim } from './schema.js';
+import type { Resource } from '../../http/representations/respond.js';
+import { type Claim, ClaimSchema } from './schema.js';
 
 /**
  * A claim as a schema.org Claim (SPEC §4.2): about its event, appearing in its source, attributed
@@ -32,3 +33,6 @@ export const CLAIM_LD = itemMapping<Claim>((c) => ({ '@id': iri.claim(c.id), '@t
   compatible_with: (c) => ({ compatibleWith: c.compatible_with.map(iri.claim) }),
   differs_from: (c) => ({ differsFrom: c.differs_from.map(iri.claim) }),
 });
+
+/** The claims as a representation renders them: the item schema, and its JSON-LD mapping. */
+export const CLAIMS: Resource = { item: ClaimSchema, linked: CLAIM_LD };

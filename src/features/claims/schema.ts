@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import type { Resource } from '../../http/representations/respond.js';
 import { CLAIM_PROPERTIES, CLAIM_STATUSES } from '../../domain/vocabulary.js';
 import { named } from '../../http/component.js';
 import { listOf, pageParams } from '../../http/pagination.js';
 import { AttributionSchema, ClaimStatusSchema, DateValueSchema, SpanSchema } from '../components.js';
-import { CLAIM_LD } from './linked-data.js';
 
 const ids = (what: string) => z.array(z.string()).describe(what);
 
@@ -44,7 +42,6 @@ export type Claim = z.infer<typeof ClaimSchema>;
 export const ClaimListSchema = listOf('Claim', ClaimSchema);
 
 /** Claims in every representation. */
-export const CLAIMS: Resource = { item: ClaimSchema, linked: CLAIM_LD };
 
 export const ClaimListQuerySchema = z.strictObject({
   event: z.string().min(1).max(200).optional().describe('Event id.'),

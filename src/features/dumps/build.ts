@@ -19,13 +19,13 @@ import type { KeysetList } from '../../db/keyset.js';
 import { openReadOnly } from '../../db/open.js';
 import { builtInSerialiser, pagesOf, type Resource, serialised } from '../../http/representations/respond.js';
 import { MEDIA_TYPES } from '../../http/representations/formats.js';
-import { ACTORS } from '../actors/schema.js';
-import { CLAIMS } from '../claims/schema.js';
-import { EVENTS } from '../events/schema.js';
+import { ACTORS } from '../actors/linked-data.js';
+import { CLAIMS } from '../claims/linked-data.js';
+import { EVENTS } from '../events/linked-data.js';
 import { TIMELINE_DEFAULTS } from '../events/filters.js';
-import { QUOTES } from '../quotes/schema.js';
+import { QUOTES } from '../quotes/linked-data.js';
 import { createRepositories } from '../repositories.js';
-import { SOURCES } from '../sources/schema.js';
+import { SOURCES } from '../sources/linked-data.js';
 import {
   DATABASE_DUMP,
   type DumpFile,

@@ -10,7 +10,8 @@ import { CLAIM_LD } from '../claims/linked-data.js';
 import type { Claim } from '../claims/schema.js';
 import { actorNode, attributionTerms, dateTerms } from '../linked-data/components.js';
 import { QUOTE_LD } from '../quotes/linked-data.js';
-import type { Event, EventDetail } from './schema.js';
+import type { Resource } from '../../http/representations/respond.js';
+import { type Event, type EventDetail, EventDetailSchema, EventSchema } from './schema.js';
 
 /**
  * An event as a schema.org Event (SPEC §4.2): its name, summary, dates and place, who took part in
@@ -92,3 +93,7 @@ export const EVENT_DETAIL_LD = itemMapping<EventDetail>(identify, ['id'], {
   }),
   quotes: (e) => ({ quotation: e.quotes.map((q) => QUOTE_LD.node(q, undefined)) }),
 });
+
+/** The events as a representation renders them: the item schema, and its JSON-LD mapping. */
+export const EVENTS: Resource = { item: EventSchema, linked: EVENT_LD };
+export const EVENT_DETAILS: Resource = { item: EventDetailSchema, linked: EVENT_DETAIL_LD };

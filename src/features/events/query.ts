@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { INTERVALS } from '../../domain/periods.js';
-import { FACETS } from '../../domain/vocabulary.js';
+import { FACETS, VOLUME_BY } from '../../domain/vocabulary.js';
 import { pageParams } from '../../http/pagination.js';
 import { formatParam, LIST_FORMATS } from '../../http/representations/formats.js';
 import { timelineFilterParams } from './filters.js';
-import { VOLUME_BY } from './volume.js';
 
 /** The queries of the operations over a timeline: its filters (filters.ts) and what each adds. */
 

@@ -9,7 +9,8 @@ import { type TimelineQuery, TimelineQuerySchema, VolumeQuerySchema } from './qu
 import type { SourceRepository } from '../sources/repository.js';
 import type { EventRepository } from './repository.js';
 import { timelineJsSerialiser } from './timelinejs.js';
-import { EVENT_DETAILS, EVENTS, EventDetailSchema, EventListSchema, VolumeSchema } from './schema.js';
+import { EventDetailSchema, EventListSchema, VolumeSchema } from './schema.js';
+import { EVENT_DETAILS, EVENTS } from './linked-data.js';
 
 interface TimelineAnswer {
   /** The list's name (its cursors') and its export files'. */

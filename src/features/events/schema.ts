@@ -6,9 +6,9 @@ import {
   type Facet,
   FACETS,
   PARTICIPANT_ROLES,
+  VOLUME_BY,
 } from '../../domain/vocabulary.js';
 import { named } from '../../http/component.js';
-import type { Resource } from '../../http/representations/respond.js';
 import { PageSchema } from '../../http/pagination.js';
 import { INTERVALS } from '../../domain/periods.js';
 import { ClaimSchema } from '../claims/schema.js';
@@ -20,8 +20,6 @@ import {
   SpanSchema,
 } from '../components.js';
 import { QuoteSchema } from '../quotes/schema.js';
-import { EVENT_DETAIL_LD, EVENT_LD } from './linked-data.js';
-import { VOLUME_BY } from './volume.js';
 
 export const SourceDateSchema = named(
   'SourceDate',
@@ -113,8 +111,6 @@ export const EventDetailSchema = named(
 export type EventDetail = z.infer<typeof EventDetailSchema>;
 
 /** Events in every representation: in a timeline, and in detail. */
-export const EVENTS: Resource = { item: EventSchema, linked: EVENT_LD };
-export const EVENT_DETAILS: Resource = { item: EventDetailSchema, linked: EVENT_DETAIL_LD };
 
 const FacetCountsSchema = named(
   'FacetCounts',

@@ -5,7 +5,7 @@ import { volumeApart, volumeCounts } from '../../db/schema.js';
 import { shiftDay } from '../../domain/dates.js';
 import { type Interval, type Period, periodsBetween, tally } from '../../domain/periods.js';
 import { invalidParameter } from '../../http/problems.js';
-import type { Facet } from '../../domain/vocabulary.js';
+import type { Facet, VolumeBy } from '../../domain/vocabulary.js';
 import type { Aggregates } from './aggregates.js';
 import { isUnfiltered, type TimelineFilters } from './filters.js';
 
@@ -15,9 +15,6 @@ import { isUnfiltered, type TimelineFilters } from './filters.js';
  * inside it; an event coarser than the interval, or running across two periods, is counted apart
  * under the smallest coarser period that holds it (domain/periods.ts), so the totals are honest.
  */
-
-export const VOLUME_BY = ['source', 'status', 'type', 'precision'] as const;
-export type VolumeBy = (typeof VOLUME_BY)[number];
 
 /** More periods than this in one answer is a 400: narrow the range or count by a coarser interval. */
 export const MAX_PERIODS = 3660;

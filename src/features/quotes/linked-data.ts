@@ -1,6 +1,7 @@
 import { annotation, type FieldTerms, iri, itemMapping } from '../../http/representations/jsonld.js';
 import { actorNode } from '../linked-data/components.js';
-import type { Quote } from './schema.js';
+import type { Resource } from '../../http/representations/respond.js';
+import { type Quote, QuoteSchema } from './schema.js';
 
 /**
  * A quote as a schema.org Quotation (SPEC §4.2): its words, spoken by its speaker, part of its
@@ -51,3 +52,6 @@ export const QUOTE_LD = itemMapping<Quote>(
     attribution_reason: (q) => ({ attributionReason: q.attribution_reason }),
   },
 );
+
+/** The quotes as a representation renders them: the item schema, and its JSON-LD mapping. */
+export const QUOTES: Resource = { item: QuoteSchema, linked: QUOTE_LD };

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import type { Resource } from '../../http/representations/respond.js';
 import { ATTRIBUTIONS, QUOTE_KINDS } from '../../domain/vocabulary.js';
 import { named } from '../../http/component.js';
 import { listOf, pageParams } from '../../http/pagination.js';
 import { repeatable } from '../../http/querystring.js';
 import { ActorRefSchema } from '../components.js';
-import { QUOTE_LD } from './linked-data.js';
 
 export const QuoteSchema = named(
   'Quote',
@@ -42,7 +40,6 @@ export type Quote = z.infer<typeof QuoteSchema>;
 export const QuoteListSchema = listOf('Quote', QuoteSchema);
 
 /** Quotes in every representation. */
-export const QUOTES: Resource = { item: QuoteSchema, linked: QUOTE_LD };
 
 export const QuoteListQuerySchema = z.strictObject({
   speaker: repeatable(z.string().min(1).max(200)).describe(

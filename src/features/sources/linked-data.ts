@@ -1,5 +1,6 @@
 import { dateLiteral, iri, itemMapping } from '../../http/representations/jsonld.js';
-import type { Source } from './schema.js';
+import type { Resource } from '../../http/representations/respond.js';
+import { type Source, SourceSchema } from './schema.js';
 
 /**
  * A source as a schema.org NewsArticle (SPEC §4.2): its headline, outlet, authors, publication date
@@ -33,3 +34,6 @@ export const SOURCE_LD = itemMapping<Source>(
     }),
   },
 );
+
+/** The sources as a representation renders them: the item schema, and its JSON-LD mapping. */
+export const SOURCES: Resource = { item: SourceSchema, linked: SOURCE_LD };

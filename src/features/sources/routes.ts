@@ -5,7 +5,8 @@ import { notFound, problems } from '../../http/problems.js';
 import { IdParamsSchema, ItemQuerySchema, NoQuerySchema } from '../../http/querystring.js';
 import { respondItem, respondList } from '../../http/representations/respond.js';
 import type { SourceRepository } from './repository.js';
-import { SOURCES, SourceListQuerySchema, SourceListSchema, SourceSchema } from './schema.js';
+import { SourceListQuerySchema, SourceListSchema, SourceSchema } from './schema.js';
+import { SOURCES } from './linked-data.js';
 
 const SourceTextSchema = named(
   'SourceText',

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import type { Resource } from '../../http/representations/respond.js';
 import { named } from '../../http/component.js';
 import { listOf, pageParams } from '../../http/pagination.js';
-import { SOURCE_LD } from './linked-data.js';
 
 export const SourceSchema = named(
   'Source',
@@ -31,7 +29,6 @@ export type Source = z.infer<typeof SourceSchema>;
 export const SourceListSchema = listOf('Source', SourceSchema);
 
 /** Sources in every representation. */
-export const SOURCES: Resource = { item: SourceSchema, linked: SOURCE_LD };
 
 /**
  * Sources by id in one request: a client holding a page of events (the page, for each article's
