@@ -33,12 +33,8 @@ export const pageParams = {
   format: formatParam(LIST_FORMATS),
 };
 
-/** The paging parameters every list query has (see `pageParams`). */
-export interface PageQuery {
-  order: Order;
-  limit: number;
-  cursor?: string | undefined;
-}
+/** The paging and representation parameters every list query has, as validated (see `pageParams`). */
+export type PageQuery = z.output<z.ZodObject<typeof pageParams>>;
 
 export const PageSchema = named(
   'Page',
@@ -93,19 +89,19 @@ export function paginate<F, T>(
   name: string,
   list: KeysetList<F, T>,
   filters: F,
+  query: Pick<PageQuery, 'order' | 'limit' | 'cursor'>,
 ) {
-  const { order, limit } = request.query as PageQuery;
-  const after = resumeAfter(request, name, list);
+  const { order, limit } = query;
+  const after = resumeAfter(name, list, query);
   return sendPage(request, reply, list(filters, { order, limit, after }), name, order, limit);
 }
 
 /** The key the request's `cursor` resumes `list` after (undefined without one); a 400 for a foreign cursor. */
 export function resumeAfter<F, T>(
-  request: FastifyRequest,
   name: string,
   list: KeysetList<F, T>,
+  { order, cursor }: Pick<PageQuery, 'order' | 'cursor'>,
 ): CursorKey | undefined {
-  const { order, cursor } = request.query as PageQuery;
   if (cursor === undefined) return undefined;
   const after = decodeCursor(cursor, name, order, list.key.shape);
   if (!after)

@@ -42,6 +42,7 @@ export const actorRoutes: FastifyPluginAsyncZod<Repositories> = async (app, repo
     },
     async (request, reply) =>
       respondList(request, reply, {
+        query: request.query,
         name: 'actors',
         resource: ACTORS,
         list: actors.list,
@@ -72,6 +73,7 @@ export const actorRoutes: FastifyPluginAsyncZod<Repositories> = async (app, repo
         ACTOR_PROFILES,
         () => found(actors.findProfileJson(request.params.id)),
         () => found(actors.findProfile(request.params.id)),
+        request.query,
       );
     },
   );
@@ -109,6 +111,7 @@ const actorListRoutes: FastifyPluginAsyncZod<Repositories> = async (
         events,
         sources,
         filters,
+        query: request.query,
       });
     },
   );
@@ -133,6 +136,7 @@ const actorListRoutes: FastifyPluginAsyncZod<Repositories> = async (
       if (!actors.exists(id)) throw notFound('actor', id);
       const filters = { ...request.query, speaker: [id] };
       return respondList(request, reply, {
+        query: request.query,
         name: 'actor-quotes',
         file: `actor-${id}-quotes`,
         resource: QUOTES,

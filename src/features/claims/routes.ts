@@ -23,6 +23,7 @@ export const claimRoutes: FastifyPluginAsyncZod<{ claims: ClaimRepository }> = a
     },
     async (request, reply) =>
       respondList(request, reply, {
+        query: request.query,
         name: 'claims',
         resource: CLAIMS,
         list: claims.list,
@@ -47,7 +48,7 @@ export const claimRoutes: FastifyPluginAsyncZod<{ claims: ClaimRepository }> = a
     async (request, reply) => {
       const claim = claims.findById(request.params.id);
       if (!claim) throw notFound('claim', request.params.id);
-      return respondItem(request, reply, CLAIMS, claim);
+      return respondItem(request, reply, CLAIMS, claim, request.query);
     },
   );
 };

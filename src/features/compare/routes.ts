@@ -30,6 +30,7 @@ export const compareRoutes: FastifyPluginAsyncZod<{
         throw invalidParameter('source', `no source with id ${unknown.map((id) => `"${id}"`).join(', ')}`);
       const filters = { ...timelineFilters(request.query), source: request.query.source };
       return respondList(request, reply, {
+        query: request.query,
         name: 'compare',
         file: `compare-${request.query.source.join('-')}`,
         resource: COMPARISONS,

@@ -19,6 +19,8 @@ interface TimelineAnswer {
   events: EventRepository;
   sources: SourceRepository;
   filters: TimelineFilters;
+  /** The request's query, as its route validated it. */
+  query: TimelineQuery;
 }
 
 /**
@@ -29,7 +31,7 @@ interface TimelineAnswer {
 export function timelinePage(
   request: FastifyRequest,
   reply: FastifyReply,
-  { name, file = name, events, sources, filters }: TimelineAnswer,
+  { name, file = name, events, sources, filters, query }: TimelineAnswer,
 ) {
   return respondList(request, reply, {
     name,
@@ -37,11 +39,12 @@ export function timelinePage(
     resource: EVENTS,
     list: events.list,
     filters,
+    query,
     // Built only when asked for: a page never pays for it.
     exports: { timelinejs: () => timelineJsOf(request, sources) },
     stored: { list: events.listJson, page: EventListSchema },
     extend: (body) => {
-      const { facets, count } = request.query as TimelineQuery;
+      const { facets, count } = query;
       const { total, ...aggregates } = events.aggregate(
         filters,
         (facets?.split(',') ?? []) as Facet[],
@@ -90,6 +93,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{
         events,
         sources,
         filters: timelineFilters(request.query),
+        query: request.query,
       }),
   );
 
@@ -136,6 +140,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{
         EVENT_DETAILS,
         () => found(events.findDetailJson(request.params.id)),
         () => found(events.findById(request.params.id)),
+        request.query,
       );
     },
   );

@@ -23,6 +23,7 @@ export const quoteRoutes: FastifyPluginAsyncZod<{ quotes: QuoteRepository }> = a
     },
     async (request, reply) =>
       respondList(request, reply, {
+        query: request.query,
         name: 'quotes',
         resource: QUOTES,
         list: quotes.list,
@@ -48,7 +49,7 @@ export const quoteRoutes: FastifyPluginAsyncZod<{ quotes: QuoteRepository }> = a
     async (request, reply) => {
       const quote = quotes.findById(request.params.id);
       if (!quote) throw notFound('quote', request.params.id);
-      return respondItem(request, reply, QUOTES, quote);
+      return respondItem(request, reply, QUOTES, quote, request.query);
     },
   );
 };

@@ -34,6 +34,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceRepository }> 
     },
     async (request, reply) =>
       respondList(request, reply, {
+        query: request.query,
         name: 'sources',
         resource: SOURCES,
         list: sources.list,
@@ -58,7 +59,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceRepository }> 
     async (request, reply) => {
       const source = sources.findById(request.params.id);
       if (!source) throw notFound('source', request.params.id);
-      return respondItem(request, reply, SOURCES, source);
+      return respondItem(request, reply, SOURCES, source, request.query);
     },
   );
 

@@ -35,6 +35,8 @@ export interface ListAnswer<F, T> {
   resource: Resource;
   list: KeysetList<F, T>;
   filters: F;
+  /** The request's paging parameters and `fields`, as its route validated them. */
+  query: Pick<PageQuery, 'order' | 'limit' | 'cursor' | 'fields'>;
   /** What a JSON page carries besides its items (facets, a summary): computed only for one. */
   extend?: (page: { data: T[]; page: { limit: number; next_cursor: string | null } }) => object;
   /** Exports of this list beyond CSV and NDJSON (a timeline's TimelineJS document). */
@@ -69,11 +71,11 @@ export function respondList<F, T extends object>(
   answer: ListAnswer<F, T>,
 ) {
   const format = request.format ?? 'json';
-  const fields = fieldsOf(request, answer.resource);
+  const fields = fieldsOf(answer.query, answer.resource);
   if (EXPORT_FORMATS.includes(format)) return exportList(request, reply, answer, format, fields);
   if (answer.stored && storedAnswers(format, fields))
     return sendStoredPage(request, reply, answer, answer.stored);
-  const page = paginate(request, reply, answer.name, answer.list, answer.filters);
+  const page = paginate(request, reply, answer.name, answer.list, answer.filters, answer.query);
   if (format === 'jsonld') {
     const next = reply.getHeader('link');
     const nodes = page.data.map((item) => linkedData(answer.resource).node(item, fields && new Set(fields)));
@@ -111,7 +113,7 @@ function sendStoredPage<F, T>(
   answer: ListAnswer<F, T>,
   stored: NonNullable<ListAnswer<F, T>['stored']>,
 ) {
-  const page = paginate(request, reply, answer.name, stored.list, answer.filters);
+  const page = paginate(request, reply, answer.name, stored.list, answer.filters, answer.query);
   const empty = { ...page, data: [] as T[] };
   const envelope = JSON.stringify(stored.page.parse(answer.extend ? answer.extend(empty) : empty));
   return reply.type('application/json; charset=utf-8').send(spliceItems(envelope, page.data));
@@ -142,8 +144,9 @@ export function respondItem<T extends object>(
   reply: FastifyReply,
   resource: Resource,
   item: T,
+  query: ItemQuery,
 ) {
-  const fields = fieldsOf(request, resource);
+  const fields = fieldsOf(query, resource);
   if (request.format === 'jsonld')
     return sendJsonLd(reply, itemDocument(linkedData(resource).node(item, fields && new Set(fields))));
   if (fields === undefined) return reply.send(item);
@@ -160,10 +163,11 @@ export function respondStoredItem<T extends object>(
   resource: Resource,
   stored: () => string,
   build: () => T,
+  query: ItemQuery,
 ) {
-  if (storedAnswers(request.format ?? 'json', fieldsOf(request, resource)))
+  if (storedAnswers(request.format ?? 'json', fieldsOf(query, resource)))
     return reply.type('application/json; charset=utf-8').send(stored());
-  return respondItem(request, reply, resource, build());
+  return respondItem(request, reply, resource, build(), query);
 }
 
 function linkedData(resource: Resource): LinkedData<unknown> {
@@ -175,25 +179,30 @@ function sendJsonLd(reply: FastifyReply, document: JsonLdNode) {
   return reply.serializer(JSON.stringify).type('application/ld+json; charset=utf-8').send(document);
 }
 
-function fieldsOf(request: FastifyRequest, resource: Resource): string[] | undefined {
-  return selectedFields((request.query as { fields?: string }).fields, Object.keys(resource.item.shape));
+/** What an item's query asks of its representation (`fields`). */
+export interface ItemQuery {
+  fields?: string | undefined;
+}
+
+function fieldsOf({ fields }: ItemQuery, resource: Resource): string[] | undefined {
+  return selectedFields(fields, Object.keys(resource.item.shape));
 }
 
 function exportList<F, T extends object>(
   request: FastifyRequest,
   reply: FastifyReply,
-  { name, file = name, resource, list, filters, exports, stored }: ListAnswer<F, T>,
+  { name, file = name, resource, list, filters, query, exports, stored }: ListAnswer<F, T>,
   format: Format,
   fields: string[] | undefined,
 ) {
-  const { order } = request.query as PageQuery;
+  const { order } = query;
   const custom = exports?.[format];
   if (fields !== undefined && custom)
     throw invalidParameter('fields', `does not apply to format=${format}, whose shape is fixed`);
   const serialiser = custom ? custom() : builtInSerialiser<T>(format, resource.item, fields);
   if (!serialiser) throw new Error(`no ${format} export for the list ${name}`);
   const onEarlyEnd = (bytes: number) => request.log.info({ bytes }, 'export stopped: the client went away');
-  const after = resumeAfter(request, name, list);
+  const after = resumeAfter(name, list, query);
   const stream = !stored
     ? exportStream({ pages: pagesOf(list, filters, order, after), serialiser, onEarlyEnd })
     : format === 'ndjson' && fields === undefined
