@@ -55,9 +55,11 @@ export const DERIVED_SQL = [
           FROM event_participants p JOIN actors a ON a.id = p.actor_id WHERE p.event_id = e.id),
        (SELECT json_group_array(${EVIDENCE.sql} ORDER BY v.source_id, v.start, v.id)
           FROM event_evidence v WHERE v.event_id = e.id),
+       -- "+c.property": the planner has no statistics yet (they are gathered after this), and on
+       -- a tie it may read claims_property, every date claim for each event: quadratic.
        (SELECT json_group_array(${SOURCE_DATE.sql} ORDER BY c.source_id)
           FROM claims c LEFT JOIN actors aa ON aa.id = c.attributed_actor_id
-          WHERE c.event_id = e.id AND c.property = 'date')
+          WHERE c.event_id = e.id AND +c.property = 'date')
      FROM events e`,
   // Each distinct date a source gives a contested event: what a date range matches it by.
   `INSERT INTO contested_dates (event_rowid, start, "end")
