@@ -16,7 +16,11 @@ export interface PressureOptions {
   maxEventLoopUtilization?: number;
   maxHeapUsedBytes?: number;
   maxRssBytes?: number;
-  /** How often the process is measured (ms); the plugin's default is 1000. */
+  /**
+   * How often the process is measured (ms); the plugin's default is 1000. Keep it several times the
+   * plugin's 10 ms delay resolution: an interval in which the delay histogram took no sample reads
+   * as infinite delay, and every request would be shed.
+   */
   sampleInterval?: number;
   /** Where shed requests are counted. */
   metrics?: Metrics;

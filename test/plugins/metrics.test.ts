@@ -86,24 +86,35 @@ describe('metrics of a known sequence of requests', () => {
     const pressed = await buildApp({
       db,
       metrics: own,
-      limits: { pressure: { maxEventLoopDelay: 50, sampleInterval: 10 } },
+      limits: { pressure: { maxEventLoopDelay: 200, sampleInterval: 100 } },
     });
     await pressed.ready();
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    // Whether a request is shed depends on how busy the machine is, so the test counts what each
+    // request got and requires the counters to agree, rather than expecting a status at a time.
+    const statuses: number[] = [];
+    const send = async () => {
+      const { statusCode } = await pressed.inject('/v1/claims?limit=1');
+      statuses.push(statusCode);
+      return statusCode;
+    };
+    const seen = (status: number) => statuses.filter((s) => s === status).length;
     try {
-      for (let i = 0; i < 200 && pressed.isUnderPressure(); i++) await sleep(10);
-      expect((await pressed.inject('/v1/claims?limit=1')).statusCode).toBe(200);
-      // Overload: the event loop stalled until the plugin sees it; then one request is shed.
-      for (let i = 0; i < 100 && !pressed.isUnderPressure(); i++) {
-        const until = performance.now() + 100;
+      // Calm: once the loop idles, a request is served.
+      for (let i = 0; i < 100 && (await send()) !== 200; i++) await sleep(50);
+      // Overload: stall the event loop past the threshold until a request is shed.
+      for (let i = 0; i < 50 && (await send()) !== 503; i++) {
+        const until = performance.now() + 400;
         while (performance.now() < until);
         await sleep(1);
       }
-      expect((await pressed.inject('/v1/claims?limit=1')).statusCode).toBe(503);
+      expect(seen(200), 'no request was served').toBeGreaterThan(0);
+      expect(seen(503), 'no request was shed').toBeGreaterThan(0);
+      expect(seen(200) + seen(503)).toBe(statuses.length);
       const text = await own.registry.metrics();
-      expect(sample(text, 'parallax_shed_total', { operation: 'listClaims' })).toBe(1);
-      expect(requests(text, 'listClaims', '5xx')).toBe(1);
-      expect(requests(text, 'listClaims', '2xx')).toBe(1);
+      expect(sample(text, 'parallax_shed_total', { operation: 'listClaims' })).toBe(seen(503));
+      expect(requests(text, 'listClaims', '5xx')).toBe(seen(503));
+      expect(requests(text, 'listClaims', '2xx')).toBe(seen(200));
     } finally {
       await pressed.close();
     }

@@ -65,10 +65,22 @@ async function untilHealthy() {
   expect(app.isUnderPressure()).toBe(false);
 }
 
+/**
+ * A request once the loop is healthy. A busy machine can push the delay over the threshold again
+ * between the check and the request, so a shed answer means: wait for health and ask again.
+ */
+async function servedWhenHealthy(url: string) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await untilHealthy();
+    const res = await app.inject(url);
+    if (res.statusCode !== 503) return res;
+  }
+  throw new Error(`${url} was shed 20 times with the loop measured healthy before each`);
+}
+
 describe('an overloaded event loop', () => {
   it('sheds requests with 503 problem+json and Retry-After; readiness fails, liveness does not', async () => {
-    await untilHealthy();
-    expect((await app.inject('/v1/events?limit=1')).statusCode).toBe(200);
+    expect((await servedWhenHealthy('/v1/events?limit=1')).statusCode).toBe(200);
 
     // The requests go out as soon as the plugin has measured the overload.
     await overload(3000);
@@ -96,9 +108,7 @@ describe('an overloaded event loop', () => {
   });
 
   it('serves again once the loop has recovered', async () => {
-    await untilHealthy();
-    const res = await app.inject('/v1/events?limit=1');
-    expect(res.statusCode).toBe(200);
-    expect((await app.inject('/readyz')).json()).toMatchObject({ status: 'ready' });
+    expect((await servedWhenHealthy('/v1/events?limit=1')).statusCode).toBe(200);
+    expect((await servedWhenHealthy('/readyz')).json()).toMatchObject({ status: 'ready' });
   });
 });
