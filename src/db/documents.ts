@@ -24,6 +24,9 @@ interface DocumentLayout<T> {
   decodeAll(documents: string): T[];
 }
 
+/** The fields of one document of a layout, by name. */
+export type Decoded<L> = L extends DocumentLayout<infer T> ? T : never;
+
 function documentLayout<T extends Record<string, unknown>>(fields: {
   [K in keyof T]: string;
 }): DocumentLayout<T> {

@@ -258,7 +258,7 @@ export const eventDocuments = sqliteTable('event_documents', {
 
 /**
  * Each event as a timeline item, its JSON exactly as the API answers it: rendered and checked
- * against its schema once by the seed (features/events/prepared.ts), so a page splices stored text.
+ * against its schema once by the seed (src/seed/items.ts), so a page splices stored text.
  */
 export const eventItems = sqliteTable('event_items', {
   eventRowid: integer('event_rowid').primaryKey(),
@@ -386,7 +386,7 @@ export const quoteDocuments = sqliteTable('quote_documents', {
 
 /**
  * Each actor's profile, its JSON exactly as the API answers it: rendered and checked against its
- * schema once by the seed (features/actors/prepared.ts), keyed by the actor's rowid.
+ * schema once by the seed (src/seed/items.ts), keyed by the actor's rowid.
  */
 export const actorProfiles = sqliteTable('actor_profiles', {
   actorRowid: integer('actor_rowid').primaryKey(),
@@ -395,7 +395,7 @@ export const actorProfiles = sqliteTable('actor_profiles', {
 
 /**
  * Each quote as a list item, its JSON exactly as the API answers it: rendered from its document and
- * checked against its schema once by the seed (features/quotes/prepared.ts), under its reading rank.
+ * checked against its schema once by the seed (src/seed/items.ts), under its reading rank.
  */
 export const quoteItems = sqliteTable('quote_items', {
   readingRank: integer('reading_rank').primaryKey(),

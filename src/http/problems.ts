@@ -25,14 +25,6 @@ export class HttpProblem extends Error {
 
 export const notFound = (what: string, id: string) => new HttpProblem(404, `no ${what} with id "${id}"`);
 
-/** A check that a lookup of the `what` with `id` found it: its value, or a 404 problem thrown. */
-export const foundOr404 =
-  (what: string, id: string) =>
-  <T>(value: T | undefined): T => {
-    if (value === undefined) throw notFound(what, id);
-    return value;
-  };
-
 export const invalidParameter = (name: string, message: string) =>
   new HttpProblem(400, `invalid query parameter "${name}": ${message}`, [{ in: 'query', name, message }]);
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseStored } from '../../src/db/items.js';
 import type { PageRequest } from '../../src/db/keyset.js';
 import { type Db, openReadOnly } from '../../src/db/open.js';
 import { type Interval, periodsBetween, tally } from '../../src/domain/periods.js';
@@ -29,7 +30,7 @@ describe('aggregates against a walk of the pages', () => {
     let after: PageRequest['after'];
     do {
       const page = repos.events.list(filters, { order: 'asc', limit: 200, after });
-      events.push(...page.items);
+      events.push(...page.items.map(parseStored));
       after = page.nextKey;
     } while (after);
     return events;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseStored } from '../../src/db/items.js';
 import { type Db, openReadOnly } from '../../src/db/open.js';
 import { createRepositories } from '../../src/features/repositories.js';
 import { tempDir, writeSynthetic } from '../helpers.js';
@@ -29,7 +30,8 @@ describe("an actor profile's counts", () => {
       const rows = eventsByType.all(id) as { type: string; n: number; first: string; last: string }[];
       const quotes = quoteCount.get(id) as number;
       if (quotes > 0) quoted++;
-      const profile = actors.findProfile(id);
+      const stored = actors.findProfile(id);
+      const profile = stored && parseStored(stored);
       expect(
         profile && { counts: profile.counts, first: profile.first_event_date, last: profile.last_event_date },
         id,

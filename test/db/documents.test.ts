@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseStored } from '../../src/db/items.js';
 import { type Db, openReadOnly } from '../../src/db/open.js';
 import { createRepositories } from '../../src/features/repositories.js';
 import type { PageRequest } from '../../src/db/keyset.js';
@@ -102,7 +103,7 @@ function checkEveryEvent(db: Db) {
   let after: PageRequest['after'];
   do {
     const page = events.list(TIMELINE_DEFAULTS, { order: 'asc', limit: 97, after });
-    for (const event of page.items) {
+    for (const event of page.items.map(parseStored)) {
       expect(
         { participants: event.participants, sources: event.sources, dates: event.date.by_source },
         event.id,
@@ -112,9 +113,10 @@ function checkEveryEvent(db: Db) {
     after = page.nextKey;
   } while (after);
   expect(seen).toBe(expected.size);
-  // The detail of an event is hydrated the same way.
+  // The detail of an event holds the same.
   const [first] = expected.keys();
-  const detail = first === undefined ? undefined : events.findById(first);
+  const stored = first === undefined ? undefined : events.findById(first);
+  const detail = stored && parseStored(stored);
   expect(
     detail && { participants: detail.participants, sources: detail.sources, dates: detail.date.by_source },
   ).toEqual(first === undefined ? undefined : expected.get(first));
@@ -161,18 +163,20 @@ function checkEveryQuote(db: Db) {
   let after: PageRequest['after'];
   do {
     const page = quotes.list({}, { order: 'asc', limit: 41, after });
-    listed.push(...page.items);
+    listed.push(...page.items.map(parseStored));
     after = page.nextKey;
   } while (after);
   expect(listed).toEqual(expected);
   const byId = new Map(expected.map((q) => [q.id, q]));
-  // A search and the quotes of an event read the same documents.
+  // A search and the quotes of an event read the same items.
   const word = expected[0]?.text.match(/[A-Za-z]{4,}/)?.[0];
-  const found = word === undefined ? [] : quotes.list({ q: word }, { order: 'asc', limit: 200 }).items;
+  const found =
+    word === undefined ? [] : quotes.list({ q: word }, { order: 'asc', limit: 200 }).items.map(parseStored);
   expect(found.length).toBeGreaterThan(0);
   for (const q of found) expect(q).toEqual(byId.get(q.id));
   const event = expected.find((q) => q.event !== null)?.event;
-  if (event) expect(quotes.listByEvent(event)).toEqual(expected.filter((q) => q.event === event));
+  if (event)
+    expect(quotes.listByEvent(event).map(parseStored)).toEqual(expected.filter((q) => q.event === event));
 }
 
 describe('documents', () => {

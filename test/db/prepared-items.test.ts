@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { DATASET_TABLES, type Dataset, type DatasetTable } from '../../src/db/dataset.js';
-import { spliceObject } from '../../src/db/items.js';
+import { parseStored, spliceObject } from '../../src/db/items.js';
 import { openReadOnly } from '../../src/db/open.js';
 import { TIMELINE_DEFAULTS } from '../../src/features/events/filters.js';
 import { ActorProfileSchema } from '../../src/features/actors/schema.js';
@@ -16,23 +17,30 @@ import { bothCorpora, getter, tempDir, useSeededApp } from '../helpers.js';
 
 /**
  * Timeline items, quotes and actor profiles are rendered once by the seed and served as stored
- * (db/items.ts). What holds that to the contract: every stored item is what the API would build,
- * checked against its schema; the JSON answer, the NDJSON export and `fields=` (which builds
- * objects) agree; and an item that does not match its schema fails the seed, leaving no database.
+ * (db/items.ts). What holds that to the contract: every item is stored, once, as the serialiser
+ * would write it against its schema; the JSON answer, the NDJSON export and `fields=` (which parses
+ * the items) agree; and an item that does not match its schema fails the seed, leaving no database.
  */
 
 const ctx = useSeededApp();
 const get = getter(ctx);
 
+/** Stored text is the serialiser's bytes: valid against `schema`, and in the schema's key order. */
+function expectSerialised(schema: z.ZodType, json: string | undefined, what: string) {
+  expect(json, what).toBeDefined();
+  const checked = schema.safeParse(JSON.parse(json ?? 'null'));
+  expect(checked.success, what).toBe(true);
+  expect(json, what).toBe(JSON.stringify(checked.data));
+}
+
 describe('stored timeline items', () => {
-  it('are the hydrated events, each valid against the Event schema, in the same order', () => {
+  it('are one per event, in timeline order, each as the serialiser writes the Event schema', () => {
     const { events } = createRepositories(ctx.db);
-    const request = { order: 'asc' as const, limit: 500 };
-    const hydrated = events.list(TIMELINE_DEFAULTS, request).items;
-    const stored = events.listJson(TIMELINE_DEFAULTS, request).items;
-    expect(hydrated.length).toBeGreaterThan(30);
-    expect(stored).toEqual(hydrated.map((event) => JSON.stringify(event)));
-    for (const json of stored) expect(EventSchema.safeParse(JSON.parse(json)).success).toBe(true);
+    const stored = events.list(TIMELINE_DEFAULTS, { order: 'asc', limit: 500 }).items;
+    const ids = ctx.db.$client.prepare('SELECT id FROM events ORDER BY start, "end", id').pluck().all();
+    expect(ids.length).toBeGreaterThan(30);
+    expect(stored.map((json) => parseStored(json).id)).toEqual(ids);
+    for (const json of stored) expectSerialised(EventSchema, json, json.slice(0, 40));
   });
 
   it('answer the JSON page, the NDJSON export and every field selection alike', async () => {
@@ -55,15 +63,19 @@ describe('stored timeline items', () => {
 });
 
 describe('an event in detail', () => {
-  it('is its stored item with what the detail adds spliced after it, as the serialiser wrote it', () => {
+  it('is its stored item with what the detail adds spliced after it, as the serialiser writes it', () => {
     const { events } = createRepositories(ctx.db);
     const ids = ctx.db.$client.prepare('SELECT id FROM events ORDER BY id').pluck().all() as string[];
     expect(ids.length).toBeGreaterThan(30);
-    for (const id of ids)
-      expect(events.findDetailJson(id), id).toBe(
-        JSON.stringify(EventDetailSchema.parse(events.findById(id))),
-      );
-    expect(events.findDetailJson('nothing')).toBeUndefined();
+    const listed = events.list(TIMELINE_DEFAULTS, { order: 'asc', limit: 500 }).items;
+    const items = new Map(listed.map((json) => [parseStored(json).id, json]));
+    for (const id of ids) {
+      const detail = events.findById(id);
+      expectSerialised(EventDetailSchema, detail, id);
+      // The event's item, then what the detail adds.
+      expect(detail?.startsWith(`${items.get(id)?.slice(0, -1)},"claims":`), id).toBe(true);
+    }
+    expect(events.findById('nothing')).toBeUndefined();
   });
 
   it.each(bothCorpora(ctx, 3000, 7))(
@@ -109,14 +121,14 @@ describe('an event in detail', () => {
 });
 
 describe('stored quote items', () => {
-  it('are the quotes as the API builds them, each valid against the Quote schema, in order', () => {
+  it('are one per quote, in reading order, each as the serialiser writes the Quote schema', () => {
     const { quotes } = createRepositories(ctx.db);
-    const request = { order: 'asc' as const, limit: 500 };
-    const built = quotes.list({}, request).items;
-    const stored = quotes.listJson({}, request).items;
-    expect(built.length).toBeGreaterThan(10);
-    expect(stored).toEqual(built.map((quote) => JSON.stringify(quote)));
-    for (const json of stored) expect(QuoteSchema.safeParse(JSON.parse(json)).success).toBe(true);
+    const stored = quotes.list({}, { order: 'asc', limit: 500 }).items;
+    const ids = ctx.db.$client.prepare('SELECT id FROM quotes ORDER BY source_id, ordinal').pluck().all();
+    expect(ids.length).toBeGreaterThan(10);
+    expect(stored.map((json) => parseStored(json).id)).toEqual(ids);
+    for (const json of stored) expectSerialised(QuoteSchema, json, json.slice(0, 40));
+    for (const json of stored) expect(quotes.findById(parseStored(json).id)).toBe(json);
   });
 
   it("answer a search, its NDJSON export, a field selection and an actor's quotes alike", async () => {
@@ -136,14 +148,14 @@ describe('stored quote items', () => {
 });
 
 describe('stored actor profiles', () => {
-  it('are the profiles as the API builds them, one for every actor, each valid against its schema', () => {
+  it('are one for every actor, each as the serialiser writes the ActorProfile schema', () => {
     const { actors } = createRepositories(ctx.db);
     const ids = ctx.db.$client.prepare('SELECT id FROM actors ORDER BY id').pluck().all() as string[];
     expect(ids.length).toBeGreaterThan(30);
     for (const id of ids) {
-      const stored = actors.findProfileJson(id);
-      expect(stored, id).toBe(JSON.stringify(actors.findProfile(id)));
-      expect(ActorProfileSchema.safeParse(JSON.parse(stored ?? 'null')).success, id).toBe(true);
+      const profile = actors.findProfile(id);
+      expectSerialised(ActorProfileSchema, profile, id);
+      expect(profile && parseStored(profile).id).toBe(id);
     }
   });
 

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { buildApp } from '../../src/app.js';
 import { openReadOnly } from '../../src/db/open.js';
 import { type Column, columnsOf, csvHeader, csvRows } from '../../src/http/representations/csv.js';
-import { builtInSerialiser, exportStream } from '../../src/http/representations/respond.js';
+import { builtInSerialiser, exportStream, serialised } from '../../src/http/representations/respond.js';
 import { ACTORS } from '../../src/features/actors/linked-data.js';
 import { CLAIMS } from '../../src/features/claims/linked-data.js';
 import { COMPARISONS } from '../../src/features/compare/schema.js';
@@ -207,7 +207,7 @@ describe('an export stream', () => {
     let early: number | undefined;
     const serialiser = builtInSerialiser<{ id: string }>('ndjson', EVENTS.item, ['id', 'title']);
     if (!serialiser) throw new Error('no NDJSON');
-    const stream = exportStream({ ...list, serialiser, onEarlyEnd: (bytes) => (early = bytes) });
+    const stream = exportStream(serialised(list.pages, serialiser), (bytes) => (early = bytes));
     const first = await new Promise<Buffer>((resolve) => stream.once('data', resolve));
     expect(first.length).toBeGreaterThan(0);
     stream.pause();
@@ -227,7 +227,7 @@ describe('an export stream', () => {
     const list = countingPages(50);
     const serialiser = builtInSerialiser<{ id: string }>('ndjson', EVENTS.item, ['id']);
     if (!serialiser) throw new Error('no NDJSON');
-    const stream = exportStream({ ...list, serialiser, onEarlyEnd: () => undefined });
+    const stream = exportStream(serialised(list.pages, serialiser), () => undefined);
     // Another request's work, queued behind the export the way socket I/O is (a macrotask).
     let pagesReadWhenOtherWorkRan: number | undefined;
     setImmediate(() => (pagesReadWhenOtherWorkRan = list.queries()));
@@ -241,7 +241,7 @@ describe('an export stream', () => {
     let early: number | undefined;
     const serialiser = builtInSerialiser<{ id: string }>('csv', EVENTS.item, ['id']);
     if (!serialiser) throw new Error('no CSV');
-    const stream = exportStream({ ...list, serialiser, onEarlyEnd: (b) => (early = b) });
+    const stream = exportStream(serialised(list.pages, serialiser), (b) => (early = b));
     let text = '';
     for await (const chunk of stream) text += String(chunk);
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(1 + 1_500);

@@ -2,7 +2,7 @@
  * `npm run bench:phases [-- --database FILE] [--requests N]`: where a response-cache miss goes.
  * In one process, through `app.inject`, with the response cache off: for each endpoint class (the
  * URL pools of `npm run bench`), the mean microseconds per request spent in each hook (labelled by
- * the file that added it), in validation, in the handler (query and hydration; `service-path.ts`
+ * the file that added it), in validation, in the handler (query and representation; `service-path.ts`
  * splits those), in serialisation, and in compression (the same requests with `Accept-Encoding:
  * br` minus without). What is left of the whole is Fastify's routing and request and reply
  * objects, and inject's own cost. Each figure is CPU time on the event loop, exclusive of the timed
@@ -86,7 +86,7 @@ function observe(app: FastifyInstance) {
   };
   app.addHook('onRoute', (route: RouteOptions) => {
     if (!route.url.startsWith('/v1/')) return;
-    route.handler = timed('handler (query, hydration, representation)', route.handler);
+    route.handler = timed('handler (query, representation)', route.handler);
     route.validatorCompiler = (schema) => timed('validation', validatorCompiler(schema as never));
     route.serializerCompiler = (schema) =>
       timed('serialisation (zod check, stringify)', serializerCompiler(schema as never));

@@ -1,8 +1,8 @@
 /**
  * `npx tsx tools/bench/service-path.ts [--database FILE]`: the costs of one timeline page, taken
  * apart in one run, to decide where the service path should change (docs/benchmarks.md):
- *   - the repository call (its query prepared once per shape, run, and the page hydrated with
- *     participants and evidence), against its main query alone, planned two ways: one index range
+ *   - the repository call (its query prepared once per shape, run, with each event's stored item
+ *     joined), against its main query alone, planned two ways: one index range
  *     from `from` minus the dataset's longest event, or one range per precision merged in order;
  *   - the serialisation fastify-type-provider-zod does (zod parse, then JSON.stringify) against
  *     JSON.stringify alone.
@@ -61,7 +61,7 @@ const mergedParams = byPrecision.flatMap(([precision, days]) => [
 
 const rows: [string, number][] = [
   [
-    'repository: one 50-event page, run on its prepared query and hydrated',
+    'repository: one 50-event page of stored items, run on its prepared query',
     time(2000, () => events.list(filters, request)),
   ],
   [

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { foundOr404, notFound, problems } from '../../http/problems.js';
+import { notFound, problems } from '../../http/problems.js';
 import { IdParamsSchema, ItemQuerySchema } from '../../http/querystring.js';
-import { respondList, respondStoredItem } from '../../http/representations/respond.js';
+import { respondItem, respondList } from '../../http/representations/respond.js';
 // The actor schemas register first: components are listed in the order they register.
 import { ActorListQuerySchema, ActorListSchema, ActorProfileSchema } from './schema.js';
 import { ACTOR_PROFILES, ACTORS } from './linked-data.js';
@@ -66,15 +66,9 @@ export const actorRoutes: FastifyPluginAsyncZod<Repositories> = async (app, repo
       },
     },
     async (request, reply) => {
-      const found = foundOr404('actor', request.params.id);
-      return respondStoredItem(
-        request,
-        reply,
-        ACTOR_PROFILES,
-        () => found(actors.findProfileJson(request.params.id)),
-        () => found(actors.findProfile(request.params.id)),
-        request.query,
-      );
+      const profile = actors.findProfile(request.params.id);
+      if (!profile) throw notFound('actor', request.params.id);
+      return respondItem(request, reply, ACTOR_PROFILES, profile, request.query);
     },
   );
 
@@ -141,8 +135,8 @@ const actorListRoutes: FastifyPluginAsyncZod<Repositories> = async (
         file: `actor-${id}-quotes`,
         resource: QUOTES,
         list: quotes.list,
+        page: QuoteListSchema,
         filters,
-        stored: { list: quotes.listJson, page: QuoteListSchema },
       });
     },
   );

@@ -1,3 +1,4 @@
+import { parseStored } from '../../db/items.js';
 import { keysetList } from '../../db/keyset.js';
 import { groupBy } from '../../domain/group-by.js';
 import { CLAIM_STATUSES, type ClaimStatus } from '../../domain/vocabulary.js';
@@ -18,11 +19,17 @@ export function createCompareRepository(events: EventRepository, claims: ClaimRe
   return {
     list: keysetList(TIMELINE_KEY, (filters: TimelineFilters & { source: string[] }, request) => {
       const page = events.list(filters, request);
-      const ids = page.items.map((e) => e.id);
-      const byEvent = groupBy(claims.amongSources(ids, filters.source), (c) => c.event);
+      const listed = page.items.map(parseStored);
+      const byEvent = groupBy(
+        claims.amongSources(
+          listed.map((e) => e.id),
+          filters.source,
+        ),
+        (c) => c.event,
+      );
       return {
         ...page,
-        items: page.items.map((event) => {
+        items: listed.map((event) => {
           const reportedBy = filters.source.filter((s) => event.sources.some((r) => r.source === s));
           return {
             id: event.id,

@@ -15,15 +15,16 @@ import {
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
-import type { KeysetList } from '../../db/keyset.js';
 import { openReadOnly } from '../../db/open.js';
-import { builtInSerialiser, pagesOf, type Resource, serialised } from '../../http/representations/respond.js';
+import { exportChunks, type ListItems, type Resource } from '../../http/representations/respond.js';
 import { MEDIA_TYPES } from '../../http/representations/formats.js';
 import { ACTORS } from '../actors/linked-data.js';
 import { CLAIMS } from '../claims/linked-data.js';
 import { EVENTS } from '../events/linked-data.js';
+import { EventListSchema } from '../events/schema.js';
 import { TIMELINE_DEFAULTS } from '../events/filters.js';
 import { QUOTES } from '../quotes/linked-data.js';
+import { QuoteListSchema } from '../quotes/schema.js';
 import { createRepositories } from '../repositories.js';
 import { SOURCES } from '../sources/linked-data.js';
 import {
@@ -47,13 +48,13 @@ import { renewVersion } from './retention.js';
  * database; retention.ts says when a version's folder goes.
  */
 
-interface Dumped {
+/** A list to dump: the items its route answers with, and the filters that select all of them. */
+type Dumped = {
   name: string;
   resource: Resource;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each list has its own filters and items
-  list: KeysetList<any, any>;
   filters: object;
-}
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each list has its own filters and items
+} & ListItems<any, any>;
 
 /**
  * Writes the dumps of the finished database `file` (not yet at `target`) for `version`, the
@@ -76,9 +77,15 @@ export function buildDumps(file: string, target: string, version: string): DumpM
   try {
     const repos = createRepositories(db);
     const lists: Dumped[] = [
-      { name: 'events', resource: EVENTS, list: repos.events.list, filters: TIMELINE_DEFAULTS },
+      {
+        name: 'events',
+        resource: EVENTS,
+        list: repos.events.list,
+        page: EventListSchema,
+        filters: TIMELINE_DEFAULTS,
+      },
       { name: 'actors', resource: ACTORS, list: repos.actors.list, filters: {} },
-      { name: 'quotes', resource: QUOTES, list: repos.quotes.list, filters: {} },
+      { name: 'quotes', resource: QUOTES, list: repos.quotes.list, page: QuoteListSchema, filters: {} },
       { name: 'claims', resource: CLAIMS, list: repos.claims.list, filters: {} },
       { name: 'sources', resource: SOURCES, list: repos.sources.list, filters: {} },
     ];
@@ -131,13 +138,8 @@ function linkOrCopy(from: string, to: string): void {
   }
 }
 
-function writeList(
-  dir: string,
-  { name, resource, list, filters }: Dumped,
-  format: 'csv' | 'ndjson',
-): DumpFile {
-  const serialiser = builtInSerialiser<object>(format, resource.item, undefined);
-  if (!serialiser) throw new Error(`no ${format} serialiser`);
+function writeList(dir: string, dumped: Dumped, format: 'csv' | 'ndjson'): DumpFile {
+  const { name, resource, filters } = dumped;
   const fileName = `${name}.${format}`;
   const fd = openSync(path.join(dir, fileName), 'w');
   const hash = createHash('sha256');
@@ -150,7 +152,8 @@ function writeList(
     writeSync(fd, bytes);
   };
   try {
-    for (const chunk of serialised(pagesOf(list, filters, 'asc', undefined), serialiser)) write(chunk);
+    const whole = { resource, format, order: 'asc' as const, after: undefined, fields: undefined };
+    for (const chunk of exportChunks(dumped, filters, whole)) write(chunk);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { toFtsQuery } from '../../db/fts.js';
-import { EMPTY_PAGE, keysetList, type PageRequest, toPage } from '../../db/keyset.js';
-import { spliceObject } from '../../db/items.js';
+import { EMPTY_PAGE, keysetList, toPage } from '../../db/keyset.js';
+import { type Stored, spliceObject } from '../../db/items.js';
 import type { Db } from '../../db/open.js';
 import { eventItems, events } from '../../db/schema.js';
 import { aspectsOf } from '../claims/aspects.js';
@@ -9,41 +9,22 @@ import type { ClaimRepository } from '../claims/repository.js';
 import type { QuoteRepository } from '../quotes/repository.js';
 import type { Facet } from '../../domain/vocabulary.js';
 import { prepareAggregates } from './aggregates.js';
-import { TIMELINE_KEY, type TimelineKeyRow } from './columns.js';
+import { TIMELINE_KEY } from './columns.js';
 import type { TimelineFilters } from './filters.js';
-import { prepareHydration } from './hydrate.js';
-import { storedItems } from './prepared.js';
-import { type EventDetail, JudgedAdditionsSchema } from './schema.js';
-import { EVENT_FIELDS, prepareTimeline } from './timeline-query.js';
+import { type Event, type EventDetail, JudgedAdditionsSchema } from './schema.js';
+import { prepareTimeline, type StoredRow } from './timeline-query.js';
 import { prepareVolume } from './volume.js';
 
 export function createEventRepository(db: Db, claims: ClaimRepository, quotes: QuoteRepository) {
-  const hydrate = prepareHydration(db);
   const timeline = prepareTimeline(db);
   const aggregates = prepareAggregates(db, timeline);
   const volume = prepareVolume(db, aggregates);
-  const byId = db
-    .select(EVENT_FIELDS)
-    .from(events)
-    .where(eq(events.id, sql.placeholder('id')))
-    .prepare();
   const storedById = db
     .select({ json: eventItems.json })
     .from(events)
     .innerJoin(eventItems, eq(eventItems.eventRowid, sql`${events}.rowid`))
     .where(eq(events.id, sql.placeholder('id')))
     .prepare();
-
-  /** The timeline's pages, each read as `rows` and made items by `read`. */
-  const timelineOf = <R extends TimelineKeyRow, T>(
-    rows: (filters: TimelineFilters, request: PageRequest) => R[],
-    read: (rows: R[]) => T[],
-  ) =>
-    keysetList(TIMELINE_KEY, (filters: TimelineFilters, request) => {
-      // Input without a single word ("*", "--") matches nothing rather than everything.
-      if (filters.q !== undefined && toFtsQuery(filters.q) === undefined) return EMPTY_PAGE;
-      return toPage(rows(filters, request), request.limit, TIMELINE_KEY, read);
-    });
 
   /** What a detail adds to the event, judged per request: its claims, the aspects compared, disputes. */
   function judgedOf(id: string) {
@@ -60,11 +41,12 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
   }
 
   return {
-    /** The timeline: events in date order under the filters of SPEC §4. */
-    list: timelineOf(timeline.rows, hydrate),
-
-    /** The same pages, each item its JSON as stored by the seed (features/events/prepared.ts). */
-    listJson: timelineOf(timeline.items, storedItems),
+    /** The timeline: events in date order under the filters of SPEC §4, each its stored item. */
+    list: keysetList(TIMELINE_KEY, (filters: TimelineFilters, request) => {
+      // Input without a single word ("*", "--") matches nothing rather than everything.
+      if (filters.q !== undefined && toFtsQuery(filters.q) === undefined) return EMPTY_PAGE;
+      return toPage(timeline.items(filters, request), request.limit, TIMELINE_KEY, storedItems);
+    }),
 
     /** On request, the facets and the total of the whole filtered timeline, to go beside a page. */
     aggregate(filters: TimelineFilters, facets: readonly Facet[], total: boolean) {
@@ -80,26 +62,26 @@ export function createEventRepository(db: Db, claims: ClaimRepository, quotes: Q
     /** Which of `sources` report each event the filters select. */
     reporting: aggregates.reporting,
 
-    findById(id: string): EventDetail | undefined {
-      const row = byId.get({ id });
-      if (!row) return undefined;
-      const [event] = hydrate([row]);
-      return event && { ...event, ...judgedOf(id), quotes: quotes.listByEvent(id) };
-    },
-
     /**
-     * The same detail as JSON: the event's stored item (features/events/prepared.ts), then what is
-     * judged per request, checked against its part of the schema, then the event's stored quote
-     * items, each spliced after the keys before it.
+     * An event in detail: its stored item, then what is judged per request, checked against its
+     * part of the schema, then its quotes' stored items, each spliced after the keys before it.
      */
-    findDetailJson(id: string): string | undefined {
+    findById(id: string): Stored<EventDetail> | undefined {
       const item = storedById.get({ id });
       if (!item) return undefined;
       const judged = JSON.stringify(JudgedAdditionsSchema.parse(judgedOf(id)));
-      const quoted = `{"quotes":[${quotes.listByEventJson(id).join(',')}]}`;
+      const quoted = `{"quotes":[${quotes.listByEvent(id).join(',')}]}`;
       return spliceObject(spliceObject(item.json, judged), quoted);
     },
   };
+}
+
+/** Timeline rows → their stored items, in order; an event without one means the seed is out of date. */
+function storedItems(rows: StoredRow[]): Stored<Event>[] {
+  return rows.map((r) => {
+    if (r.json === null) throw new Error(`event ${r.id} has no stored item: the database needs a new seed`);
+    return r.json;
+  });
 }
 
 export type EventRepository = ReturnType<typeof createEventRepository>;

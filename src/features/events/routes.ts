@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { foundOr404, problems } from '../../http/problems.js';
+import { notFound, problems } from '../../http/problems.js';
 import { IdParamsSchema, ItemQuerySchema } from '../../http/querystring.js';
-import { respondList, respondStoredItem } from '../../http/representations/respond.js';
+import { respondItem, respondList } from '../../http/representations/respond.js';
 import type { Facet } from '../../domain/vocabulary.js';
 import { type TimelineFilters, timelineFilters } from './filters.js';
 import { type TimelineQuery, TimelineQuerySchema, VolumeQuerySchema } from './query.js';
@@ -38,11 +38,11 @@ export function timelinePage(
     file,
     resource: EVENTS,
     list: events.list,
+    page: EventListSchema,
     filters,
     query,
     // Built only when asked for: a page never pays for it.
     exports: { timelinejs: () => timelineJsOf(request, sources) },
-    stored: { list: events.listJson, page: EventListSchema },
     extend: (body) => {
       const { facets, count } = query;
       const { total, ...aggregates } = events.aggregate(
@@ -133,15 +133,9 @@ export const eventRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
-      const found = foundOr404('event', request.params.id);
-      return respondStoredItem(
-        request,
-        reply,
-        EVENT_DETAILS,
-        () => found(events.findDetailJson(request.params.id)),
-        () => found(events.findById(request.params.id)),
-        request.query,
-      );
+      const event = events.findById(request.params.id);
+      if (!event) throw notFound('event', request.params.id);
+      return respondItem(request, reply, EVENT_DETAILS, event, request.query);
     },
   );
 };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gte, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import {
   type SelectedFields,
   type SQLiteSelect,
@@ -10,21 +10,17 @@ import { META, longestEvents } from '../../db/meta.js';
 import type { Db } from '../../db/open.js';
 import { actorTimeline, eventItems, events } from '../../db/schema.js';
 import { Bindings, ShapeCache } from '../../db/shapes.js';
-import type { EventRow } from './hydrate.js';
 import { ACTOR_TIMELINE_COLUMNS, EVENT_COLUMNS, type TimelineColumns } from './columns.js';
 import { filterConditions, type TimelineFilters } from './filters.js';
 import { CONTESTED_RANGE, planTimeline, type TimelinePlan, type TimelineStats } from './plan.js';
 import { AGREED, CONTESTED, dateConditions, dateMatches } from './timeline.js';
-
-/** An event's row, with the rowid its document is kept under. */
-export const EVENT_FIELDS = { ...getTableColumns(events), rowid: EVENT_COLUMNS.rowid };
 
 /** A timeline row as a stored page reads it: the event's sort key and its item's JSON. */
 export interface StoredRow {
   start: string;
   end: string;
   id: string;
-  /** Null only in a database whose seed did not store items (features/events/prepared.ts). */
+  /** Null only in a database whose seed did not store items (src/seed/items.ts). */
   json: string | null;
 }
 
@@ -147,7 +143,7 @@ function runPage<R>(
 }
 
 /**
- * One timeline page as each event's sort key and stored item (features/events/prepared.ts): the
+ * One timeline page as each event's sort key and stored item (src/seed/items.ts): the
  * page is found on its driving index alone (no event row is read unless a filter needs it) and
  * joined to event_items, in one statement.
  */
@@ -174,15 +170,13 @@ export function prepareTimeline(db: Db) {
     longest: longestEvents(db.$client, META.maxEventDaysByPrecision),
     byRange: longestEvents(db.$client, META.maxEventDaysByRange),
   };
-  const rowPages = new ShapeCache<Runnable<EventRow>>();
   const itemPages = new ShapeCache<Runnable<StoredRow>>();
 
   return {
-    /** The rows of one timeline page: each query built and prepared once per shape, then only run. */
-    rows: (filters: TimelineFilters, request: PageRequest): EventRow[] =>
-      runPage(db, rowPages, stats, filters, request, (_, paged) => paged(EVENT_FIELDS)),
-
-    /** One timeline page as each event's sort key and stored item. */
+    /**
+     * One timeline page as each event's sort key and stored item: each query built and prepared
+     * once per shape, then only run.
+     */
     items: (filters: TimelineFilters, request: PageRequest): StoredRow[] =>
       runPage(db, itemPages, stats, filters, request, storedPage(db, request.order)),
 

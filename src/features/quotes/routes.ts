@@ -27,8 +27,8 @@ export const quoteRoutes: FastifyPluginAsyncZod<{ quotes: QuoteRepository }> = a
         name: 'quotes',
         resource: QUOTES,
         list: quotes.list,
+        page: QuoteListSchema,
         filters: request.query,
-        stored: { list: quotes.listJson, page: QuoteListSchema },
       }),
   );
 

@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import { setImmediate } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { CursorKey, KeysetList } from '../../db/keyset.js';
+import { type CursorKey, type KeysetList, keysetList } from '../../db/keyset.js';
+import { parseStored, type Stored } from '../../db/items.js';
 import { type PageQuery, paginate, resumeAfter } from '../pagination.js';
 import { invalidParameter } from '../problems.js';
 import { columnsOf, csvHeader, csvRows, keptColumns } from './csv.js';
@@ -27,26 +28,32 @@ export interface Resource {
   linked?: LinkedData<any>;
 }
 
-export interface ListAnswer<F, T> {
+/**
+ * A list's items: objects its repository builds per request, or each item's JSON text as the seed
+ * stored it (db/items.ts). A JSON page of stored items is spliced from the text, its envelope
+ * checked against `page` (the page's schema); every other representation parses the items.
+ */
+export type ListItems<F, I> = { list: KeysetList<F, I> } & (I extends string
+  ? { page: z.ZodType }
+  : { page?: undefined });
+
+/** The item of a list whose items are `I`: `I` itself, or the object a stored text holds. */
+export type ItemOf<I> = (I extends Stored<infer T> ? T : I) & object;
+
+export type ListAnswer<F, I> = ListItems<F, I> & {
   /** The list's name, which its cursors carry. */
   name: string;
   /** What its export files are called (before the dataset version); `name` by default. */
   file?: string;
   resource: Resource;
-  list: KeysetList<F, T>;
   filters: F;
   /** The request's paging parameters and `fields`, as its route validated them. */
   query: Pick<PageQuery, 'order' | 'limit' | 'cursor' | 'fields'>;
   /** What a JSON page carries besides its items (facets, a summary): computed only for one. */
-  extend?: (page: { data: T[]; page: { limit: number; next_cursor: string | null } }) => object;
+  extend?: (page: { data: unknown[]; page: { limit: number; next_cursor: string | null } }) => object;
   /** Exports of this list beyond CSV and NDJSON (a timeline's TimelineJS document). */
-  exports?: Partial<Record<Format, () => Serialiser<T>>>;
-  /**
-   * The same list with each item as the JSON the seed stored for it, and the schema of a JSON page:
-   * a page without `fields=`, and an NDJSON export, are then spliced from the stored text.
-   */
-  stored?: { list: KeysetList<F, string>; page: z.ZodType };
-}
+  exports?: Partial<Record<Format, () => Serialiser<ItemOf<I>>>>;
+};
 
 /** How an export writes a list: what comes first, each page of items, what comes last. */
 export interface Serialiser<T> {
@@ -65,17 +72,17 @@ const EXTENSIONS: Partial<Record<Format, string>> = {
   timelinejs: 'timeline.json',
 };
 
-export function respondList<F, T extends object>(
+export function respondList<F, I extends object | string>(
   request: FastifyRequest,
   reply: FastifyReply,
-  answer: ListAnswer<F, T>,
+  answer: ListAnswer<F, I>,
 ) {
   const format = request.format ?? 'json';
   const fields = fieldsOf(answer.query, answer.resource);
   if (EXPORT_FORMATS.includes(format)) return exportList(request, reply, answer, format, fields);
-  if (answer.stored && storedAnswers(format, fields))
-    return sendStoredPage(request, reply, answer, answer.stored);
-  const page = paginate(request, reply, answer.name, answer.list, answer.filters, answer.query);
+  if (answer.page && storedAnswers(format, fields))
+    return sendStoredPage(request, reply, answer, answer.page);
+  const page = paginate(request, reply, answer.name, objectsOf(answer), answer.filters, answer.query);
   if (format === 'jsonld') {
     const next = reply.getHeader('link');
     const nodes = page.data.map((item) => linkedData(answer.resource).node(item, fields && new Set(fields)));
@@ -97,6 +104,17 @@ export function respondList<F, T extends object>(
     .send({ ...body, data: page.data.map((item) => project(item, fields)) });
 }
 
+/** A list's items as objects: built, or parsed from the stored text. */
+function objectsOf<F, I>(items: ListItems<F, I>): KeysetList<F, ItemOf<I>> {
+  // A list has a page schema exactly when its items are stored text (ListItems).
+  if (!items.page) return items.list as KeysetList<F, ItemOf<I>>;
+  const stored = items.list as KeysetList<F, Stored<ItemOf<I>>>;
+  return keysetList(stored.key, (filters: F, request) => {
+    const page = stored(filters, request);
+    return { ...page, items: page.items.map(parseStored) };
+  });
+}
+
 /** Whether what the seed stored is the answer as it is: JSON, with every field. */
 function storedAnswers(format: Format, fields: string[] | undefined): boolean {
   return format === 'json' && fields === undefined;
@@ -107,15 +125,16 @@ function storedAnswers(format: Format, fields: string[] | undefined): boolean {
  * schema and written as the serialiser would, with the items' stored JSON put in its `data`. The
  * items were checked against their schema when the seed stored them.
  */
-function sendStoredPage<F, T>(
+function sendStoredPage<F, I>(
   request: FastifyRequest,
   reply: FastifyReply,
-  answer: ListAnswer<F, T>,
-  stored: NonNullable<ListAnswer<F, T>['stored']>,
+  answer: ListAnswer<F, I>,
+  schema: z.ZodType,
 ) {
-  const page = paginate(request, reply, answer.name, stored.list, answer.filters, answer.query);
-  const empty = { ...page, data: [] as T[] };
-  const envelope = JSON.stringify(stored.page.parse(answer.extend ? answer.extend(empty) : empty));
+  const stored = answer.list as KeysetList<F, string>;
+  const page = paginate(request, reply, answer.name, stored, answer.filters, answer.query);
+  const empty = { ...page, data: [] };
+  const envelope = JSON.stringify(schema.parse(answer.extend ? answer.extend(empty) : empty));
   return reply.type('application/json; charset=utf-8').send(spliceItems(envelope, page.data));
 }
 
@@ -127,11 +146,6 @@ export function spliceItems(envelope: string, items: readonly string[]): string 
   return `{"data":[${items.join(',')}]${envelope.slice(EMPTY_DATA.length)}`;
 }
 
-/** Pages of stored JSON items as the items. */
-function* parsed<T>(pages: Iterable<string[]>): Generator<T[]> {
-  for (const page of pages) yield page.map((json) => JSON.parse(json) as T);
-}
-
 /** NDJSON of items stored as JSON text. */
 const STORED_NDJSON: Serialiser<string> = {
   head: '',
@@ -139,35 +153,27 @@ const STORED_NDJSON: Serialiser<string> = {
   tail: '',
 };
 
+/**
+ * One item: an object, or its JSON text as stored (db/items.ts), which is the answer as it is for
+ * JSON with every field, and is parsed for `fields=` and the other representations.
+ */
 export function respondItem<T extends object>(
   request: FastifyRequest,
   reply: FastifyReply,
   resource: Resource,
-  item: T,
+  item: T | Stored<T>,
   query: ItemQuery,
 ) {
   const fields = fieldsOf(query, resource);
+  if (typeof item === 'string') {
+    if (storedAnswers(request.format ?? 'json', fields))
+      return reply.type('application/json; charset=utf-8').send(item);
+    return respondItem(request, reply, resource, parseStored(item), query);
+  }
   if (request.format === 'jsonld')
     return sendJsonLd(reply, itemDocument(linkedData(resource).node(item, fields && new Set(fields))));
   if (fields === undefined) return reply.send(item);
   return reply.serializer(JSON.stringify).type(`${PARTIAL_JSON}; charset=utf-8`).send(project(item, fields));
-}
-
-/**
- * One item the seed stored as JSON (db/items.ts): the stored text as it is, or, for `fields=` and
- * the other representations, the object `build` makes.
- */
-export function respondStoredItem<T extends object>(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  resource: Resource,
-  stored: () => string,
-  build: () => T,
-  query: ItemQuery,
-) {
-  if (storedAnswers(request.format ?? 'json', fieldsOf(query, resource)))
-    return reply.type('application/json; charset=utf-8').send(stored());
-  return respondItem(request, reply, resource, build(), query);
 }
 
 function linkedData(resource: Resource): LinkedData<unknown> {
@@ -188,40 +194,60 @@ function fieldsOf({ fields }: ItemQuery, resource: Resource): string[] | undefin
   return selectedFields(fields, Object.keys(resource.item.shape));
 }
 
-function exportList<F, T extends object>(
+function exportList<F, I>(
   request: FastifyRequest,
   reply: FastifyReply,
-  { name, file = name, resource, list, filters, query, exports, stored }: ListAnswer<F, T>,
+  answer: ListAnswer<F, I>,
   format: Format,
   fields: string[] | undefined,
 ) {
-  const { order } = query;
+  const { name, file = name, resource, filters, query, exports } = answer;
   const custom = exports?.[format];
   if (fields !== undefined && custom)
     throw invalidParameter('fields', `does not apply to format=${format}, whose shape is fixed`);
-  const serialiser = custom ? custom() : builtInSerialiser<T>(format, resource.item, fields);
-  if (!serialiser) throw new Error(`no ${format} export for the list ${name}`);
   const onEarlyEnd = (bytes: number) => request.log.info({ bytes }, 'export stopped: the client went away');
-  const after = resumeAfter(name, list, query);
-  const stream = !stored
-    ? exportStream({ pages: pagesOf(list, filters, order, after), serialiser, onEarlyEnd })
-    : format === 'ndjson' && fields === undefined
-      ? exportStream({
-          pages: pagesOf(stored.list, filters, order, after),
-          serialiser: STORED_NDJSON,
-          onEarlyEnd,
-        })
-      : // The stored items parsed: the same objects as a new hydration, with far less garbage.
-        exportStream({
-          pages: parsed<T>(pagesOf(stored.list, filters, order, after)),
-          serialiser,
-          onEarlyEnd,
-        });
+  const after = resumeAfter(name, answer.list, query);
+  const chunks = exportChunks(answer, filters, {
+    resource,
+    format,
+    order: query.order,
+    after,
+    fields,
+    custom,
+  });
   const filename = `${file.replace(/[^a-z0-9-]+/g, '-')}-${request.server.datasetVersion}.${EXTENSIONS[format] ?? 'json'}`;
   return reply
     .type(`${MEDIA_TYPES[format]}; charset=utf-8`)
     .header('content-disposition', `attachment; filename="${filename}"`)
-    .send(stream);
+    .send(exportStream(chunks, onEarlyEnd));
+}
+
+interface ExportRequest<I> {
+  resource: Resource;
+  format: Format;
+  order: PageQuery['order'];
+  /** The key to resume after (a cursor's), or none for the whole list. */
+  after: CursorKey | undefined;
+  fields: string[] | undefined;
+  /** The list's own serialiser for `format`, where it has one (TimelineJS). */
+  custom?: (() => Serialiser<ItemOf<I>>) | undefined;
+}
+
+/**
+ * An export's text, a chunk at a time, reading the list a page at a time as it is asked for more:
+ * stored items as they are for NDJSON with every field, else parsed (the same objects a new build
+ * would make, with far less garbage) and serialised.
+ */
+export function exportChunks<F, I>(
+  items: ListItems<F, I>,
+  filters: F,
+  { resource, format, order, after, fields, custom }: ExportRequest<I>,
+): Generator<string> {
+  if (items.page && !custom && format === 'ndjson' && fields === undefined)
+    return serialised(pagesOf(items.list as KeysetList<F, string>, filters, order, after), STORED_NDJSON);
+  const serialiser = custom ? custom() : builtInSerialiser<ItemOf<I>>(format, resource.item, fields);
+  if (!serialiser) throw new Error(`no ${format} export for the list`);
+  return serialised(pagesOf(objectsOf(items), filters, order, after), serialiser);
 }
 
 /** Every page of the list after `after`, read one query at a time as the consumer asks for more. */
@@ -258,19 +284,13 @@ export function builtInSerialiser<T extends object>(
   return undefined;
 }
 
-interface ExportOptions<T> {
-  pages: Iterable<T[]>;
-  serialiser: Serialiser<T>;
-  /** Called when the consumer goes away before the end, with the bytes it was given. */
-  onEarlyEnd: (bytes: number) => void;
-}
-
 /**
- * The export as a byte stream: it asks `pages` for the next page only when the consumer has taken
- * the previous one (so the socket paces the queries), and destroying it ends `pages` there.
+ * The export as a byte stream: it asks for the next chunk only when the consumer has taken the
+ * previous one (so the socket paces the queries), and destroying it ends `chunks` there.
+ * `onEarlyEnd` is called when the consumer goes away before the end, with the bytes it was given.
  */
-export function exportStream<T>({ pages, serialiser, onEarlyEnd }: ExportOptions<T>) {
-  return Readable.from(counted(paced(serialised(pages, serialiser)), onEarlyEnd), { objectMode: false });
+export function exportStream(chunks: Iterable<string>, onEarlyEnd: (bytes: number) => void) {
+  return Readable.from(counted(paced(chunks), onEarlyEnd), { objectMode: false });
 }
 
 /**

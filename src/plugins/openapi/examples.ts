@@ -1,3 +1,4 @@
+import { parseStored, type Stored } from '../../db/items.js';
 import { TIMELINE_DEFAULTS } from '../../features/events/filters.js';
 import type { Repositories } from '../../features/repositories.js';
 import type { DocumentExamples } from './conventions.js';
@@ -6,11 +7,12 @@ const FIRST = { order: 'asc', limit: 1 } as const;
 
 /** Examples for the OpenAPI document, taken from the dataset itself so they are always real. */
 export function documentExamples({ events, actors, quotes, sources }: Repositories): DocumentExamples {
-  const event = events.list({ ...TIMELINE_DEFAULTS, status: 'contested' }, FIRST).items[0];
-  const detail = event && events.findById(event.id);
+  const parsed = <T>(json: Stored<T> | undefined) => (json === undefined ? undefined : parseStored(json));
+  const event = parsed(events.list({ ...TIMELINE_DEFAULTS, status: 'contested' }, FIRST).items[0]);
+  const detail = event && parsed(events.findById(event.id));
   const actorId = event?.participants[0]?.actor.id;
-  const profile = actorId === undefined ? undefined : actors.findProfile(actorId);
-  const quote = quotes.list({}, FIRST).items[0];
+  const profile = actorId === undefined ? undefined : parsed(actors.findProfile(actorId));
+  const quote = parsed(quotes.list({}, FIRST).items[0]);
   const claim = detail?.claims[0];
   const twoSources = sources.list({}, { order: 'asc', limit: 2 }).items;
   const source = twoSources[0];

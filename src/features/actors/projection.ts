@@ -1,4 +1,4 @@
-import { asc, eq, or, sql } from 'drizzle-orm';
+import { asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
 import {
   actorAliases,
@@ -6,14 +6,41 @@ import {
   actorQuoteCounts,
   actorRelations,
   actorRoles,
+  type actors,
   sources,
 } from '../../db/schema.js';
+import { jsonList } from '../../db/shapes.js';
 import { groupBy } from '../../domain/group-by.js';
 import type { Actor, ActorProfile } from './schema.js';
 import { prepareActorRefs } from './refs.js';
 
+export type ActorRow = typeof actors.$inferSelect;
+
+/** Actors from their rows, in order, each with its aliases: what the actor list serves. */
+export function prepareActors(db: Db): (rows: ActorRow[]) => Actor[] {
+  const aliasesOf = db
+    .selectDistinct({ actorId: actorAliases.actorId, alias: actorAliases.alias })
+    .from(actorAliases)
+    .where(inArray(actorAliases.actorId, jsonList(sql.placeholder('ids'))))
+    .orderBy(asc(actorAliases.actorId), asc(actorAliases.alias))
+    .prepare();
+  return (rows) => {
+    if (rows.length === 0) return [];
+    const aliases = groupBy(aliasesOf.all({ ids: JSON.stringify(rows.map((r) => r.id)) }), (a) => a.actorId);
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      aliases: (aliases.get(r.id) ?? []).map((a) => a.alias),
+      description: r.description,
+      wikidata: r.wikidata,
+    }));
+  };
+}
+
 /**
- * What an actor's profile adds to the actor: roles and relations with their evidence, counts of
+ * An actor's profile, which the seed alone builds (src/seed/items.ts); the API serves the JSON it
+ * stored. What a profile adds to the actor: roles and relations with their evidence, counts of
  * events (by type) and quotes, and the dates of the first and last events. The counts come from
  * tables derived at seed time, so a profile costs the same for an actor in three events as for one
  * in a hundred thousand.
