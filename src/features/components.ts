@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLAIM_STATUSES, DATE_PRECISIONS } from '../domain/vocabulary.js';
-import { named } from '../http/component.js';
+import { named } from '../component.js';
 
 /** Component schemas that several resources share. */
 

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { CursorKey, KeysetList, Order, Page } from '../db/keyset.js';
-import { named } from './component.js';
+import { named } from '../component.js';
 import { invalidParameter } from './problems.js';
 import { fieldsParam, formatParam, LIST_FORMATS } from './representations/formats.js';
 

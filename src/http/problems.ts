@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { named } from './component.js';
+import { named } from '../component.js';
 
 /** RFC 9457 problem details: the one shape every 4xx and 5xx takes (SPEC §4). */
 

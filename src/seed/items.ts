@@ -4,11 +4,11 @@ import { EVIDENCE, PARTICIPANT, QUOTE, SOURCE_DATE } from '../db/documents.js';
 import type { Db } from '../db/open.js';
 import { actors, eventDocuments, events, quoteDocuments } from '../db/schema.js';
 import { prepareActors, prepareProfiles } from '../features/actors/projection.js';
-import { ActorProfileSchema } from '../features/actors/schema.js';
+import { ActorProfileSchema } from '../features/actors/item.js';
 import { eventOf } from '../features/events/projection.js';
-import { EventSchema } from '../features/events/schema.js';
+import { EventSchema } from '../features/events/item.js';
 import { quoteOf } from '../features/quotes/projection.js';
-import { QuoteSchema } from '../features/quotes/schema.js';
+import { QuoteSchema } from '../features/quotes/item.js';
 
 /**
  * Items prepared once. The dataset is immutable, so each item's JSON as the API answers it is

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, ActorProfile } from '../../src/features/actors/schema.js';
-import type { Claim } from '../../src/features/claims/schema.js';
-import type { Event, EventDetail } from '../../src/features/events/schema.js';
-import type { Quote } from '../../src/features/quotes/schema.js';
+import type { Actor, ActorProfile } from '../../src/features/actors/item.js';
+import type { Claim } from '../../src/features/claims/item.js';
+import type { Event } from '../../src/features/events/item.js';
+import type { EventDetail } from '../../src/features/events/schema.js';
+import type { Quote } from '../../src/features/quotes/item.js';
 import { useSeededApp } from '../helpers.js';
 
 /**

@@ -6,7 +6,7 @@ import { type Db, openReadOnly } from '../../src/db/open.js';
 import { type Interval, periodsBetween, tally } from '../../src/domain/periods.js';
 import { EVENT_TYPES, FACETS } from '../../src/domain/vocabulary.js';
 import { TIMELINE_DEFAULTS, type TimelineFilters } from '../../src/features/events/filters.js';
-import type { Event } from '../../src/features/events/schema.js';
+import type { Event } from '../../src/features/events/item.js';
 import { createRepositories, type Repositories } from '../../src/features/repositories.js';
 import { tempDir, writeSynthetic } from '../helpers.js';
 

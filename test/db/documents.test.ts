@@ -4,8 +4,8 @@ import { type Db, openReadOnly } from '../../src/db/open.js';
 import { createRepositories } from '../../src/features/repositories.js';
 import type { PageRequest } from '../../src/db/keyset.js';
 import { TIMELINE_DEFAULTS } from '../../src/features/events/filters.js';
-import type { Event } from '../../src/features/events/schema.js';
-import type { Quote } from '../../src/features/quotes/schema.js';
+import type { Event } from '../../src/features/events/item.js';
+import type { Quote } from '../../src/features/quotes/item.js';
 import { tempDir, useSeededApp, writeSynthetic } from '../helpers.js';
 
 /**

@@ -6,9 +6,10 @@ import { DATASET_TABLES, type Dataset, type DatasetTable } from '../../src/db/da
 import { parseStored, spliceObject } from '../../src/db/items.js';
 import { openReadOnly } from '../../src/db/open.js';
 import { TIMELINE_DEFAULTS } from '../../src/features/events/filters.js';
-import { ActorProfileSchema } from '../../src/features/actors/schema.js';
-import { EventDetailSchema, EventSchema } from '../../src/features/events/schema.js';
-import { QuoteSchema } from '../../src/features/quotes/schema.js';
+import { ActorProfileSchema } from '../../src/features/actors/item.js';
+import { EventSchema } from '../../src/features/events/item.js';
+import { EventDetailSchema } from '../../src/features/events/schema.js';
+import { QuoteSchema } from '../../src/features/quotes/item.js';
 import { createRepositories } from '../../src/features/repositories.js';
 import { DEFAULT_SEEDS_DIR } from '../../src/seed/defaults.js';
 import { prepareSeeds } from '../../src/seed/load.js';

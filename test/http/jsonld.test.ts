@@ -8,7 +8,7 @@ import { EVENT_DETAIL_LD, EVENT_LD } from '../../src/features/events/linked-data
 import { EVENT_DETAILS, EVENTS } from '../../src/features/events/linked-data.js';
 import { OWN_TERMS } from '../../src/features/linked-data/context.js';
 import { QUOTE_LD } from '../../src/features/quotes/linked-data.js';
-import { type Quote } from '../../src/features/quotes/schema.js';
+import { type Quote } from '../../src/features/quotes/item.js';
 import { QUOTES } from '../../src/features/quotes/linked-data.js';
 import { SOURCE_LD } from '../../src/features/sources/linked-data.js';
 import { SOURCES } from '../../src/features/sources/linked-data.js';

@@ -1,7 +1,7 @@
 import { compactNode, evidence, type FieldMap, iri, itemMapping } from '../../http/representations/jsonld.js';
 import { actorNode, actorType } from '../linked-data/components.js';
 import type { Resource } from '../../http/representations/respond.js';
-import { type Actor, type ActorProfile, ActorProfileSchema, ActorSchema } from './schema.js';
+import { type Actor, type ActorProfile, ActorProfileSchema, ActorSchema } from './item.js';
 
 /**
  * Actors as linked data (SPEC §4.2): the schema.org type of their kind, their names and the Wikidata

@@ -11,7 +11,7 @@ import {
 } from '../../db/schema.js';
 import { jsonList } from '../../db/shapes.js';
 import { groupBy } from '../../domain/group-by.js';
-import type { Actor, ActorProfile } from './schema.js';
+import type { Actor, ActorProfile } from './item.js';
 import { prepareActorRefs } from './refs.js';
 
 export type ActorRow = typeof actors.$inferSelect;

@@ -6,7 +6,8 @@ import type { Stored } from '../../db/items.js';
 import { actorProfiles, actors } from '../../db/schema.js';
 import { Bindings, ShapeCache } from '../../db/shapes.js';
 import { type ActorRow, prepareActors } from './projection.js';
-import type { ActorFilters, ActorProfile } from './schema.js';
+import type { ActorProfile } from './item.js';
+import type { ActorFilters } from './schema.js';
 
 /** Actors by id. */
 const ACTOR_KEY = listKey<ActorRow>([actors.id, (r) => r.id]);

@@ -3,7 +3,8 @@ import { notFound, problems } from '../../http/problems.js';
 import { IdParamsSchema, ItemQuerySchema } from '../../http/querystring.js';
 import { respondItem, respondList } from '../../http/representations/respond.js';
 // The actor schemas register first: components are listed in the order they register.
-import { ActorListQuerySchema, ActorListSchema, ActorProfileSchema } from './schema.js';
+import { ActorProfileSchema } from './item.js';
+import { ActorListQuerySchema, ActorListSchema } from './schema.js';
 import { ACTOR_PROFILES, ACTORS } from './linked-data.js';
 import type { EventRepository } from '../events/repository.js';
 import { timelineFilters } from '../events/filters.js';

@@ -1,6 +1,6 @@
 import { aspectStatus } from '../../domain/comparison.js';
 import { groupBy } from '../../domain/group-by.js';
-import type { Claim } from './schema.js';
+import type { Claim } from './item.js';
 
 export interface Aspect {
   property: Claim['property'];

@@ -1,7 +1,7 @@
 import { compactNode, evidence, iri, itemMapping } from '../../http/representations/jsonld.js';
 import { attributionTerms, dateTerms } from '../linked-data/components.js';
 import type { Resource } from '../../http/representations/respond.js';
-import { type Claim, ClaimSchema } from './schema.js';
+import { type Claim, ClaimSchema } from './item.js';
 
 /**
  * A claim as a schema.org Claim (SPEC §4.2): about its event, appearing in its source, attributed

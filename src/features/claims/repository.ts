@@ -5,7 +5,8 @@ import { claims } from '../../db/schema.js';
 import { Bindings, jsonList, ShapeCache } from '../../db/shapes.js';
 import { type ClaimVerdict, judgeClaims } from '../../domain/comparison.js';
 import { type ActorRef, prepareActorRefs } from '../actors/refs.js';
-import type { Claim, ClaimFilters } from './schema.js';
+import type { Claim } from './item.js';
+import type { ClaimFilters } from './schema.js';
 
 type ClaimRow = typeof claims.$inferSelect;
 

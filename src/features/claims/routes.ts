@@ -3,7 +3,8 @@ import { notFound, problems } from '../../http/problems.js';
 import { IdParamsSchema, ItemQuerySchema } from '../../http/querystring.js';
 import { respondItem, respondList } from '../../http/representations/respond.js';
 import type { ClaimRepository } from './repository.js';
-import { ClaimListQuerySchema, ClaimListSchema, ClaimSchema } from './schema.js';
+import { ClaimSchema } from './item.js';
+import { ClaimListQuerySchema, ClaimListSchema } from './schema.js';
 import { CLAIMS } from './linked-data.js';
 
 export const claimRoutes: FastifyPluginAsyncZod<{ claims: ClaimRepository }> = async (app, { claims }) => {

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { CLAIM_STATUSES } from '../../domain/vocabulary.js';
-import { named } from '../../http/component.js';
+import { named } from '../../component.js';
 import type { Resource } from '../../http/representations/respond.js';
 import { PageSchema, pageParams } from '../../http/pagination.js';
 import { MAX_REPEATS } from '../../http/querystring.js';
 import { formatParam } from '../../http/representations/formats.js';
 import { timelineFilterParams } from '../events/filters.js';
-import { AspectSchema, EventSchema } from '../events/schema.js';
+import { EventSchema } from '../events/item.js';
+import { AspectSchema } from '../events/schema.js';
 
 export const ComparisonSchema = named(
   'Comparison',

@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { named } from '../../http/component.js';
+import { named } from '../../component.js';
 import { HttpProblem, notFound, problems } from '../../http/problems.js';
 import { NoQuerySchema } from '../../http/querystring.js';
 import { MEDIA_TYPES } from '../../http/representations/formats.js';

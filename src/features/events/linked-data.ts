@@ -7,11 +7,12 @@ import {
   type JsonLdNode,
 } from '../../http/representations/jsonld.js';
 import { CLAIM_LD } from '../claims/linked-data.js';
-import type { Claim } from '../claims/schema.js';
+import type { Claim } from '../claims/item.js';
 import { actorNode, attributionTerms, dateTerms } from '../linked-data/components.js';
 import { QUOTE_LD } from '../quotes/linked-data.js';
 import type { Resource } from '../../http/representations/respond.js';
-import { type Event, type EventDetail, EventDetailSchema, EventSchema } from './schema.js';
+import { type Event, EventSchema } from './item.js';
+import { type EventDetail, EventDetailSchema } from './schema.js';
 
 /**
  * An event as a schema.org Event (SPEC §4.2): its name, summary, dates and place, who took part in

@@ -1,7 +1,7 @@
 import type { Decoded, EVIDENCE, PARTICIPANT, SOURCE_DATE } from '../../db/documents.js';
 import type { events } from '../../db/schema.js';
 import { groupBy } from '../../domain/group-by.js';
-import type { Event } from './schema.js';
+import type { Event } from './item.js';
 
 /**
  * An event as the API serves it, projected from its row and its derived document. The seed alone

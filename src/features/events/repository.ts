@@ -11,7 +11,8 @@ import type { Facet } from '../../domain/vocabulary.js';
 import { prepareAggregates } from './aggregates.js';
 import { TIMELINE_KEY } from './columns.js';
 import type { TimelineFilters } from './filters.js';
-import { type Event, type EventDetail, JudgedAdditionsSchema } from './schema.js';
+import { type Event } from './item.js';
+import { type EventDetail, JudgedAdditionsSchema } from './schema.js';
 import { prepareTimeline, type StoredRow } from './timeline-query.js';
 import { prepareVolume } from './volume.js';
 

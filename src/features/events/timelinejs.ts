@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DatePrecision } from '../../domain/vocabulary.js';
 import type { Serialiser } from '../../http/representations/respond.js';
-import type { Event } from './schema.js';
+import type { Event } from './item.js';
 
 /**
  * A timeline as a TimelineJS document (SPEC §4.2; timeline.knightlab.com's JSON format): one slide

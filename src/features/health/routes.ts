@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { META, readRecorded } from '../../db/meta.js';
 import type { Db } from '../../db/open.js';
-import { named } from '../../http/component.js';
+import { named } from '../../component.js';
 import { HttpProblem, problems } from '../../http/problems.js';
 import { NoQuerySchema } from '../../http/querystring.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { named } from '../../http/component.js';
+import { named } from '../../component.js';
 import { problems } from '../../http/problems.js';
 import { NoQuerySchema } from '../../http/querystring.js';
 import { CONTEXT_PATH } from '../../http/representations/jsonld.js';

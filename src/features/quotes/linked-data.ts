@@ -1,7 +1,7 @@
 import { annotation, type FieldTerms, iri, itemMapping } from '../../http/representations/jsonld.js';
 import { actorNode } from '../linked-data/components.js';
 import type { Resource } from '../../http/representations/respond.js';
-import { type Quote, QuoteSchema } from './schema.js';
+import { type Quote, QuoteSchema } from './item.js';
 
 /**
  * A quote as a schema.org Quotation (SPEC §4.2): its words, spoken by its speaker, part of its

@@ -1,5 +1,5 @@
 import type { Decoded, QUOTE } from '../../db/documents.js';
-import type { Quote } from './schema.js';
+import type { Quote } from './item.js';
 
 /**
  * A quote as the API serves it, projected from its document (db/documents.ts, QUOTE). The seed

@@ -6,7 +6,8 @@ import type { Db } from '../../db/open.js';
 import { quoteItems, quotes } from '../../db/schema.js';
 import { Bindings, ShapeCache } from '../../db/shapes.js';
 import type { Stored } from '../../db/items.js';
-import type { Quote, QuoteFilters } from './schema.js';
+import type { Quote } from './item.js';
+import type { QuoteFilters } from './schema.js';
 
 /** The quote search index in a FROM clause: its rowid is the quote's reading rank (db/fts.ts). */
 const quoteSearchRows = sqliteTable(quoteSearch.name, { rowid: integer('rowid').notNull() });

@@ -3,7 +3,8 @@ import { notFound, problems } from '../../http/problems.js';
 import { IdParamsSchema, ItemQuerySchema } from '../../http/querystring.js';
 import { respondItem, respondList } from '../../http/representations/respond.js';
 import type { QuoteRepository } from './repository.js';
-import { QuoteListQuerySchema, QuoteListSchema, QuoteSchema } from './schema.js';
+import { QuoteSchema } from './item.js';
+import { QuoteListQuerySchema, QuoteListSchema } from './schema.js';
 import { QUOTES } from './linked-data.js';
 
 export const quoteRoutes: FastifyPluginAsyncZod<{ quotes: QuoteRepository }> = async (app, { quotes }) => {

@@ -1,6 +1,6 @@
 import { dateLiteral, iri, itemMapping } from '../../http/representations/jsonld.js';
 import type { Resource } from '../../http/representations/respond.js';
-import { type Source, SourceSchema } from './schema.js';
+import { type Source, SourceSchema } from './item.js';
 
 /**
  * A source as a schema.org NewsArticle (SPEC §4.2): its headline, outlet, authors, publication date

@@ -3,7 +3,7 @@ import { keyset, keysetList, listKey, toPage } from '../../db/keyset.js';
 import type { Db } from '../../db/open.js';
 import { sources } from '../../db/schema.js';
 import { Bindings, ShapeCache } from '../../db/shapes.js';
-import type { Source } from './schema.js';
+import type { Source } from './item.js';
 
 type SourceRow = Omit<typeof sources.$inferSelect, 'body'>;
 

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { named } from '../../http/component.js';
+import { named } from '../../component.js';
 import { notFound, problems } from '../../http/problems.js';
 import { IdParamsSchema, ItemQuerySchema, NoQuerySchema } from '../../http/querystring.js';
 import { respondItem, respondList } from '../../http/representations/respond.js';
 import type { SourceRepository } from './repository.js';
-import { SourceListQuerySchema, SourceListSchema, SourceSchema } from './schema.js';
+import { SourceSchema } from './item.js';
+import { SourceListQuerySchema, SourceListSchema } from './schema.js';
 import { SOURCES } from './linked-data.js';
 
 const SourceTextSchema = named(

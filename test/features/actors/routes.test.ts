@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../../src/features/actors/schema.js';
-import type { Event } from '../../../src/features/events/schema.js';
+import type { Actor } from '../../../src/features/actors/item.js';
+import type { Event } from '../../../src/features/events/item.js';
 import { useSeededApp } from '../../helpers.js';
 
 const ctx = useSeededApp();

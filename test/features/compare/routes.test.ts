@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Claim } from '../../../src/features/claims/schema.js';
+import type { Claim } from '../../../src/features/claims/item.js';
 import { useSeededApp, walk } from '../../helpers.js';
 
 const ctx = useSeededApp();

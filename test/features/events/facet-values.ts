@@ -1,5 +1,5 @@
 import type { FACETS } from '../../../src/domain/vocabulary.js';
-import type { Event } from '../../../src/features/events/schema.js';
+import type { Event } from '../../../src/features/events/item.js';
 
 /**
  * The facet oracle shared by the facet tests: what values of each facet an event listed has, read

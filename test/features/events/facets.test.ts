@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FacetCounts } from '../../../src/features/events/aggregates.js';
-import type { Event } from '../../../src/features/events/schema.js';
+import type { Event } from '../../../src/features/events/item.js';
 import { useSeededApp, walk } from '../../helpers.js';
 import { countsOf, FACET_VALUES } from './facet-values.js';
 

@@ -5,7 +5,7 @@ import { type Db, openReadOnly } from '../../../src/db/open.js';
 import { DATE_PRECISIONS, FACETS } from '../../../src/domain/vocabulary.js';
 import type { FacetCounts } from '../../../src/features/events/aggregates.js';
 import { timelineFilterParams } from '../../../src/features/events/filters.js';
-import type { Event } from '../../../src/features/events/schema.js';
+import type { Event } from '../../../src/features/events/item.js';
 import { tempDir, useSeededApp, writeSynthetic } from '../../helpers.js';
 import { countsOf, FACET_VALUES } from './facet-values.js';
 

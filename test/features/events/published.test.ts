@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../../../src/app.js';
 import { type Db, openReadOnly } from '../../../src/db/open.js';
-import type { Event } from '../../../src/features/events/schema.js';
+import type { Event } from '../../../src/features/events/item.js';
 import { seed } from '../../../src/seed/load.js';
 import { copySeeds, tempDir } from '../../helpers.js';
 import { editJson, FILE_B } from '../../seed/seed-helpers.js';

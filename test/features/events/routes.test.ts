@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import type { Event } from '../../../src/features/events/schema.js';
+import type { Event } from '../../../src/features/events/item.js';
 import { useSeededApp, walk } from '../../helpers.js';
 
 const ctx = useSeededApp();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { containingPeriod, type Interval } from '../../../src/domain/periods.js';
-import type { Event } from '../../../src/features/events/schema.js';
+import type { Event } from '../../../src/features/events/item.js';
 import type { Volume } from '../../../src/features/events/volume.js';
 import { useSeededApp } from '../../helpers.js';
 

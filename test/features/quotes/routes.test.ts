@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Quote } from '../../../src/features/quotes/schema.js';
+import type { Quote } from '../../../src/features/quotes/item.js';
 import { getter, slice, useSeededApp } from '../../helpers.js';
 
 const ctx = useSeededApp();
