@@ -3,6 +3,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const NO_TOOLING = { group: ['**/tools/**', '**/test/**'], message: 'src/ must not import tooling or tests' };
+
 export default tseslint.config(
   {
     ignores: [
@@ -40,8 +42,28 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          patterns: [NO_TOOLING],
+        },
+      ],
+    },
+  },
+  {
+    // The seed (the write side) stands below the API: of the features it reads only what an item is
+    // (item.ts) and how it is built (projection.ts), and nothing of HTTP. Its command, a composition
+    // root, hands it what is built beside a database (the dumps).
+    files: ['src/seed/**/*.ts'],
+    ignores: ['src/seed/cli.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
           patterns: [
-            { group: ['**/tools/**', '**/test/**'], message: 'src/ must not import tooling or tests' },
+            NO_TOOLING,
+            { group: ['**/http/**', '**/plugins/**'], message: 'the seed must not import the HTTP layer' },
+            {
+              regex: '/features/(?!\\w+/(item|projection)\\.js$)',
+              message: 'the seed may import of the features only their item.ts and projection.ts',
+            },
           ],
         },
       ],

@@ -14,6 +14,7 @@ import { runWorkers, workerCount } from './workers.js';
 import { DEFAULT_SEEDS_DIR } from './seed/defaults.js';
 import { formatIssue, SeedError } from './seed/issues.js';
 import { seed } from './seed/load.js';
+import { DUMPS } from './features/dumps/beside.js';
 
 const MB = 1024 * 1024;
 
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (cluster.isWorker) return serve(config);
   if (!existsSync(config.DATABASE_PATH)) {
-    const result = await seed(DEFAULT_SEEDS_DIR, config.DATABASE_PATH);
+    const result = await seed(DEFAULT_SEEDS_DIR, config.DATABASE_PATH, { beside: DUMPS });
     for (const warning of result.warnings) console.error(formatIssue(warning));
     for (const notice of result.notices) console.error(notice);
     console.log(

@@ -7,6 +7,7 @@ import { type App, buildApp } from '../src/app.js';
 import { type Db, openReadOnly } from '../src/db/open.js';
 import { DEFAULT_SEEDS_DIR } from '../src/seed/defaults.js';
 import { seed } from '../src/seed/load.js';
+import { DUMPS } from '../src/features/dumps/beside.js';
 import { generateSynthetic } from '../tools/synthetic/generate.js';
 import { DatasetWriter } from '../src/seed/writer.js';
 
@@ -61,7 +62,7 @@ export function useSeededApp(): TestContext {
   const dir = mkdtempSync(path.join(tmpdir(), 'parallax-app-'));
   beforeAll(async () => {
     ctx.file = path.join(dir, 'parallax.db');
-    await seed(DEFAULT_SEEDS_DIR, ctx.file);
+    await seed(DEFAULT_SEEDS_DIR, ctx.file, { beside: DUMPS });
     ctx.db = openReadOnly(ctx.file);
     ctx.app = await buildApp({ db: ctx.db });
     await ctx.app.ready();

@@ -5,6 +5,7 @@ import { buildApp } from '../src/app.js';
 import { openReadOnly } from '../src/db/open.js';
 import { DEFAULT_SEEDS_DIR } from '../src/seed/defaults.js';
 import { seed } from '../src/seed/load.js';
+import { DUMPS } from '../src/features/dumps/beside.js';
 
 export const OPENAPI_FILE = path.join(import.meta.dirname, '..', 'openapi', 'openapi.json');
 
@@ -13,7 +14,7 @@ export async function renderOpenApiDocument(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'parallax-openapi-'));
   try {
     const file = path.join(dir, 'parallax.db');
-    await seed(DEFAULT_SEEDS_DIR, file);
+    await seed(DEFAULT_SEEDS_DIR, file, { beside: DUMPS });
     const db = openReadOnly(file);
     const app = await buildApp({ db });
     await app.ready();

@@ -20,6 +20,7 @@ import autocannon from 'autocannon';
 import { DEFAULT_SEEDS_DIR } from '../src/seed/defaults.js';
 import { rssMiB, waitUntilAnswering } from './child-server.js';
 import { seed } from '../src/seed/load.js';
+import { DUMPS } from '../src/features/dumps/beside.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
@@ -168,7 +169,7 @@ async function main() {
   const logFile = path.join(dir, 'server.log');
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
-  const seeded = await seed(DEFAULT_SEEDS_DIR, database);
+  const seeded = await seed(DEFAULT_SEEDS_DIR, database, { beside: DUMPS });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const { args, label } = serverCommand();

@@ -3,6 +3,7 @@ import { datasetCounts } from '../db/dataset.js';
 import { DEFAULT_SEEDS_DIR } from './defaults.js';
 import { formatIssue, SeedError, type SeedIssue } from './issues.js';
 import { prepareSeeds, seed } from './load.js';
+import { DUMPS } from '../features/dumps/beside.js';
 
 /**
  * The seed command: `npm run seed [-- --check] [--strict] [--allow-proposed] [--seeds DIR]
@@ -45,7 +46,7 @@ async function main(): Promise<number> {
       console.log(`seeds are valid: ${summary(datasetCounts(dataset))} (dataset ${version})`);
       return 0;
     }
-    const result = await seed(values.seeds, values.database, options);
+    const result = await seed(values.seeds, values.database, { ...options, beside: DUMPS });
     report(result.warnings);
     for (const notice of result.notices) console.error(notice);
     console.log(`seeded ${values.database}: ${summary(result.counts)} (dataset ${result.datasetVersion})`);

@@ -6,8 +6,6 @@ import { readSeeds } from './read.js';
 import { DATASET_TABLES, type Dataset, datasetCounts, type DatasetTable } from '../db/dataset.js';
 import { resolveDataset } from './resolve/index.js';
 import { DatasetWriter } from './writer.js';
-import { buildDumps } from '../features/dumps/build.js';
-import { pruneDumps } from '../features/dumps/retention.js';
 
 /** Bump when the loader changes what it derives from the same seeds (it is part of the version). */
 const LOADER_VERSION = 3;
@@ -29,6 +27,17 @@ export function datasetVersion(contentHash: string): string {
   return digest.slice(0, 16);
 }
 
+/**
+ * What is built beside a database from it (the whole-dataset files of `/v1/dumps`): the seed sits
+ * below the features, so its callers that serve the dataset hand it in (seed/cli.ts, server.ts).
+ */
+export interface BesideDatabase {
+  /** Builds them from the finished file, before it replaces `target`; a throw fails the seed. */
+  build(finished: string, target: string, version: string): void;
+  /** Removes those of other versions than `keep` that no server serves any more. */
+  prune(target: string, keep: string[]): void;
+}
+
 export interface SeedOptions {
   /** Warnings are errors: the seeds must pass every check a machine can make. */
   strict?: boolean;
@@ -37,6 +46,8 @@ export interface SeedOptions {
    * one is an error; `strict` never accepts them.
    */
   allowProposed?: boolean;
+  /** Built beside the database; nothing is without it. */
+  beside?: BesideDatabase;
 }
 
 /**
@@ -63,7 +74,12 @@ export async function prepareSeeds(
  * what else happened (a target that was no database replaced, old dumps that could not be removed)
  * is returned as notices.
  */
-function writeDatabase(target: string, dataset: Dataset, version: string): string[] {
+function writeDatabase(
+  target: string,
+  dataset: Dataset,
+  version: string,
+  beside: BesideDatabase | undefined,
+): string[] {
   const notices: string[] = [];
   let writer: DatasetWriter | undefined;
   try {
@@ -71,7 +87,7 @@ function writeDatabase(target: string, dataset: Dataset, version: string): strin
     for (const table of Object.keys(DATASET_TABLES) as DatasetTable[])
       writer.insertAll(table, dataset[table]);
     const { replacedUnusable } = writer.commit(version, {
-      beforeSwap: (finished) => buildDumps(finished, target, version),
+      ...(beside ? { beforeSwap: (finished: string) => beside.build(finished, target, version) } : {}),
     });
     if (replacedUnusable)
       notices.push(`${target}: it was not a usable database (${replacedUnusable}); replaced it`);
@@ -83,7 +99,7 @@ function writeDatabase(target: string, dataset: Dataset, version: string): strin
   // The new dataset is in place; old versions' dumps go once no server serves them (retention.ts),
   // and a folder that cannot be tidied is only worth a notice.
   try {
-    pruneDumps(target, [version]);
+    beside?.prune(target, [version]);
   } catch (error) {
     notices.push(`${target}: old dumps not removed: ${why(error)}`);
   }
@@ -113,6 +129,6 @@ function why(error: unknown): string {
 
 export async function seed(seedsDir: string, target: string, options: SeedOptions = {}): Promise<SeedResult> {
   const { dataset, version, warnings } = await prepareSeeds(seedsDir, options);
-  const notices = writeDatabase(target, dataset, version);
+  const notices = writeDatabase(target, dataset, version, options.beside);
   return { datasetVersion: version, counts: datasetCounts(dataset), warnings, notices };
 }

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dumpsDirOf } from '../../src/features/dumps/manifest.js';
 import { DEFAULT_SEEDS_DIR } from '../../src/seed/defaults.js';
 import { seed } from '../../src/seed/load.js';
+import { DUMPS } from '../../src/features/dumps/beside.js';
 import { retitledSeeds } from '../helpers.js';
 import { seededDatabase, startServer } from './process.js';
 
@@ -95,13 +96,15 @@ describe.each([
   ['two workers', { WORKERS: '2' }],
 ])('dumps under repeated hot swaps, %s', (_name, env: Record<string, string>) => {
   it('never 404 a listed file, and always send the listed version’s bytes', async () => {
-    await seed(DEFAULT_SEEDS_DIR, file);
+    await seed(DEFAULT_SEEDS_DIR, file, { beside: DUMPS });
     const server = await startServer({ DATABASE_PATH: file, RATE_LIMIT_MAX: '0', ...env });
     const load = keepDownloading(server);
     await until(() => load.downloads() >= 10, 'first downloads');
     let version = await servedVersion(server);
     for (let swap = 1; swap <= SWAPS; swap++) {
-      const next = (await seed(variants[swap % variants.length] ?? DEFAULT_SEEDS_DIR, file)).datasetVersion;
+      const next = (
+        await seed(variants[swap % variants.length] ?? DEFAULT_SEEDS_DIR, file, { beside: DUMPS })
+      ).datasetVersion;
       expect(next).not.toBe(version);
       // With two workers the other may not have switched yet: what it lists stays good (it holds
       // its version's lease), which is the point.

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll } from 'vitest';
 import { DEFAULT_SEEDS_DIR } from '../../src/seed/defaults.js';
 import { seed } from '../../src/seed/load.js';
+import { DUMPS } from '../../src/features/dumps/beside.js';
 
 /**
  * The production server as a child process (`node --import tsx src/server.ts`), for what only a
@@ -26,7 +27,7 @@ export async function seededDatabase(
   const dir = mkdtempSync(path.join(tmpdir(), 'parallax-server-'));
   temporary.add(dir);
   const file = path.join(dir, 'parallax.db');
-  const { datasetVersion: version } = await seed(seedsDir, file);
+  const { datasetVersion: version } = await seed(seedsDir, file, { beside: DUMPS });
   return { dir, file, version };
 }
 

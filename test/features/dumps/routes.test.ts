@@ -6,6 +6,7 @@ import { buildApp } from '../../../src/app.js';
 import { openReadOnly } from '../../../src/db/open.js';
 import { dumpsDirOf } from '../../../src/features/dumps/manifest.js';
 import { seed } from '../../../src/seed/load.js';
+import { DUMPS } from '../../../src/features/dumps/beside.js';
 import { DEFAULT_SEEDS_DIR, retitledSeeds, tempDir, useSeededApp, writeSynthetic } from '../../helpers.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -85,14 +86,14 @@ describe('a download while another dataset is swapped in', () => {
   it('is the bytes of the version it was listed under, at its URL, while that version is kept', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'parallax.db');
-    await seed(DEFAULT_SEEDS_DIR, file);
+    await seed(DEFAULT_SEEDS_DIR, file, { beside: DUMPS });
     const oldDb = openReadOnly(file);
     const oldApp = await buildApp({ db: oldDb });
     const listed = (await oldApp.inject('/v1/dumps')).json<Listed>();
     const database = listed.files.find((f) => f.format === 'sqlite');
     expect(database?.url).toBe(`/v1/dumps/parallax.sqlite?version=${listed.dataset_version}`);
 
-    const { datasetVersion: next } = await seed(retitledSeeds(dir, 'Another title'), file);
+    const { datasetVersion: next } = await seed(retitledSeeds(dir, 'Another title'), file, { beside: DUMPS });
     const newDb = openReadOnly(file);
     const newApp = await buildApp({ db: newDb });
     try {
@@ -112,7 +113,7 @@ describe('a download while another dataset is swapped in', () => {
       // Once nothing serves the old version and two newer ones exist, its URLs say so.
       await oldApp.close();
       oldDb.$client.close();
-      await seed(retitledSeeds(dir, 'A third title'), file);
+      await seed(retitledSeeds(dir, 'A third title'), file, { beside: DUMPS });
       const gone = await newApp.inject(database?.url ?? '');
       expect(gone.statusCode).toBe(404);
       expect(gone.json<{ detail: string }>().detail).toBe(
