@@ -4,17 +4,19 @@
  *   - the repository call (its query prepared once per shape, run, with each event's stored item
  *     joined), against its main query alone, planned two ways: one index range
  *     from `from` minus the dataset's longest event, or one range per precision merged in order;
- *   - the serialisation fastify-type-provider-zod does (zod parse, then JSON.stringify) against
- *     JSON.stringify alone.
+ *   - the serialisation fastify-type-provider-zod would do (zod parse, then JSON.stringify) against
+ *     JSON.stringify alone and against splicing the stored items, which the service does.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseStored } from '../../src/db/items.js';
 import { META, readRecorded } from '../../src/db/meta.js';
 import { openReadOnly } from '../../src/db/open.js';
 import { shiftDay } from '../../src/domain/dates.js';
 import { TIMELINE_DEFAULTS } from '../../src/features/events/filters.js';
 import { EventListSchema } from '../../src/features/events/schema.js';
 import { createRepositories } from '../../src/features/repositories.js';
+import { spliceItems } from '../../src/http/representations/respond.js';
 
 const { values } = parseArgs({
   options: {
@@ -39,7 +41,8 @@ const filters = {
 };
 const request = { order: 'asc' as const, limit: 50 };
 const page = events.list(filters, request);
-const body = { data: page.items, page: { limit: 50, next_cursor: null } };
+const body = { data: page.items.map(parseStored), page: { limit: 50, next_cursor: null } };
+const envelope = JSON.stringify(EventListSchema.parse({ ...body, data: [] }));
 
 const daysBefore = (days: number) => shiftDay(filters.from, -days);
 const oneRange = db.$client.prepare(
@@ -77,6 +80,10 @@ const rows: [string, number][] = [
     time(2000, () => JSON.stringify(EventListSchema.parse(body))),
   ],
   ['JSON.stringify alone', time(2000, () => JSON.stringify(body))],
+  [
+    'the stored items spliced into the page (what the service does)',
+    time(2000, () => spliceItems(envelope, page.items)),
+  ],
 ];
 console.log(
   `database: ${values.database}; page of ${page.items.length} events, ${JSON.stringify(body).length} bytes`,
