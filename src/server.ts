@@ -51,6 +51,19 @@ async function main(): Promise<void> {
   return serve(config);
 }
 
+/** The rate limit (shared by the workers, when there are several) and the load-shedding thresholds. */
+function limitsOf(config: Config) {
+  return {
+    rateLimit: { max: config.RATE_LIMIT_MAX, timeWindow: config.RATE_LIMIT_WINDOW, shared: cluster.isWorker },
+    pressure: {
+      maxEventLoopDelay: config.MAX_EVENT_LOOP_DELAY_MS,
+      maxEventLoopUtilization: config.MAX_EVENT_LOOP_UTILIZATION,
+      maxHeapUsedBytes: config.MAX_HEAP_USED_MB * MB,
+      maxRssBytes: config.MAX_RSS_MB * MB,
+    },
+  };
+}
+
 /** One server process: the dataset's app on the port, drained on SIGTERM, reloaded on SIGHUP. */
 async function serve(config: Config): Promise<void> {
   const connection = connectionOf(config);
@@ -65,19 +78,7 @@ async function serve(config: Config): Promise<void> {
       db,
       server: shared,
       logger: { level: config.LOG_LEVEL },
-      limits: {
-        rateLimit: {
-          max: config.RATE_LIMIT_MAX,
-          timeWindow: config.RATE_LIMIT_WINDOW,
-          shared: cluster.isWorker,
-        },
-        pressure: {
-          maxEventLoopDelay: config.MAX_EVENT_LOOP_DELAY_MS,
-          maxEventLoopUtilization: config.MAX_EVENT_LOOP_UTILIZATION,
-          maxHeapUsedBytes: config.MAX_HEAP_USED_MB * MB,
-          maxRssBytes: config.MAX_RSS_MB * MB,
-        },
-      },
+      limits: limitsOf(config),
       responseCacheBytes: config.RESPONSE_CACHE_MB * MB,
       connection,
       metrics,

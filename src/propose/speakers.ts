@@ -70,7 +70,35 @@ export class SpeakerSieve {
   private attribute(q: QuoteSpan): Attribution {
     const kind = quoteKind(this.doc, q);
     const base = { quote: q, kind, subject: undefined, reportedVia: undefined, inferred: undefined };
-    const rules: [string, number, () => Referrer | undefined, string][] = [
+    for (const [rule, confidence, find, how] of this.rules(q)) {
+      const who = find();
+      if (!who) continue;
+      const speaker = this.resolve(who, q);
+      if (!speaker) continue;
+      const sure = who.pronoun ? confidence - 0.1 : confidence;
+      return {
+        ...base,
+        speaker,
+        description: this.describe(who, speaker),
+        ...this.relays(q, speaker),
+        confidence: Math.round(sure * 100) / 100,
+        rule,
+        because: `${how}: “${who.text}”${who.pronoun ? `, read as ${speaker.name}` : ''}`,
+      };
+    }
+    return {
+      ...base,
+      speaker: undefined,
+      description: undefined,
+      confidence: 0.3,
+      rule: 'speaker.none',
+      because: 'no rule found who said it',
+    };
+  }
+
+  /** The rules that find a quote's speaker, the surest first: name, confidence, finder, how it reads. */
+  private rules(q: QuoteSpan): [string, number, () => Referrer | undefined, string][] {
+    return [
       [
         'speaker.quote-verb-name',
         0.95,
@@ -103,30 +131,6 @@ export class SpeakerSieve {
         'the one reporting verb of its paragraph',
       ],
     ];
-    for (const [rule, confidence, find, how] of rules) {
-      const who = find();
-      if (!who) continue;
-      const speaker = this.resolve(who, q);
-      if (!speaker) continue;
-      const sure = who.pronoun ? confidence - 0.1 : confidence;
-      return {
-        ...base,
-        speaker,
-        description: this.describe(who, speaker),
-        ...this.relays(q, speaker),
-        confidence: Math.round(sure * 100) / 100,
-        rule,
-        because: `${how}: “${who.text}”${who.pronoun ? `, read as ${speaker.name}` : ''}`,
-      };
-    }
-    return {
-      ...base,
-      speaker: undefined,
-      description: undefined,
-      confidence: 0.3,
-      rule: 'speaker.none',
-      because: 'no rule found who said it',
-    };
   }
 
   // --- The rules ---------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type AnnotationFile, AnnotationFileSchema, proposedItems } from './annotation-schema.js';
@@ -66,53 +66,56 @@ export async function readSeeds(dir: string): Promise<ReadResult> {
   if (names.length === 0)
     issues.push({ file: displayPath(dir), path: '$', message: 'no annotation files (*.json) found' });
 
-  for (const name of names) {
-    const full = path.join(dir, name);
-    const file = displayPath(full);
-    // Every annotation file is listed, broken or not, so the resolver knows the set is incomplete.
-    const broken: SeedFile = { file, annotation: undefined, text: undefined };
-    let raw: string;
-    try {
-      raw = await readFile(full, 'utf8');
-    } catch (error) {
-      issues.push({ file, path: '$', message: `cannot read the annotation file: ${reason(error)}` });
-      files.push(broken);
-      continue;
-    }
-    hash.update(`${name}\0${raw}\0`);
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch (error) {
-      issues.push({ file, path: '$', message: `not valid JSON ${syntaxError(raw, error)}` });
-      files.push(broken);
-      continue;
-    }
-    const parsed = AnnotationFileSchema.safeParse(json);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        issues.push({ file, path: jsonPath(issue.path), message: issue.message });
-      files.push(broken);
-      continue;
-    }
-    const annotation = parsed.data;
-    for (const item of proposedItems(annotation))
-      issues.push({ file, path: item, message: 'proposed, not reviewed', proposed: true });
-    let text: string | undefined;
-    try {
-      text = await readFile(path.join(dir, annotation.source.text), 'utf8');
-      hash.update(`${annotation.source.text}\0${text}\0`);
-    } catch (error) {
-      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      issues.push({
-        file,
-        path: 'source.text',
-        message: missing
-          ? `the text file ${annotation.source.text} is missing beside ${name}`
-          : `cannot read the text file ${annotation.source.text}: ${reason(error)}`,
-      });
-    }
-    files.push({ file, annotation, text });
-  }
+  for (const name of names) files.push(await readSeedFile(dir, name, hash, issues));
   return { files, issues, contentHash: hash.digest('hex') };
+}
+
+/**
+ * One annotation file and the text beside it, its problems added to `issues` and its bytes to
+ * `hash`. A broken file is returned all the same, without its annotation, so the resolver knows
+ * the set is incomplete.
+ */
+async function readSeedFile(dir: string, name: string, hash: Hash, issues: SeedIssue[]): Promise<SeedFile> {
+  const full = path.join(dir, name);
+  const file = displayPath(full);
+  const broken: SeedFile = { file, annotation: undefined, text: undefined };
+  let raw: string;
+  try {
+    raw = await readFile(full, 'utf8');
+  } catch (error) {
+    issues.push({ file, path: '$', message: `cannot read the annotation file: ${reason(error)}` });
+    return broken;
+  }
+  hash.update(`${name}\0${raw}\0`);
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    issues.push({ file, path: '$', message: `not valid JSON ${syntaxError(raw, error)}` });
+    return broken;
+  }
+  const parsed = AnnotationFileSchema.safeParse(json);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues)
+      issues.push({ file, path: jsonPath(issue.path), message: issue.message });
+    return broken;
+  }
+  const annotation = parsed.data;
+  for (const item of proposedItems(annotation))
+    issues.push({ file, path: item, message: 'proposed, not reviewed', proposed: true });
+  let text: string | undefined;
+  try {
+    text = await readFile(path.join(dir, annotation.source.text), 'utf8');
+    hash.update(`${annotation.source.text}\0${text}\0`);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    issues.push({
+      file,
+      path: 'source.text',
+      message: missing
+        ? `the text file ${annotation.source.text} is missing beside ${name}`
+        : `cannot read the text file ${annotation.source.text}: ${reason(error)}`,
+    });
+  }
+  return { file, annotation, text };
 }

@@ -204,14 +204,7 @@ export class DatasetWriter {
     { beforeSwap, onStep }: { beforeSwap?: (finished: string) => void; onStep?: StepTimer } = {},
   ): CommitResult {
     if (this.done) throw new Error('the dataset writer is already closed');
-    const step = <T>(label: string, run: () => T): T => {
-      const began = performance.now();
-      try {
-        return run();
-      } finally {
-        onStep?.(label, performance.now() - began);
-      }
-    };
+    const step = timedSteps(onStep);
     try {
       step('the last rows', () => {
         for (const insert of this.inserts.values()) insert.flush();
@@ -224,23 +217,7 @@ export class DatasetWriter {
       step('event items', () => renderEventItems(db));
       step('quote items', () => renderQuoteItems(db));
       step('actor profiles', () => renderActorProfiles(db));
-      // The rows that came in; the derived tables are built from them by joins, so their references
-      // hold by construction (checking actor_timeline alone took 2 s on 1M events).
-      const broken = step('foreign keys', () =>
-        Object.values(DATASET_TABLES).flatMap(
-          (table) =>
-            this.client.pragma(`foreign_key_check("${getTableConfig(table).name}")`) as {
-              table: string;
-              parent: string;
-            }[],
-        ),
-      );
-      if (broken.length > 0) {
-        const first = broken[0];
-        throw new Error(
-          `${broken.length} row(s) refer to missing rows (first: ${first?.table} → ${first?.parent})`,
-        );
-      }
+      step('foreign keys', () => checkReferences(this.client));
       this.client
         .prepare('INSERT INTO meta (key, value) VALUES (?, ?)')
         .run(META.datasetVersion.key, datasetVersion);
@@ -253,14 +230,7 @@ export class DatasetWriter {
       });
       this.client.close();
       this.done = true;
-      step('sync', () => {
-        const fd = openSync(this.temp, 'r');
-        try {
-          fsyncSync(fd);
-        } finally {
-          closeSync(fd);
-        }
-      });
+      step('sync', () => syncFile(this.temp));
       beforeSwap?.(this.temp);
       return { replacedUnusable: swapIn(this.temp, this.target) };
     } catch (error) {
@@ -292,4 +262,46 @@ function stepOf(statement: string): string {
   const target =
     /^\s*(?:INSERT INTO|UPDATE|CREATE (?:TEMP |VIRTUAL )?TABLE|DROP TABLE)\s+[`"]?([\w.]+)/i.exec(statement);
   return target ? (target[1] as string) : statement.trim().slice(0, 40);
+}
+
+/** Runs each step, telling `onStep` how long it took, whether it finished or threw. */
+function timedSteps(onStep: StepTimer | undefined) {
+  return <T>(label: string, run: () => T): T => {
+    const began = performance.now();
+    try {
+      return run();
+    } finally {
+      onStep?.(label, performance.now() - began);
+    }
+  };
+}
+
+/**
+ * Throws when a row that came in refers to a missing one. The derived tables are built from them
+ * by joins, so their references hold by construction (checking actor_timeline alone took 2 s on 1M
+ * events).
+ */
+function checkReferences(client: Database.Database): void {
+  const broken = Object.values(DATASET_TABLES).flatMap(
+    (table) =>
+      client.pragma(`foreign_key_check("${getTableConfig(table).name}")`) as {
+        table: string;
+        parent: string;
+      }[],
+  );
+  const first = broken[0];
+  if (first)
+    throw new Error(
+      `${broken.length} row(s) refer to missing rows (first: ${first.table} → ${first.parent})`,
+    );
+}
+
+/** Flushes a closed file's bytes to the disk. */
+function syncFile(file: string): void {
+  const fd = openSync(file, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

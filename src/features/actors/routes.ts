@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound, problems } from '../../http/problems.js';
 import { IdParamsSchema, ItemQuerySchema } from '../../http/querystring.js';
 import { respondItem, respondList } from '../../http/representations/respond.js';
+import type { ZodApp } from '../../http/zod-app.js';
 // The actor schemas register first: components are listed in the order they register.
 import { ActorProfileSchema } from './item.js';
 import { ActorListQuerySchema, ActorListSchema } from './schema.js';
@@ -51,27 +52,7 @@ export const actorRoutes: FastifyPluginAsyncZod<Repositories> = async (app, repo
       }),
   );
 
-  app.get(
-    '/v1/actors/:id',
-    {
-      config: { operation: 'item' },
-      schema: {
-        operationId: 'getActor',
-        tags: ['actors'],
-        summary: "Get an actor's profile",
-        description:
-          'The actor with its aliases, roles and relations (each with evidence), counts of events (by type) and quotes, and the dates of its first and last events.',
-        params: IdParamsSchema,
-        querystring: ItemQuerySchema,
-        response: { 200: ActorProfileSchema, ...problems(400, 404) },
-      },
-    },
-    async (request, reply) => {
-      const profile = actors.findProfile(request.params.id);
-      if (!profile) throw notFound('actor', request.params.id);
-      return respondItem(request, reply, ACTOR_PROFILES, profile, request.query);
-    },
-  );
+  actorProfileRoute(app, actors);
 
   await app.register(actorListRoutes, repositories);
 };
@@ -111,6 +92,36 @@ const actorListRoutes: FastifyPluginAsyncZod<Repositories> = async (
     },
   );
 
+  actorQuotesRoute(app, { actors, quotes });
+};
+
+/** An actor's profile. */
+function actorProfileRoute(app: ZodApp, actors: ActorRepository) {
+  app.get(
+    '/v1/actors/:id',
+    {
+      config: { operation: 'item' },
+      schema: {
+        operationId: 'getActor',
+        tags: ['actors'],
+        summary: "Get an actor's profile",
+        description:
+          'The actor with its aliases, roles and relations (each with evidence), counts of events (by type) and quotes, and the dates of its first and last events.',
+        params: IdParamsSchema,
+        querystring: ItemQuerySchema,
+        response: { 200: ActorProfileSchema, ...problems(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const profile = actors.findProfile(request.params.id);
+      if (!profile) throw notFound('actor', request.params.id);
+      return respondItem(request, reply, ACTOR_PROFILES, profile, request.query);
+    },
+  );
+}
+
+/** The quotes an actor spoke. */
+function actorQuotesRoute(app: ZodApp, { actors, quotes }: Pick<Repositories, 'actors' | 'quotes'>) {
   app.get(
     '/v1/actors/:id/quotes',
     {
@@ -141,4 +152,4 @@ const actorListRoutes: FastifyPluginAsyncZod<Repositories> = async (
       });
     },
   );
-};
+}

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { named } from '../../component.js';
+import type { ZodApp } from '../../http/zod-app.js';
 import { HttpProblem, notFound, problems } from '../../http/problems.js';
 import { NoQuerySchema } from '../../http/querystring.js';
 import { MEDIA_TYPES } from '../../http/representations/formats.js';
@@ -87,7 +88,6 @@ export const dumpRoutes: FastifyPluginAsyncZod<{ database: string; datasetVersio
   // Leased before the files are looked at, so that no other process retires them in between.
   holdLease(app, database, datasetVersion);
   const manifest = servedManifest(database, datasetVersion);
-  const sentAs = new WeakMap<object, string>();
   await app.register(fastifyStatic, { root: versionDir(database, datasetVersion), serve: false });
 
   app.get(
@@ -113,6 +113,52 @@ export const dumpRoutes: FastifyPluginAsyncZod<{ database: string; datasetVersio
     }),
   );
 
+  dumpFileRoute(app, { database, datasetVersion, manifest });
+};
+
+/**
+ * Holds a lease on the version's dumps while `app` is open (retention.ts); a database built without
+ * dumps has none to hold, and a folder that cannot be written is served without one.
+ */
+function holdLease(app: FastifyInstance, database: string, version: string): void {
+  if (!existsSync(versionDir(database, version))) return;
+  try {
+    const release = leaseVersion(database, version);
+    app.addHook('onClose', async () => release());
+  } catch (error) {
+    app.log.warn({ err: error }, 'the dumps folder cannot be written: no lease on this version’s dumps');
+  }
+}
+
+/**
+ * What this app lists: the files of its version's manifest that are in its folder (a database
+ * built by an earlier release has no copy of itself there, and lists none).
+ */
+function servedManifest(database: string, version: string): DumpManifest {
+  const manifest = readManifest(database, version) ?? { dataset_version: version, files: [] };
+  const dir = versionDir(database, version);
+  return { ...manifest, files: manifest.files.filter((f) => existsSync(path.join(dir, f.name))) };
+}
+
+/** Another version's manifest while its dumps are kept. */
+function keptManifest(database: string, version: string): DumpManifest | undefined {
+  try {
+    return readManifest(database, version);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The dumps a process serves: its database, the version it serves, and that version's manifest. */
+interface ServedDumps {
+  database: string;
+  datasetVersion: string;
+  manifest: DumpManifest;
+}
+
+/** One file of the dumps: of the version served, or of another still kept. */
+function dumpFileRoute(app: ZodApp, { database, datasetVersion, manifest }: ServedDumps) {
+  const sentAs = new WeakMap<object, string>();
   app.get(
     '/v1/dumps/:file',
     {
@@ -159,37 +205,4 @@ export const dumpRoutes: FastifyPluginAsyncZod<{ database: string; datasetVersio
         : reply.sendFile(file.name, versionDir(database, version), opts);
     },
   );
-};
-
-/**
- * Holds a lease on the version's dumps while `app` is open (retention.ts); a database built without
- * dumps has none to hold, and a folder that cannot be written is served without one.
- */
-function holdLease(app: FastifyInstance, database: string, version: string): void {
-  if (!existsSync(versionDir(database, version))) return;
-  try {
-    const release = leaseVersion(database, version);
-    app.addHook('onClose', async () => release());
-  } catch (error) {
-    app.log.warn({ err: error }, 'the dumps folder cannot be written: no lease on this version’s dumps');
-  }
-}
-
-/**
- * What this app lists: the files of its version's manifest that are in its folder (a database
- * built by an earlier release has no copy of itself there, and lists none).
- */
-function servedManifest(database: string, version: string): DumpManifest {
-  const manifest = readManifest(database, version) ?? { dataset_version: version, files: [] };
-  const dir = versionDir(database, version);
-  return { ...manifest, files: manifest.files.filter((f) => existsSync(path.join(dir, f.name))) };
-}
-
-/** Another version's manifest while its dumps are kept. */
-function keptManifest(database: string, version: string): DumpManifest | undefined {
-  try {
-    return readManifest(database, version);
-  } catch {
-    return undefined;
-  }
 }

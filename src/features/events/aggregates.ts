@@ -88,19 +88,7 @@ export function prepareAggregates(db: Db, timeline: Timeline) {
 
     /** Which of `sources` report each event the filters select: one row per event and source. */
     reporting(filters: TimelineFilters, sources: readonly string[]): { id: string; source: string }[] {
-      return run('reporting', (b) => {
-        const m = timeline.matching(filters, b, { id: events.id });
-        return db
-          .selectDistinct({ id: m.id, source: eventEvidence.sourceId })
-          .from(m)
-          .innerJoin(
-            eventEvidence,
-            and(
-              eq(eventEvidence.eventId, m.id),
-              inArray(eventEvidence.sourceId, b.bindList('reporting', [...sources])),
-            ),
-          );
-      });
+      return run('reporting', (b) => reportingQuery(db, timeline, filters, b, sources));
     },
 
     /** The dates of the events the filters select, each with its value of `by` (a source: once per source). */
@@ -108,19 +96,7 @@ export function prepareAggregates(db: Db, timeline: Timeline) {
       filters: TimelineFilters,
       by: Facet | undefined,
     ): { start: string; end: string; value: string | null }[] {
-      return run(`dated:${by ?? ''}`, (b) => {
-        if (by === 'source' || by === 'actor') {
-          const m = timeline.matching(filters, b, { id: events.id, start: events.start, end: events.end });
-          const table = by === 'source' ? eventEvidence : eventParticipants;
-          return db
-            .selectDistinct({ id: m.id, start: m.start, end: m.end, value: FACET_COLUMNS[by].column })
-            .from(m)
-            .innerJoin(table, eq(table.eventId, m.id));
-        }
-        const value = by ? FACET_COLUMNS[by].column : sql<null>`NULL`.as('value');
-        const m = timeline.matching(filters, b, { start: events.start, end: events.end, value });
-        return db.select({ start: m.start, end: m.end, value: m.value }).from(m);
-      });
+      return run(`dated:${by ?? ''}`, (b) => datedQuery(db, timeline, filters, b, by));
     },
   };
 }
@@ -177,6 +153,48 @@ function facetQuery(db: Db, timeline: Timeline, filters: TimelineFilters, b: Bin
     .groupBy(column)
     .orderBy(desc(n), asc(column))
     .limit(FACET_VALUES + 1);
+}
+
+/** One row per matched event and each of `sources` that reports it. */
+function reportingQuery(
+  db: Db,
+  timeline: Timeline,
+  filters: TimelineFilters,
+  b: Bindings,
+  sources: readonly string[],
+) {
+  const m = timeline.matching(filters, b, { id: events.id });
+  return db
+    .selectDistinct({ id: m.id, source: eventEvidence.sourceId })
+    .from(m)
+    .innerJoin(
+      eventEvidence,
+      and(
+        eq(eventEvidence.eventId, m.id),
+        inArray(eventEvidence.sourceId, b.bindList('reporting', [...sources])),
+      ),
+    );
+}
+
+/** The dates of the matched events, each with its value of `by` (a source or actor: once per one). */
+function datedQuery(
+  db: Db,
+  timeline: Timeline,
+  filters: TimelineFilters,
+  b: Bindings,
+  by: Facet | undefined,
+) {
+  if (by === 'source' || by === 'actor') {
+    const m = timeline.matching(filters, b, { id: events.id, start: events.start, end: events.end });
+    const table = by === 'source' ? eventEvidence : eventParticipants;
+    return db
+      .selectDistinct({ id: m.id, start: m.start, end: m.end, value: FACET_COLUMNS[by].column })
+      .from(m)
+      .innerJoin(table, eq(table.eventId, m.id));
+  }
+  const value = by ? FACET_COLUMNS[by].column : sql<null>`NULL`.as('value');
+  const m = timeline.matching(filters, b, { start: events.start, end: events.end, value });
+  return db.select({ start: m.start, end: m.end, value: m.value }).from(m);
 }
 
 export type Aggregates = ReturnType<typeof prepareAggregates>;

@@ -8,6 +8,7 @@ import { type TimelineFilters, timelineFilters } from './filters.js';
 import { type TimelineQuery, TimelineQuerySchema, VolumeQuerySchema } from './query.js';
 import type { SourceRepository } from '../sources/repository.js';
 import type { EventRepository } from './repository.js';
+import type { ZodApp } from '../../http/zod-app.js';
 import { timelineJsSerialiser } from './timelinejs.js';
 import { EventDetailSchema, EventListSchema, VolumeSchema } from './schema.js';
 import { EVENT_DETAILS, EVENTS } from './linked-data.js';
@@ -117,6 +118,11 @@ export const eventRoutes: FastifyPluginAsyncZod<{
     },
   );
 
+  eventDetailRoute(app, events);
+};
+
+/** An event in detail. */
+function eventDetailRoute(app: ZodApp, events: EventRepository) {
   app.get(
     '/v1/events/:id',
     {
@@ -138,4 +144,4 @@ export const eventRoutes: FastifyPluginAsyncZod<{
       return respondItem(request, reply, EVENT_DETAILS, event, request.query);
     },
   );
-};
+}

@@ -4,6 +4,7 @@ import { named } from '../../component.js';
 import { notFound, problems } from '../../http/problems.js';
 import { IdParamsSchema, ItemQuerySchema, NoQuerySchema } from '../../http/querystring.js';
 import { respondItem, respondList } from '../../http/representations/respond.js';
+import type { ZodApp } from '../../http/zod-app.js';
 import type { SourceRepository } from './repository.js';
 import { SourceSchema } from './item.js';
 import { SourceListQuerySchema, SourceListSchema } from './schema.js';
@@ -64,6 +65,11 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceRepository }> 
     },
   );
 
+  sourceTextRoute(app, sources);
+};
+
+/** A source's text, exactly as received. */
+function sourceTextRoute(app: ZodApp, sources: SourceRepository) {
   app.get(
     '/v1/sources/:id/text',
     {
@@ -85,4 +91,4 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceRepository }> 
       return reply.type('text/plain; charset=utf-8').send(text);
     },
   );
-};
+}

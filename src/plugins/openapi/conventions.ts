@@ -244,77 +244,10 @@ export interface MediaSchemas {
 }
 
 export function polishDocument(doc: Json, examples: DocumentExamples, media: MediaSchemas): Json {
-  const registered: Record<string, Json> = doc.components?.schemas ?? {};
-  const schemas: Record<string, Json> = {};
-  for (const name of [...SHARED_COMPONENTS, ...Object.keys(registered)])
-    if (name in registered) schemas[name] = registered[name];
-  for (const [name, schema] of Object.entries(schemas)) {
-    delete schema.$schema;
-    delete schema.$id;
-    if (name in examples.components) schema.examples = [examples.components[name]];
-  }
-
-  for (const pathItem of Object.values<Json>(doc.paths ?? {})) {
-    for (const [method, op] of Object.entries<Json>(pathItem)) {
-      if (method !== 'get') continue;
-      // Declared by the route, completed into its schema by plugins/operation-kinds.ts.
-      const kind = op['x-operation-kind'] as OperationKind;
-      const formats = op['x-formats'] as string[] | undefined;
-      const columns = op['x-csv-columns'] as string[] | undefined;
-      const fileTypes = op['x-media-types'] as string[] | undefined;
-      delete op['x-operation-kind'];
-      delete op['x-formats'];
-      delete op['x-csv-columns'];
-      delete op['x-media-types'];
-      const { caching, paged, cached } = TRAITS[kind];
-      const cacheable = caching === 'dataset';
-      for (const param of op.parameters ?? []) {
-        if (param.schema?.description && !param.description) {
-          param.description = param.schema.description;
-          delete param.schema.description;
-        }
-        if (param.schema?.type === 'array') Object.assign(param, { style: 'form', explode: true });
-        if (param.name in examples.parameters) {
-          const example = examples.parameters[param.name];
-          // One example serves a repeatable parameter whole and a single one by its first value.
-          const wantsArray = param.schema?.type === 'array';
-          param.example =
-            wantsArray === Array.isArray(example)
-              ? example
-              : wantsArray
-                ? [example]
-                : (example as unknown[])[0];
-        }
-      }
-      for (const [status, response] of Object.entries<Json>(op.responses ?? {})) {
-        response.description = RESPONSE_DESCRIPTIONS[status] ?? response.description;
-        // Every error is a problem, whatever the operation's 200 is (the route's `produces` would
-        // otherwise describe a text operation's 404 as text/plain).
-        if (Number(status) >= 400 && response.content)
-          response.content = {
-            'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
-          };
-        if (RETRYABLE.has(status)) response.headers = { 'Retry-After': HEADERS['Retry-After'] };
-        if (status === '200' && cacheable)
-          response.headers = {
-            ETag: HEADERS.ETag,
-            'Cache-Control': HEADERS['Cache-Control'],
-            ...(paged ? { Link: HEADERS.Link } : {}),
-            ...(cached ? { 'X-Cache': HEADERS['X-Cache'] } : {}),
-          };
-      }
-      const partial = (op.parameters ?? []).some((p: Json) => p.name === 'fields');
-      if (formats)
-        describeRepresentations(
-          op.responses['200'],
-          { formats, columns: columns ?? [], partial },
-          schemas,
-          media,
-        );
-      if (cacheable) op.responses['304'] = { description: RESPONSE_DESCRIPTIONS['304'] };
-      if (caching === 'file') describeFile(op.responses, fileTypes ?? []);
-    }
-  }
+  const schemas = orderedComponents(doc, examples);
+  for (const pathItem of Object.values<Json>(doc.paths ?? {}))
+    for (const [method, op] of Object.entries<Json>(pathItem))
+      if (method === 'get') polishOperation(op, examples, schemas, media);
 
   // The type provider emits an input twin of every named schema; only those referenced stay.
   const text = JSON.stringify(doc.paths);
@@ -325,4 +258,89 @@ export function polishDocument(doc: Json, examples: DocumentExamples, media: Med
       ),
     );
   return doc;
+}
+
+/** The registered components, the shared ones first, without zod's ids, with their examples. */
+function orderedComponents(doc: Json, examples: DocumentExamples): Record<string, Json> {
+  const registered: Record<string, Json> = doc.components?.schemas ?? {};
+  const schemas: Record<string, Json> = {};
+  for (const name of [...SHARED_COMPONENTS, ...Object.keys(registered)])
+    if (name in registered) schemas[name] = registered[name];
+  for (const [name, schema] of Object.entries(schemas)) {
+    delete schema.$schema;
+    delete schema.$id;
+    if (name in examples.components) schema.examples = [examples.components[name]];
+  }
+  return schemas;
+}
+
+/** One GET operation completed from what its route declared (plugins/operation-kinds.ts). */
+function polishOperation(
+  op: Json,
+  examples: DocumentExamples,
+  schemas: Record<string, Json>,
+  media: MediaSchemas,
+) {
+  const kind = op['x-operation-kind'] as OperationKind;
+  const formats = op['x-formats'] as string[] | undefined;
+  const columns = op['x-csv-columns'] as string[] | undefined;
+  const fileTypes = op['x-media-types'] as string[] | undefined;
+  delete op['x-operation-kind'];
+  delete op['x-formats'];
+  delete op['x-csv-columns'];
+  delete op['x-media-types'];
+  const traits = TRAITS[kind];
+  const cacheable = traits.caching === 'dataset';
+  for (const param of op.parameters ?? []) polishParameter(param, examples);
+  for (const [status, response] of Object.entries<Json>(op.responses ?? {}))
+    polishResponse(status, response, traits);
+  const partial = (op.parameters ?? []).some((p: Json) => p.name === 'fields');
+  if (formats)
+    describeRepresentations(
+      op.responses['200'],
+      { formats, columns: columns ?? [], partial },
+      schemas,
+      media,
+    );
+  if (cacheable) op.responses['304'] = { description: RESPONSE_DESCRIPTIONS['304'] };
+  if (traits.caching === 'file') describeFile(op.responses, fileTypes ?? []);
+}
+
+/** A parameter with its description beside its schema, arrays exploded, and its example. */
+function polishParameter(param: Json, examples: DocumentExamples) {
+  if (param.schema?.description && !param.description) {
+    param.description = param.schema.description;
+    delete param.schema.description;
+  }
+  if (param.schema?.type === 'array') Object.assign(param, { style: 'form', explode: true });
+  if (param.name in examples.parameters) {
+    const example = examples.parameters[param.name];
+    // One example serves a repeatable parameter whole and a single one by its first value.
+    const wantsArray = param.schema?.type === 'array';
+    param.example =
+      wantsArray === Array.isArray(example) ? example : wantsArray ? [example] : (example as unknown[])[0];
+  }
+}
+
+/** A response with its description, a problem for every error, and the headers its kind sends. */
+function polishResponse(
+  status: string,
+  response: Json,
+  { caching, paged, cached }: (typeof TRAITS)[OperationKind],
+) {
+  response.description = RESPONSE_DESCRIPTIONS[status] ?? response.description;
+  // Every error is a problem, whatever the operation's 200 is (the route's `produces` would
+  // otherwise describe a text operation's 404 as text/plain).
+  if (Number(status) >= 400 && response.content)
+    response.content = {
+      'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+    };
+  if (RETRYABLE.has(status)) response.headers = { 'Retry-After': HEADERS['Retry-After'] };
+  if (status === '200' && caching === 'dataset')
+    response.headers = {
+      ETag: HEADERS.ETag,
+      'Cache-Control': HEADERS['Cache-Control'],
+      ...(paged ? { Link: HEADERS.Link } : {}),
+      ...(cached ? { 'X-Cache': HEADERS['X-Cache'] } : {}),
+    };
 }
