@@ -4,8 +4,9 @@
  * no validation, no database. Whatever Parallax does beyond this is the cost the ratios show.
  */
 import Fastify from 'fastify';
+import { type Answer, answerFrom } from './answers.js';
 
-const responses = new Map<string, { headers: Record<string, string>; body: Buffer }>();
+const responses = new Map<string, Answer>();
 const app = Fastify({ logger: false, bodyLimit: 1 << 30 });
 
 app.post('/__load', async (request) => {
@@ -15,10 +16,6 @@ app.post('/__load', async (request) => {
   return { loaded: responses.size };
 });
 app.get('/healthz', async () => ({ status: 'ok' }));
-app.get('/*', async (request, reply) => {
-  const found = responses.get(request.url);
-  if (!found) return reply.code(404).send();
-  return reply.headers(found.headers).send(found.body);
-});
+answerFrom(app, responses);
 
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });

@@ -17,6 +17,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { openReadOnly } from '../../src/db/open.js';
+import { type Answer, answerFrom } from './answers.js';
 import { urlPools } from './urls.js';
 
 const { values } = parseArgs({
@@ -32,19 +33,10 @@ const db = openReadOnly(values.database, { pageCacheBytes: pageCacheMb * 1024 * 
 const app = await buildApp({ db, responseCacheBytes: 0 });
 await app.ready();
 
-interface Answer {
-  headers: Record<string, string>;
-  body: Buffer;
-}
-
 /** A bare Fastify app that answers each URL of `answers` with its bytes and headers. */
 async function floorApp(answers: Map<string, Answer>): Promise<FastifyInstance> {
   const bare = Fastify({ logger: false });
-  bare.get('/*', async (request, reply) => {
-    const found = answers.get(request.url);
-    if (!found) return reply.code(404).send();
-    return reply.headers(found.headers).send(found.body);
-  });
+  answerFrom(bare, answers);
   await bare.ready();
   return bare;
 }
