@@ -152,7 +152,7 @@ function writeList(dir: string, dumped: Dumped, format: 'csv' | 'ndjson'): DumpF
     writeSync(fd, bytes);
   };
   try {
-    const whole = { resource, format, order: 'asc' as const, after: undefined, fields: undefined };
+    const whole = { name, resource, format, order: 'asc' as const, after: undefined, fields: undefined };
     for (const chunk of exportChunks(dumped, filters, whole)) write(chunk);
     fsyncSync(fd);
   } finally {

@@ -208,6 +208,7 @@ function exportList<F, I>(
   const onEarlyEnd = (bytes: number) => request.log.info({ bytes }, 'export stopped: the client went away');
   const after = resumeAfter(name, answer.list, query);
   const chunks = exportChunks(answer, filters, {
+    name,
     resource,
     format,
     order: query.order,
@@ -223,6 +224,8 @@ function exportList<F, I>(
 }
 
 interface ExportRequest<I> {
+  /** The list's name, for the error when it has no export in `format`. */
+  name: string;
   resource: Resource;
   format: Format;
   order: PageQuery['order'];
@@ -241,12 +244,12 @@ interface ExportRequest<I> {
 export function exportChunks<F, I>(
   items: ListItems<F, I>,
   filters: F,
-  { resource, format, order, after, fields, custom }: ExportRequest<I>,
+  { name, resource, format, order, after, fields, custom }: ExportRequest<I>,
 ): Generator<string> {
   if (items.page && !custom && format === 'ndjson' && fields === undefined)
     return serialised(pagesOf(items.list as KeysetList<F, string>, filters, order, after), STORED_NDJSON);
   const serialiser = custom ? custom() : builtInSerialiser<ItemOf<I>>(format, resource.item, fields);
-  if (!serialiser) throw new Error(`no ${format} export for the list`);
+  if (!serialiser) throw new Error(`no ${format} export for the list ${name}`);
   return serialised(pagesOf(objectsOf(items), filters, order, after), serialiser);
 }
 
