@@ -53,6 +53,20 @@ export function compareDates(a: Interval, b: Interval): Agreement {
   return overlaps(a, b) ? 'compatible' : 'conflict';
 }
 
+/**
+ * A date the annotator worked out (a value with its reason, no phrase of the text) is not a source
+ * saying the date: beside another source's date it fits at best, it never corroborates.
+ */
+function isWorkedOut(d: ClaimedDate): boolean {
+  return d.phrase === null && d.reason !== null;
+}
+
+/** Dates as sources claim them: compared as intervals, but a worked-out date confirms nothing. */
+export function compareClaimedDates(a: ClaimedDate, b: ClaimedDate): Agreement {
+  const agreement = compareDates(a, b);
+  return agreement === 'same' && (isWorkedOut(a) || isWorkedOut(b)) ? 'compatible' : agreement;
+}
+
 /** Counts: equal and equally exact; ranges that meet ("around 20" and 22); or apart. */
 export function compareCounts(
   a: { value: number; approximate: boolean },
@@ -79,7 +93,7 @@ export function isCharacterisation(property: string): boolean {
 /** Two claims about the same aspect, compared as the aspect's property says. */
 export function compareClaims(a: ComparableClaim, b: ComparableClaim): Agreement {
   const [x, y] = [a.value, b.value];
-  if (typeof x === 'object' && typeof y === 'object') return compareDates(x, y);
+  if (typeof x === 'object' && typeof y === 'object') return compareClaimedDates(x, y);
   if (typeof x === 'number' && typeof y === 'number')
     return compareCounts(
       { value: x, approximate: a.approximate ?? false },

@@ -51,7 +51,7 @@ export const ActorRefSchema = named(
 
 export const ClaimStatusSchema = named(
   'ClaimStatus',
-  'How a claim stands beside the other sources’ claims about the same aspect: `corroborated` (another source gives the same value at the same precision), `compatible` (the values fit together but one is coarser: a month that contains another source’s day, "around 20" beside 20), `contested` (the values cannot both be true), `differing_characterisation` (free text that frames the aspect differently: shown side by side, not a contradiction of fact), `single_source` (no other source speaks to it).',
+  'How a claim stands beside the other sources’ claims about the same aspect: `corroborated` (another source gives the same value at the same precision), `compatible` (the values fit together but one is coarser: a month that contains another source’s day, "around 20" beside 20; or a date one source does not state but the annotator worked out, with its reason, beside the same date stated by another), `contested` (the values cannot both be true), `differing_characterisation` (free text that frames the aspect differently: shown side by side, not a contradiction of fact), `single_source` (no other source speaks to it).',
   z.enum(CLAIM_STATUSES),
 );
 

@@ -192,9 +192,17 @@ describe('where the outlets disagree, and where they merely differ', () => {
     const compatible = await list<Claim>('/v1/claims?property=date&status=compatible');
     expect([...new Set(compatible.map((c) => c.event))]).toEqual([
       'inter-korean-tensions-escalate',
+      'kcna-reports-suspension',
       'kpa-announces-border-action-plans',
       'north-announces-leaflets-and-balloons',
     ]);
+    // NKI names no day for KCNA's report: its worked-out 24 June fits the NYT's "on Wednesday"
+    // without confirming it.
+    const report = compatible.find((c) => c.id === `${NKI}.kcna-reports-suspension.date`);
+    expect(report).toMatchObject({
+      supporters: [],
+      compatible_with: [`${NYT}.kcna-reports-suspension.date`],
+    });
     const leaflets = compatible.find((c) => c.id === `${NKI}.north-announces-leaflets-and-balloons.date`);
     expect(leaflets).toMatchObject({
       supporters: [],

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   type Agreement,
   aspectStatus,
+  type ClaimedDate,
   type ComparableClaim,
+  compareClaimedDates,
   compareClaims,
   compareCounts,
   compareDates,
@@ -16,7 +18,7 @@ import type { ClaimStatus } from '../../src/domain/vocabulary.js';
 const date = (value: string) => {
   const parsed = parseExplicitDate(value);
   if (!parsed) throw new Error(value);
-  return { ...parsed, phrase: null, reason: null };
+  return { ...parsed, phrase: null as string | null, reason: null as string | null };
 };
 
 const claim = (
@@ -69,6 +71,43 @@ describe('dates compared with their precision', () => {
       expect(compareDates(a, b)).toBe(expected);
       expect(compareDates(b, a)).toBe(expected);
     });
+
+  describe('a date worked out by the annotator confirms nothing', () => {
+    const stated = { ...date('2020-06-24'), phrase: 'on Wednesday' };
+    const workedOut = { ...date('2020-06-24'), reason: 'a day before the anniversary of 25 June' };
+    const cases: [string, ClaimedDate, ClaimedDate, Agreement][] = [
+      ['two stated days', stated, stated, 'same'],
+      ['a worked-out day beside the same stated day', workedOut, stated, 'compatible'],
+      ['two worked-out days', workedOut, workedOut, 'compatible'],
+      [
+        'a worked-out day beside another stated day',
+        workedOut,
+        { ...stated, ...date('2020-06-23'), phrase: 'on Tuesday' },
+        'conflict',
+      ],
+      [
+        'a worked-out day inside a stated month',
+        workedOut,
+        { ...date('2020-06'), phrase: 'this month' },
+        'compatible',
+      ],
+    ];
+    for (const [what, a, b, expected] of cases)
+      it(`${what}: ${expected}, both ways`, () => {
+        expect(compareClaimedDates(a, b)).toBe(expected);
+        expect(compareClaimedDates(b, a)).toBe(expected);
+      });
+
+    it('leaves an inferred date compatible, not corroborated, in a claim’s verdict', () => {
+      const verdicts = judgeClaims([claim('nki', 'A', workedOut), claim('nyt', 'B', stated)]);
+      expect(verdicts.get('nki')).toMatchObject({
+        status: 'compatible',
+        compatibleWith: ['nyt'],
+        supporters: [],
+      });
+      expect(verdicts.get('nyt')?.status).toBe('compatible');
+    });
+  });
 
   it('calls a month that contains another source’s day compatible, not corroboration', () => {
     const verdicts = judgeClaims([
