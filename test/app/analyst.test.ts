@@ -67,7 +67,7 @@ describe('who said what — and who said nothing', () => {
     expect(await ids('/v1/actors?q=analysts')).toEqual(['nyt-analysts']);
     const nki = await list<Claim>('/v1/claims?attributed_to=nki-experts');
     const nyt = await list<Claim>('/v1/claims?attributed_to=nyt-analysts');
-    expect(nki.map((c) => c.source)).toEqual([NKI]);
+    expect(new Set(nki.map((c) => c.source))).toEqual(new Set([NKI]));
     expect(new Set(nyt.map((c) => c.source))).toEqual(new Set([NYT]));
     expect(nyt.length).toBeGreaterThan(1);
   });
@@ -112,8 +112,8 @@ describe('what happened when', () => {
   it('10. 23 June, the meeting day in the NYT and in KCNA’s report: the decision is found, within and overlapping', async () => {
     const within = await ids('/v1/events?from=2020-06-23&to=2020-06-23&date_match=within');
     expect(within).toEqual([
-      'cmc-studies-war-deterrent-measures',
       'howitzer-exercise-paju',
+      'cmc-studies-war-deterrent-measures',
       'cmc-suspends-military-action-plans',
       'cmc-video-meeting',
     ]);
@@ -121,8 +121,9 @@ describe('what happened when', () => {
     expect(overlap).toEqual(expect.arrayContaining(within));
   });
 
-  it('11. 24 June, the day NKI dates the decision: the same contested decision is found', async () => {
+  it('11. 24 June, the day NKI dates the decision: the same contested decision is found, and what its meeting studied', async () => {
     expect(await ids('/v1/events?from=2020-06-24&to=2020-06-24&date_match=within')).toEqual([
+      'cmc-studies-war-deterrent-measures',
       'cmc-suspends-military-action-plans',
       'cmc-video-meeting',
       'kcna-reports-suspension',
@@ -174,13 +175,18 @@ describe('what happened when', () => {
     );
     const war = await get<Event>('/v1/events/korean-war-begins');
     expect(war.date).toMatchObject({ start: '1950-06-25', precision: 'day', phrase: null });
-    expect(war.date.reason).toMatch(/70th anniversary/);
+    expect(war.date.reason).toMatch(/began on 25 June 1950/);
+    // One outside fact, derived one way: the anniversary and the announcement rest on the war's day.
+    const anniversary = await get<Event>('/v1/events/korean-war-70th-anniversary');
+    expect(anniversary.date.reason).toMatch(/began on 25 June 1950/);
+    expect(anniversary.date.reason).not.toMatch(/announcement of/);
   });
 });
 
 describe('where the outlets disagree, and where they merely differ', () => {
-  it('16. they contradict each other on a fact only on the dates of the meeting and its decision', async () => {
+  it('16. they contradict each other on a fact only on the dates of the meeting, its decision and its agenda', async () => {
     expect(await ids('/v1/events?status=contested')).toEqual([
+      'cmc-studies-war-deterrent-measures',
       'cmc-suspends-military-action-plans',
       'cmc-video-meeting',
     ]);
@@ -191,9 +197,9 @@ describe('where the outlets disagree, and where they merely differ', () => {
   it('17. where one outlet is only coarser, the dates are compatible, never corroboration', async () => {
     const compatible = await list<Claim>('/v1/claims?property=date&status=compatible');
     expect([...new Set(compatible.map((c) => c.event))]).toEqual([
-      'inter-korean-tensions-escalate',
       'kcna-reports-suspension',
       'kpa-announces-border-action-plans',
+      'liaison-office-demolished',
       'north-announces-leaflets-and-balloons',
     ]);
     // NKI names no day for KCNA's report: its worked-out 24 June fits the NYT's "on Wednesday"
@@ -245,14 +251,81 @@ describe('where the outlets disagree, and where they merely differ', () => {
   });
 });
 
+describe('what the outlets share, told alike', () => {
+  it('22. facts both outlets give in their own words corroborate, not differ', async () => {
+    const agreeing: [string, string, string][] = [
+      ['kcna-reports-suspension', 'description', 'details'],
+      ['cmc-video-meeting', 'description', 'format'],
+      ['cmc-studies-war-deterrent-measures', 'description', 'agenda'],
+      ['cmc-studies-war-deterrent-measures', 'assessment', 'nuclear-reference'],
+      ['north-korea-nuclear-threat', 'plan', 'nuclear'],
+    ];
+    for (const [event, property, about] of agreeing) {
+      const claims = await list<Claim>(`/v1/claims?event=${event}&property=${property}`);
+      const aspect = claims.filter((c) => c.about === about);
+      expect(
+        aspect.map((c) => [c.source, c.status]),
+        `${event} ${property}/${about}`,
+      ).toEqual([
+        [NKI, 'corroborated'],
+        [NYT, 'corroborated'],
+      ]);
+    }
+  });
+
+  it('23. the NYT’s lede is KCNA’s report, every clause of it', async () => {
+    const kcna = await list<Claim>(`/v1/claims?attributed_to=kcna&source=${NYT}`);
+    const keys = kcna.map((c) => `${c.event} ${c.property}/${c.about ?? ''}`);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'cmc-suspends-military-action-plans actor/decision-maker',
+        'cmc-suspends-military-action-plans characterisation/decision',
+        'cmc-suspends-military-action-plans plan/suspended-plans',
+        'cmc-suspends-military-action-plans motive/decision',
+        'kpa-announces-border-action-plans plan/troops',
+        'kpa-announces-border-action-plans location/troops',
+      ]),
+    );
+  });
+
+  it('24. both say North Korea blew up the liaison office, and NKI dates it by its own words', async () => {
+    const detail = await get<EventDetail>('/v1/events/liaison-office-demolished');
+    const agent = detail.aspects.find((a) => a.property === 'actor' && a.about === 'agent');
+    expect(agent?.status).toBe('corroborated');
+    expect(agent?.claims.map((c) => [c.source, c.value])).toEqual([
+      [NKI, 'north-korea'],
+      [NYT, 'north-korea'],
+    ]);
+    const nki = detail.date.by_source.find((d) => d.source === NKI);
+    expect(nki).toMatchObject({ approximate: true, end: '2020-06-24' });
+    expect(nki?.evidence.text).toMatch(/in recent weeks after/);
+  });
+
+  it('25. “Kim’s regime” is the state, not a mention of Kim', async () => {
+    const kim = await get<ActorProfile>('/v1/actors/kim-jong-un');
+    expect(kim.aliases).not.toContain('Kim’s regime');
+    const northKorea = await get<ActorProfile>('/v1/actors/north-korea');
+    expect(northKorea.aliases).toEqual(expect.arrayContaining(['Kim’s regime', 'the Kim regime']));
+  });
+
+  it('26. NKI’s dates rest on NKI’s own words', async () => {
+    for (const id of ['north-korea-nuclear-threat', 'trump-administration-refuses-concessions']) {
+      const event = await get<EventDetail>(`/v1/events/${id}`);
+      const nki = event.date.by_source.find((d) => d.source === NKI);
+      expect(nki?.reason, id).not.toMatch(/NYT|New York Times|2018|second summit/);
+      expect(nki?.approximate, id).toBe(true);
+    }
+  });
+});
+
 describe('actors and sources', () => {
-  it('22. the name search forgives spelling: "kim jong un" finds Kim Jong-un by both outlets’ forms', async () => {
+  it('27. the name search forgives spelling: "kim jong un" finds Kim Jong-un by both outlets’ forms', async () => {
     const [kim] = await list<Actor>('/v1/actors?q=kim%20jong%20un');
     expect(kim?.id).toBe('kim-jong-un');
     expect(kim?.aliases).toEqual(expect.arrayContaining(['Kim Jong Un', 'Kim Jong-un']));
   });
 
-  it('23. what each outlet reports, and what they share', async () => {
+  it('28. what each outlet reports, and what they share', async () => {
     const nki = await ids(`/v1/events?source=${NKI}`);
     const nyt = await ids(`/v1/events?source=${NYT}`);
     const shared = nki.filter((id) => nyt.includes(id));

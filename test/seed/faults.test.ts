@@ -374,10 +374,10 @@ const FAULTS: Fault[] = [
   {
     name: 'a count that is not a number',
     breakSeeds: inA((a) => {
-      expectClaim(a, 17, 'count');
-      a.claims[17].value = 'twelve million';
+      expectClaim(a, 18, 'count');
+      a.claims[18].value = 'twelve million';
     }),
-    lines: [issueLine(FILE_A, 'claims[17].value', 'a count is a number')],
+    lines: [issueLine(FILE_A, 'claims[18].value', 'a count is a number')],
   },
   {
     name: 'an approximate value that is not a count',
@@ -400,8 +400,8 @@ const FAULTS: Fault[] = [
   {
     name: 'a fact a source states twice',
     breakSeeds: inA((a) => {
-      expectClaim(a, 17, 'count');
-      a.claims.push({ ...a.claims[17], value: 11000000, evidence: '3,000 balloons' });
+      expectClaim(a, 18, 'count');
+      a.claims.push({ ...a.claims[18], value: 11000000, evidence: '3,000 balloons' });
     }),
     lines: [
       issueLine(
