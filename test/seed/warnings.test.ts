@@ -16,9 +16,10 @@ import {
 } from './seed-helpers.js';
 
 /**
- * What a machine can only suspect about names: a quote's speaker the text never names or refers to
- * near the quote, and an alias that is only part of another actor's longer name. Warnings print and
- * do not fail; `--strict` makes them errors; the shipped seeds pass `--strict`.
+ * What a machine can only suspect: a quote's speaker the text never names or refers to near the
+ * quote, an alias that is only part of another actor's longer name, an event two sources tell with
+ * nothing of it compared, a reason that leans on tooling. Warnings print and do not fail; `--strict`
+ * makes them errors; the shipped seeds pass `--strict`.
  */
 
 const SPEAKER_WARNING = issueLine(
@@ -50,6 +51,41 @@ const swallowedAlias = (seeds: string) =>
     b.actors[0].aliases.push({ text: 'Kim', suffix: ' Yo-jong, whose' });
   });
 
+/** The liaison office told by both outlets with nothing compared: no shared claim, one date. */
+const uncompared = (seeds: string) => {
+  const dropAgent = (a: Json) => {
+    const before = a.claims.length;
+    a.claims = a.claims.filter(
+      (c: Json) => !(c.event === 'liaison-office-demolished' && c.property === 'actor'),
+    );
+    if (a.claims.length !== before - 1) throw new Error('the seeds changed: no agent claim on the office');
+  };
+  editJson(seeds, FILE_A, (a: Json) => {
+    dropAgent(a);
+    delete a.events.find((e: Json) => e.id === 'liaison-office-demolished').date;
+  });
+  editJson(seeds, FILE_B, dropAgent);
+};
+const LIAISON = (
+  JSON.parse(readFileSync(path.join(DEFAULT_SEEDS_DIR, FILE_A), 'utf8')) as Json
+).events.findIndex((e: Json) => e.id === 'liaison-office-demolished') as number;
+const UNCOMPARED_WARNING = issueLine(
+  FILE_A,
+  `events[${LIAISON}]`,
+  'warning: 2 sources tell "liaison-office-demolished", yet no aspect of it is compared: give the claims they share (who did it, where, when) under the same property and about',
+);
+
+/** A reason that says how a tool reads the text instead of how the date follows from it. */
+const toolingReason = (seeds: string) =>
+  editJson(seeds, FILE_A, (a: Json) => {
+    a.events[LIAISON].date.reason += ' (as the resolver reads “in recent weeks”)';
+  });
+const REASON_WARNING = issueLine(
+  FILE_A,
+  `events[${LIAISON}].date.reason`,
+  'warning: the reason names "resolver": say how the date follows from the text (or name the outside fact), not how a tool reads it',
+);
+
 describe('seed warnings', () => {
   const dir = tempDir('parallax-warnings-');
 
@@ -68,6 +104,30 @@ describe('seed warnings', () => {
     const seeds = seedsWith(dir, swallowedAlias);
     const { warnings } = await prepareSeeds(seeds);
     expect(warnings.map(formatIssue)).toEqual([expect.stringMatching(ALIAS_WARNING)]);
+  });
+
+  it('warns about an event two sources tell with nothing of it compared', async () => {
+    const { warnings } = await prepareSeeds(seedsWith(dir, uncompared));
+    expect(warnings.map(formatIssue)).toEqual([expect.stringMatching(UNCOMPARED_WARNING)]);
+  });
+
+  it('warns about a date’s reason that names the tooling', async () => {
+    const { warnings } = await prepareSeeds(seedsWith(dir, toolingReason));
+    expect(warnings.map(formatIssue)).toEqual([expect.stringMatching(REASON_WARNING)]);
+  });
+
+  it('warns about the "Kim" of "Kim’s regime" given to Kim Jong-un', async () => {
+    const seeds = seedsWith(dir, (s) =>
+      editJson(s, FILE_A, (a: Json) => {
+        if (a.actors[0].id !== 'kim-jong-un')
+          throw new Error('the seeds changed: actors[0] is not Kim Jong-un');
+        a.actors[0].aliases.push({ text: 'Kim', prefix: 'However, ' });
+      }),
+    );
+    const { warnings } = await prepareSeeds(seeds);
+    expect(warnings.map(formatIssue)).toEqual([
+      expect.stringMatching(/"Kim" here is part of "Kim’s regime", a name of "north-korea"/),
+    ]);
   });
 
   it('makes both errors under --strict, and changes nothing', async () => {

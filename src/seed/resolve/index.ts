@@ -9,7 +9,7 @@ import { createContext, fileContext, type ResolveContext } from './context.js';
 import { finishDates } from './dates.js';
 import { finishEvents, resolveEvents } from './events.js';
 import { resolveQuotes } from './quotes.js';
-import { warnAboutNames } from './warnings.js';
+import { warnAboutAnnotations } from './warnings.js';
 
 export { QUOTE_CONTEXT_LENGTH } from './context.js';
 
@@ -54,7 +54,7 @@ export function resolveDataset(files: readonly SeedFile[]): { dataset: Dataset; 
   finishClaims(ctx);
   if (ctx.everyFileResolved) {
     finishEvents(ctx);
-    warnAboutNames(ctx);
+    warnAboutAnnotations(ctx);
   }
   return { dataset: ctx.dataset, issues: ctx.issues };
 }

@@ -1,16 +1,52 @@
 import { groupBy } from '../../domain/group-by.js';
 import type { SourceText, Span } from '../../domain/spans.js';
-import type { AliasSite, QuoteSite, ResolveContext } from './context.js';
+import type { AliasSite, DateDraft, QuoteSite, ResolveContext } from './context.js';
 
 /**
- * What a machine can suspect but not decide about names (SPEC §2, "who said it"): a quote whose
- * speaker the text never names or refers to near it, and an alias that is only part of another
- * actor's longer name ("Kim" inside "Kim Yo-jong"). Warnings: printed, and errors under `--strict`.
+ * What a machine can suspect but not decide (the guide in seeds/README.md): a quote whose speaker
+ * the text never names or refers to near it; an alias that is only part of another actor's longer
+ * name ("Kim" inside "Kim Yo-jong"); an event two sources tell with nothing of it compared; a date's
+ * reason that leans on tooling. Warnings: printed, and errors under `--strict`.
  */
-export function warnAboutNames(ctx: ResolveContext): void {
+export function warnAboutAnnotations(ctx: ResolveContext): void {
   const names = namesByActor(ctx);
   for (const site of ctx.aliasSites) warnAboutAlias(ctx, site, names);
   for (const site of ctx.quoteSites) warnAboutSpeaker(ctx, site, names);
+  warnAboutUncomparedEvents(ctx);
+  for (const dates of ctx.eventDates.values()) for (const date of dates) warnAboutReason(ctx, date);
+}
+
+/**
+ * An event several sources tell, with no aspect that two of them speak to (not even its date): the
+ * comparison of outlets has nothing to set side by side for it, which is seldom what the texts say.
+ */
+function warnAboutUncomparedEvents(ctx: ResolveContext): void {
+  const compared = new Set(
+    ctx.dataset.claims.filter((c) => c.status !== 'single_source').map((c) => c.eventId),
+  );
+  for (const [eventId, sources] of ctx.eventSources) {
+    const at = ctx.eventFields.get(eventId)?.firstSeen;
+    if (sources.size < 2 || compared.has(eventId) || at === undefined) continue;
+    ctx.issues.push({
+      ...at,
+      warning: true,
+      message: `${sources.size} sources tell "${eventId}", yet no aspect of it is compared: give the claims they share (who did it, where, when) under the same property and about`,
+    });
+  }
+}
+
+/** Words that name the annotator's tools: a reason says how a date follows from the text. */
+const TOOLING = /\b(resolver|proposer|parser|regex|the seed)\b/i;
+
+function warnAboutReason(ctx: ResolveContext, date: DateDraft): void {
+  const tool = date.reason?.match(TOOLING)?.[0];
+  if (tool === undefined) return;
+  ctx.issues.push({
+    file: date.file,
+    path: `${date.path}.reason`,
+    warning: true,
+    message: `the reason names ${JSON.stringify(tool)}: say how the date follows from the text (or name the outside fact), not how a tool reads it`,
+  });
 }
 
 /** Every form that names an actor, across every source: its name and all its aliases. */
