@@ -10,6 +10,7 @@ import { attribution, badge, showButton } from './parts.js';
 /**
  * @typedef {import('./api-types').EventDetail} EventDetail
  * @typedef {import('./api-types').Claim} Claim
+ * @typedef {import('./api-types').Aspect} Aspect
  * @typedef {import('./api-types').Source} Source
  * @typedef {import('./parts.js').ShowInText} ShowInText
  */
@@ -30,7 +31,38 @@ function valueText(claim, detail) {
 }
 
 /**
- * Every claim, one row per aspect and one column per source, with the verdicts.
+ * Every claim of the event grouped by aspect, dates first: the aspects two outlets speak to with
+ * their verdict, and the aspects only one outlet speaks to, as single-source.
+ *
+ * @param {EventDetail} detail
+ * @returns {Aspect[]}
+ */
+export function aspectRows(detail) {
+  const key = (/** @type {{ property: string, about: string | null }} */ c) =>
+    JSON.stringify([c.property, c.about]);
+  /** @type {Map<string, Aspect>} */
+  const rows = new Map(detail.aspects.map((a) => [key(a), a]));
+  /** @type {Map<string, Aspect>} the aspects only one outlet speaks to, built here */
+  const alone = new Map();
+  for (const claim of detail.claims) {
+    const k = key(claim);
+    if (rows.has(k) && !alone.has(k)) continue;
+    const row = alone.get(k) ?? {
+      property: claim.property,
+      about: claim.about,
+      status: 'single_source',
+      claims: [],
+    };
+    row.claims.push(claim);
+    alone.set(k, row);
+    rows.set(k, row);
+  }
+  return [...rows.values()].sort((a, b) => Number(b.property === 'date') - Number(a.property === 'date'));
+}
+
+/**
+ * Every claim, one row per aspect and one column per source, with the verdicts; nothing when the
+ * event has no claim.
  *
  * @param {EventDetail} detail
  * @param {Map<string, Source>} sourceOf
@@ -38,9 +70,8 @@ function valueText(claim, detail) {
  */
 export function claimsSection(detail, sourceOf, show) {
   const sources = detail.sources.map((s) => s.source);
-  const aspects = [...detail.aspects].sort(
-    (a, b) => Number(b.property === 'date') - Number(a.property === 'date'),
-  );
+  const aspects = aspectRows(detail);
+  if (aspects.length === 0) return null;
   const head = h(
     'tr',
     {},

@@ -243,6 +243,34 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
     await page.close();
   });
 
+  it('lists every claim of an event, one outlet’s alone in its column', async () => {
+    const { page, problems } = await open('/?event=liaison-office-demolished');
+    const table = page.locator('.claims-table');
+    await table.waitFor(WAIT);
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.children].map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim())),
+      );
+    // Date, then who did it (both outlets), then the motive only NKI reports.
+    expect(rows.map((r) => r[0])).toEqual([
+      'date compatible',
+      'actor: agent corroborated',
+      'motive: stated one source only',
+    ]);
+    const motive = rows[2] ?? [];
+    expect(motive[1]).toMatch(/^to punish South Korea/);
+    expect(motive[2]).toBe('says nothing of it');
+    // Its words are one press away in the article.
+    await table.locator('tbody tr').nth(2).locator('.show-text').click();
+    await expect
+      .poll(() => highlighted(page, NKI), WAIT)
+      .toMatchObject({ text: expect.stringMatching(/^North Korea’s stated motivation/) });
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('lets the keyboard alone reach and open it, and return to the timeline', async () => {
     const { page, problems } = await open();
     // Tab to the timeline: one tab stop for all its bars.
