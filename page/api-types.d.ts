@@ -8,7 +8,7 @@
 export type Precision = 'day' | 'week' | 'month' | 'year';
 export type ClaimStatus =
   'corroborated' | 'compatible' | 'contested' | 'differing_characterisation' | 'single_source';
-export type EventStatus = 'corroborated' | 'contested' | 'single_source';
+export type EventStatus = 'corroborated' | 'contested' | 'differing_characterisation' | 'single_source';
 
 export interface Span {
   source: string;

@@ -20,7 +20,7 @@
  */
 
 /** @type {readonly EventStatus[]} */
-const STATUSES = ['contested', 'corroborated', 'single_source'];
+const STATUSES = ['contested', 'differing_characterisation', 'corroborated', 'single_source'];
 
 /** The API accepts at most this many values of a repeatable filter. */
 const MAX_REPEATS = 20;

@@ -16,7 +16,12 @@ import { PAD, moveKey, dayTicks, keepTickLabelsIn, timeScale } from './chart.js'
  */
 
 /** The status groups of a volume, bottom to top. */
-const STACK = /** @type {const} */ (['contested', 'corroborated', 'single_source']);
+const STACK = /** @type {const} */ ([
+  'contested',
+  'differing_characterisation',
+  'corroborated',
+  'single_source',
+]);
 
 /**
  * Volume over time: for each period the events dated within it, stacked by verdict, and above them

@@ -177,10 +177,12 @@ export function aspectStatus(statuses: readonly ClaimStatus[]): ClaimStatus {
 }
 
 /**
- * An event is contested when any of its claims is, corroborated when two or more sources report it,
- * and single-source otherwise.
+ * An event is contested when any of its claims is. Told by two or more sources, it is differently
+ * characterised when they frame some aspect differently (an event told differently never reads only
+ * "corroborated"), and corroborated otherwise. Told by one source, it is single-source.
  */
 export function eventStatus(claimStatuses: readonly ClaimStatus[], reportingSources: number): EventStatus {
   if (claimStatuses.includes('contested')) return 'contested';
-  return reportingSources >= 2 ? 'corroborated' : 'single_source';
+  if (reportingSources < 2) return 'single_source';
+  return claimStatuses.includes('differing_characterisation') ? 'differing_characterisation' : 'corroborated';
 }

@@ -67,8 +67,17 @@ export const CLAIM_STATUSES = [
 ] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
-/** The status of an event: contested when any of its claims is, corroborated when two or more sources tell it. */
-export const EVENT_STATUSES = ['corroborated', 'contested', 'single_source'] as const;
+/**
+ * The status of an event: contested when any of its claims is; told by two or more sources,
+ * differently characterised when they frame some aspect differently, else corroborated;
+ * single-source when one source tells it.
+ */
+export const EVENT_STATUSES = [
+  'corroborated',
+  'contested',
+  'differing_characterisation',
+  'single_source',
+] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
 /**

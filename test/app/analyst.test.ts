@@ -252,7 +252,24 @@ describe('where the outlets disagree, and where they merely differ', () => {
 });
 
 describe('what the outlets share, told alike', () => {
-  it('22. facts both outlets give in their own words corroborate, not differ', async () => {
+  it('22. the events the outlets tell differently are found by their verdict, and never read corroborated', async () => {
+    const differing = await list<Claim>('/v1/claims?status=differing_characterisation');
+    const contested = new Set(await ids('/v1/events?status=contested'));
+    const expected = [...new Set(differing.map((c) => c.event))].filter((id) => !contested.has(id)).sort();
+    const told = await ids('/v1/events?status=differing_characterisation');
+    expect(told.toSorted()).toEqual(expected);
+    // The escalation: four explanations of why, under one aspect, none a contradiction of fact.
+    expect(told).toContain('inter-korean-tensions-escalate');
+    for (const id of await ids('/v1/events?status=corroborated')) {
+      const detail = await get<EventDetail>(`/v1/events/${id}`);
+      expect(
+        detail.aspects.map((a) => a.status),
+        id,
+      ).not.toContain('differing_characterisation');
+    }
+  });
+
+  it('23. facts both outlets give in their own words corroborate, not differ', async () => {
     const agreeing: [string, string, string][] = [
       ['kcna-reports-suspension', 'description', 'details'],
       ['cmc-video-meeting', 'description', 'format'],
@@ -273,7 +290,7 @@ describe('what the outlets share, told alike', () => {
     }
   });
 
-  it('23. the NYT’s lede is KCNA’s report, every clause of it', async () => {
+  it('24. the NYT’s lede is KCNA’s report, every clause of it', async () => {
     const kcna = await list<Claim>(`/v1/claims?attributed_to=kcna&source=${NYT}`);
     const keys = kcna.map((c) => `${c.event} ${c.property}/${c.about ?? ''}`);
     expect(keys).toEqual(
@@ -288,7 +305,7 @@ describe('what the outlets share, told alike', () => {
     );
   });
 
-  it('24. both say North Korea blew up the liaison office, and NKI dates it by its own words', async () => {
+  it('25. both say North Korea blew up the liaison office, and NKI dates it by its own words', async () => {
     const detail = await get<EventDetail>('/v1/events/liaison-office-demolished');
     const agent = detail.aspects.find((a) => a.property === 'actor' && a.about === 'agent');
     expect(agent?.status).toBe('corroborated');
@@ -301,14 +318,14 @@ describe('what the outlets share, told alike', () => {
     expect(nki?.evidence.text).toMatch(/in recent weeks after/);
   });
 
-  it('25. “Kim’s regime” is the state, not a mention of Kim', async () => {
+  it('26. “Kim’s regime” is the state, not a mention of Kim', async () => {
     const kim = await get<ActorProfile>('/v1/actors/kim-jong-un');
     expect(kim.aliases).not.toContain('Kim’s regime');
     const northKorea = await get<ActorProfile>('/v1/actors/north-korea');
     expect(northKorea.aliases).toEqual(expect.arrayContaining(['Kim’s regime', 'the Kim regime']));
   });
 
-  it('26. NKI’s dates rest on NKI’s own words', async () => {
+  it('27. NKI’s dates rest on NKI’s own words', async () => {
     for (const id of ['north-korea-nuclear-threat', 'trump-administration-refuses-concessions']) {
       const event = await get<EventDetail>(`/v1/events/${id}`);
       const nki = event.date.by_source.find((d) => d.source === NKI);
@@ -319,13 +336,13 @@ describe('what the outlets share, told alike', () => {
 });
 
 describe('actors and sources', () => {
-  it('27. the name search forgives spelling: "kim jong un" finds Kim Jong-un by both outlets’ forms', async () => {
+  it('28. the name search forgives spelling: "kim jong un" finds Kim Jong-un by both outlets’ forms', async () => {
     const [kim] = await list<Actor>('/v1/actors?q=kim%20jong%20un');
     expect(kim?.id).toBe('kim-jong-un');
     expect(kim?.aliases).toEqual(expect.arrayContaining(['Kim Jong Un', 'Kim Jong-un']));
   });
 
-  it('28. what each outlet reports, and what they share', async () => {
+  it('29. what each outlet reports, and what they share', async () => {
     const nki = await ids(`/v1/events?source=${NKI}`);
     const nyt = await ids(`/v1/events?source=${NYT}`);
     const shared = nki.filter((id) => nyt.includes(id));

@@ -448,6 +448,18 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
       .sort();
     expect(contested).toContain(DECISION);
     await expect.poll(() => barEvents(page), WAIT).toEqual(contested);
+
+    // The events the outlets frame differently are a verdict of their own.
+    await page.locator('#f-status').selectOption({ label: 'Told differently' });
+    const told = (
+      await api<{ data: { id: string }[] }>(
+        '/v1/events?from=2020-06-20&to=2020-06-25&status=differing_characterisation',
+      )
+    ).data
+      .map((e) => e.id)
+      .sort();
+    expect(told).toContain('inter-korean-tensions-escalate');
+    await expect.poll(() => barEvents(page), WAIT).toEqual(told);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openReadOnly } from '../../src/db/open.js';
 import { Bindings } from '../../src/db/shapes.js';
 import { events } from '../../src/db/schema.js';
-import { DATE_PRECISIONS, EVENT_TYPES } from '../../src/domain/vocabulary.js';
+import { DATE_PRECISIONS, EVENT_STATUSES, EVENT_TYPES } from '../../src/domain/vocabulary.js';
 import type { PageRequest } from '../../src/db/keyset.js';
 import type { TimelineFilters } from '../../src/features/events/filters.js';
 import { createRepositories } from '../../src/features/repositories.js';
@@ -69,7 +69,7 @@ describe('queries reused by shape', () => {
     precision: maybe(fc.constantFrom(...DATE_PRECISIONS)),
     type: some(fc.constantFrom(...EVENT_TYPES)),
     source: some(source),
-    status: maybe(fc.constantFrom('corroborated', 'contested', 'single_source')),
+    status: maybe(fc.constantFrom(...EVENT_STATUSES)),
     q: maybe(fc.constantFrom('water', 'harvest river', '*', 'the')),
     requiredActor: maybe(actor),
   });
@@ -109,7 +109,7 @@ describe('queries reused by shape', () => {
     const claimFilters = fc.record({
       source: maybe(source),
       property: maybe(fc.constantFrom('date', 'count', 'location')),
-      status: maybe(fc.constantFrom('corroborated', 'contested', 'single_source')),
+      status: maybe(fc.constantFrom(...EVENT_STATUSES)),
     });
     const actorFilters = fc.record({
       kind: maybe(fc.constantFrom('person', 'organisation', 'state')),

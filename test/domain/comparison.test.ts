@@ -13,7 +13,7 @@ import {
   judgeClaims,
 } from '../../src/domain/comparison.js';
 import { parseExplicitDate } from '../../src/domain/dates.js';
-import type { ClaimStatus } from '../../src/domain/vocabulary.js';
+import type { ClaimStatus, EventStatus } from '../../src/domain/vocabulary.js';
 
 const date = (value: string) => {
   const parsed = parseExplicitDate(value);
@@ -278,9 +278,17 @@ describe('aspect and event status', () => {
       expect(aspectStatus(statuses)).toBe(expected);
     });
 
-  it('makes an event contested when any claim is, corroborated when two sources tell it', () => {
-    expect(eventStatus(['corroborated', 'contested'], 2)).toBe('contested');
-    expect(eventStatus(['compatible', 'differing_characterisation'], 2)).toBe('corroborated');
-    expect(eventStatus(['single_source'], 1)).toBe('single_source');
-  });
+  const events: [ClaimStatus[], number, EventStatus][] = [
+    [['corroborated', 'contested'], 2, 'contested'],
+    [['differing_characterisation', 'contested'], 2, 'contested'],
+    [['compatible', 'differing_characterisation'], 2, 'differing_characterisation'],
+    [['corroborated', 'compatible'], 2, 'corroborated'],
+    [['single_source'], 2, 'corroborated'],
+    [[], 2, 'corroborated'],
+    [['single_source'], 1, 'single_source'],
+  ];
+  for (const [statuses, sources, expected] of events)
+    it(`an event ${sources} sources tell, its claims ${statuses.join(', ') || 'none'}, is ${expected}`, () => {
+      expect(eventStatus(statuses, sources)).toBe(expected);
+    });
 });

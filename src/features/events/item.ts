@@ -35,7 +35,7 @@ export const EventDateSchema = named(
 
 export const EventStatusSchema = named(
   'EventStatus',
-  '`contested`: the sources contradict each other on some aspect; `corroborated`: two or more sources report it; `single_source`: one source does.',
+  '`contested`: the sources contradict each other on some aspect; `differing_characterisation`: two or more sources report it and frame some aspect differently, without contradicting each other ("told differently"); `corroborated`: two or more sources report it, neither contradicting nor framing any aspect differently; `single_source`: one source does.',
   z.enum(EVENT_STATUSES),
 );
 
