@@ -174,3 +174,20 @@ export interface Volume {
   periods: VolumePeriod[];
   apart: VolumeApart[];
 }
+
+export interface Comparison {
+  id: string;
+  event: Event;
+  reported_by: string[];
+  shared: boolean;
+  aspects: Aspect[];
+}
+
+export interface CompareResult extends List<Comparison> {
+  summary: {
+    events: number;
+    shared: number;
+    only: { source: string; events: number }[];
+    aspects: Record<ClaimStatus, number>;
+  };
+}

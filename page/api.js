@@ -13,6 +13,8 @@
  * @typedef {import('./api-types').Source} Source
  * @typedef {import('./api-types').List<Actor>} ActorList
  * @typedef {import('./api-types').List<Quote>} QuoteList
+ * @typedef {import('./api-types').List<Source>} SourceList
+ * @typedef {import('./api-types').CompareResult} CompareResult
  */
 
 /** An answer other than 2xx, with the problem's detail when the API sent one. */
@@ -153,6 +155,28 @@ export const actor = (id) => /** @type {Promise<ActorProfile>} */ (actors.get(id
 
 /** @type {(id: string) => Promise<string>} */
 export const text = (id) => texts.get(id);
+
+/**
+ * The first sources of the record, in id order (`/v1/sources`).
+ *
+ * @param {number} limit
+ * @param {AbortSignal} [signal]
+ * @returns {Promise<SourceList>}
+ */
+export function firstSources(limit, signal) {
+  return getJson('/v1/sources', new URLSearchParams({ limit: String(limit) }), signal);
+}
+
+/**
+ * What two or more sources report, side by side, under the timeline filters (`/v1/compare`).
+ *
+ * @param {URLSearchParams} params
+ * @param {AbortSignal} [signal]
+ * @returns {Promise<CompareResult>}
+ */
+export function compare(params, signal) {
+  return getJson('/v1/compare', params, signal);
+}
 
 /**
  * A page of the timeline (`/v1/events`).

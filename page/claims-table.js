@@ -16,12 +16,12 @@ import { attribution, badge, showButton } from './parts.js';
  */
 
 /**
- * A claim's value as people read it.
+ * A claim's value as people read it; an actor by the name the event's participants give.
  *
  * @param {Claim} claim
- * @param {EventDetail} detail
+ * @param {{ participants: EventDetail['participants'] }} detail
  */
-function valueText(claim, detail) {
+export function valueText(claim, detail) {
   const value = claim.value;
   if (typeof value === 'object') return `${formatDate(value)} (${PRECISION_WORDS[value.precision]})`;
   if (typeof value === 'number') return value.toLocaleString('en-GB');

@@ -5,6 +5,7 @@
 
 import * as api from './api.js';
 import { renderActor } from './actor-view.js';
+import { renderCompare } from './compare-view.js';
 import { renderEvent } from './event-view.js';
 import { setupFilters } from './filters.js';
 import { count, formatRange } from './format.js';
@@ -46,7 +47,7 @@ let drawn = null;
 let timelineLoad = null;
 /** @type {AbortController | null} */
 let detailLoad = null;
-/** What the detail section shows (`event:id`, `actor:id`), once rendered. */
+/** What the detail section shows (`event:id`, `actor:id`, `compare:filters`), once rendered. */
 let detailShown = '';
 
 const filters = setupFilters((changes) => {
@@ -241,9 +242,39 @@ function lanesChooser(model) {
   );
 }
 
+document
+  .getElementById('open-compare')
+  ?.addEventListener('click', () =>
+    navigate(withChanges(state, { compare: true, event: null, profile: null }), { focus: true }),
+  );
+
+/** What the detail section is to show for the state: an event, an actor, the comparison, or nothing. */
+function detailWanted() {
+  if (state.event) return `event:${state.event}`;
+  if (state.profile) return `actor:${state.profile}`;
+  return state.compare ? `compare:${timelineKey(state)}` : '';
+}
+
+/**
+ * Renders what the state opens into the detail section.
+ *
+ * @param {import('./parts.js').DetailHandlers} handlers
+ * @param {AbortSignal} signal
+ */
+function renderDetail(handlers, signal) {
+  if (state.event) return renderEvent(detail, state.event, handlers, signal);
+  if (state.profile) return renderActor(detail, state.profile, handlers, signal);
+  // The comparison follows the timeline's filters; the outlets compared are the sources chosen.
+  const window = state.from !== null && state.to !== null ? { from: state.from, to: state.to } : null;
+  const filters = filterParams(state, window, { only: ['actors', 'types', 'status'] });
+  const openEvent = (/** @type {string} */ id) =>
+    navigate(withChanges(state, { event: id }), { focus: true });
+  return renderCompare(detail, filters, state.sources, { ...handlers, openEvent }, signal);
+}
+
 /** Opens, changes or closes the detail section. */
 async function showDetail(focus = false) {
-  const wanted = state.event ? `event:${state.event}` : state.profile ? `actor:${state.profile}` : '';
+  const wanted = detailWanted();
   if (wanted === detailShown) return;
   detailLoad?.abort();
   const controller = (detailLoad = new AbortController());
@@ -268,16 +299,21 @@ async function showDetail(focus = false) {
         }),
       );
     },
-    close: () => navigate(withChanges(state, { event: null, profile: null })),
+    // Closing an event or an actor returns to the comparison when it was open beneath them.
+    close: () =>
+      navigate(
+        withChanges(
+          state,
+          state.event || state.profile ? { event: null, profile: null } : { compare: false },
+        ),
+      ),
     back: () => {
       if (state.event) focusEvent(timeline, state.event);
       else timeline.scrollIntoView();
     },
   };
   try {
-    const rendered = state.event
-      ? await renderEvent(detail, state.event, detailHandlers, controller.signal)
-      : await renderActor(detail, /** @type {string} */ (state.profile), detailHandlers, controller.signal);
+    const rendered = await renderDetail(detailHandlers, controller.signal);
     if (!rendered || controller.signal.aborted) return;
     detailShown = wanted;
     if (focus) document.getElementById('detail-heading')?.focus();

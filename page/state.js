@@ -1,6 +1,6 @@
 /**
  * What the page shows, as the URL says it: the window of dates, the filters, the lanes chosen and
- * what is open (an event or an actor). The URL is the only place this lives, so a view can be
+ * what is open (an event, an actor, or the comparison of the outlets). The URL is the only place this lives, so a view can be
  * shared, reloads as it was, and back and forward step through it. Pure: no DOM.
  */
 
@@ -17,6 +17,8 @@
  * @property {string[]} lanes The outlets shown as lanes; empty: the busiest ones.
  * @property {string | null} event The event open below the timeline.
  * @property {string | null} profile The actor open below the timeline (when no event is).
+ * @property {boolean} compare Whether the comparison of the outlets is open (shown when no event or
+ *   actor is, and again once they close).
  */
 
 /** @type {readonly EventStatus[]} */
@@ -37,6 +39,7 @@ export function emptyState() {
     lanes: [],
     event: null,
     profile: null,
+    compare: false,
   };
 }
 
@@ -97,6 +100,7 @@ export function parseState(search) {
     lanes: distinct(params.getAll('lane')),
     event: params.get('event') || null,
     profile: params.get('profile') || null,
+    compare: params.get('compare') === '1',
   };
 }
 
@@ -119,6 +123,7 @@ export function serializeState(state) {
   for (const lane of state.lanes) params.append('lane', lane);
   if (state.event !== null) params.set('event', state.event);
   else if (state.profile !== null) params.set('profile', state.profile);
+  if (state.compare) params.set('compare', '1');
   const query = params.toString();
   return query ? `?${query}` : '';
 }
@@ -154,7 +159,7 @@ export function filterParams(state, window, options = {}) {
  * @returns {string}
  */
 export function timelineKey(state) {
-  return serializeState({ ...state, event: null, profile: null });
+  return serializeState({ ...state, event: null, profile: null, compare: false });
 }
 
 /**

@@ -271,6 +271,56 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
     await page.close();
   });
 
+  it('compares the outlets: by verdict, each outlet on its words, shareable, and back from an event', async () => {
+    const { page, problems } = await open();
+    await page.locator('#open-compare').click();
+    await page.locator('#detail-heading').waitFor(WAIT);
+    await expect.poll(() => new URL(page.url()).searchParams.get('compare'), WAIT).toBe('1');
+    expect(await page.locator('#detail-heading').textContent()).toBe(
+      'North Korean Insight · The New York Times',
+    );
+    const compare = await api<{ summary: { aspects: Record<string, number> } }>(
+      `/v1/compare?source=${NKI}&source=${NYT}&limit=1`,
+    );
+    // Each verdict's section counts what the API counts.
+    for (const verdict of ['contested', 'differing_characterisation', 'compatible']) {
+      const section = page.locator(`[data-verdict="${verdict}"]`);
+      expect(await section.locator('.compare-item').count(), verdict).toBe(compare.summary.aspects[verdict]);
+    }
+    // The escalation's causes, told differently: each outlet's words side by side.
+    const cause = page
+      .locator('[data-verdict="differing_characterisation"] .compare-item')
+      .filter({ has: page.locator('.aspect', { hasText: 'Cause: Escalation' }) });
+    expect(
+      await cause.locator('.compare-claim[data-source="nyt-2020-06-24"] .words').first().textContent(),
+    ).toMatch(/seized upon anti-Kim leaflets/);
+    expect(await cause.locator(`.compare-claim[data-source="${NKI}"] .words`).count()).toBeGreaterThan(1);
+    // NKI's worked-out date for KCNA's report says so.
+    expect(
+      await page
+        .locator(
+          `[data-event="kcna-reports-suspension"][data-aspect="date:"] .compare-claim[data-source="${NKI}"]`,
+        )
+        .textContent(),
+    ).toMatch(/Not stated, worked out/);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // An event opens from it, and closing the event returns to the comparison.
+    await page.locator('[data-verdict="contested"] .compare-item').first().locator('.link-button').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('event'), WAIT).toBeTruthy();
+    await page.locator('#detail .close').click();
+    await expect
+      .poll(() => page.locator('#detail-heading').textContent(), WAIT)
+      .toBe('North Korean Insight · The New York Times');
+    // The URL alone opens the same comparison.
+    const shared = await open(`/?compare=1`);
+    await shared.page.locator('[data-verdict="contested"] .compare-item').first().waitFor(WAIT);
+    expect(shared.problems).toEqual([]);
+    await shared.page.close();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('lets the keyboard alone reach and open it, and return to the timeline', async () => {
     const { page, problems } = await open();
     // Tab to the timeline: one tab stop for all its bars.

@@ -34,7 +34,17 @@ describe('the page’s state in its URL', () => {
       lanes: ['The New York Times'],
       event: 'cmc-suspends-military-action-plans',
       profile: null,
+      compare: false,
     });
+  });
+
+  it('keeps the comparison open under an event, so closing the event returns to it', () => {
+    const state = withChanges(emptyState(), { sources: ['a', 'b'], compare: true });
+    expect(serializeState(state)).toBe('?source=a&source=b&compare=1');
+    const opened = withChanges(state, { event: 'x' });
+    expect(serializeState(opened)).toBe('?source=a&source=b&event=x&compare=1');
+    expect(parseState(serializeState(opened))).toEqual(opened);
+    expect(timelineKey(opened)).toBe(timelineKey(withChanges(state, { compare: false })));
   });
 
   it('leaves out what it cannot read rather than refusing the page', () => {

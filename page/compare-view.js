@@ -1,0 +1,274 @@
+/**
+ * The outlets side by side (`/v1/compare`): what they all report, what only each reports, and every
+ * aspect of the events they share by verdict, each outlet's value on its own words. It follows the
+ * timeline's filters, so the same URL shares the same comparison.
+ */
+
+import * as api from './api.js';
+import { valueText } from './claims-table.js';
+import { h, replace } from './dom.js';
+import { count, formatDate, statusLabel, words } from './format.js';
+import { attribution, badge, detailActions } from './parts.js';
+
+/**
+ * @typedef {import('./api-types').Comparison} Comparison
+ * @typedef {import('./api-types').CompareResult} CompareResult
+ * @typedef {import('./api-types').Aspect} Aspect
+ * @typedef {import('./api-types').ClaimStatus} ClaimStatus
+ * @typedef {import('./api-types').Source} Source
+ * @typedef {import('./parts.js').DetailHandlers} DetailHandlers
+ * @typedef {DetailHandlers & { openEvent: (id: string) => void }} CompareHandlers
+ */
+
+/** The API compares at most this many sources at once; the page asks for no more. */
+export const MAX_COMPARED = 20;
+
+/** Comparisons fetched at once: a whole story, or the first of a larger window. */
+const LIMIT = 200;
+
+/** The verdicts of shared aspects, in the order a reader looks for them: disagreement first. */
+const VERDICTS = /** @type {const} */ ([
+  'contested',
+  'differing_characterisation',
+  'compatible',
+  'corroborated',
+  'single_source',
+]);
+
+/** @type {Record<(typeof VERDICTS)[number], string>} */
+const HEADINGS = {
+  contested: 'Contested: they cannot both be true',
+  differing_characterisation: 'Told differently: the same aspect, framed otherwise',
+  compatible: 'Compatible: they fit together, one less precise or only worked out',
+  corroborated: 'Corroborated: the same value',
+  single_source: 'Said by one of them only',
+};
+
+/**
+ * The sources a state compares: those its source filter names, when two or more; else the
+ * record's first ones.
+ *
+ * @param {string[]} chosen
+ * @param {AbortSignal} signal
+ * @returns {Promise<string[]>}
+ */
+async function comparedSources(chosen, signal) {
+  if (chosen.length >= 2) return chosen.slice(0, MAX_COMPARED);
+  const first = await api.firstSources(MAX_COMPARED, signal);
+  return first.data.map((s) => s.id);
+}
+
+/**
+ * Renders the comparison of the sources under `filters` into `section`.
+ *
+ * @param {HTMLElement} section
+ * @param {URLSearchParams} filters The timeline filters, without `source`.
+ * @param {string[]} chosen The sources the filter names.
+ * @param {CompareHandlers} handlers
+ * @param {AbortSignal} signal
+ * @returns {Promise<boolean>} Whether it was rendered (not superseded).
+ */
+export async function renderCompare(section, filters, chosen, handlers, signal) {
+  const ids = await comparedSources(chosen, signal);
+  if (ids.length < 2) {
+    replace(
+      section,
+      header([], (id) => id, null, handlers),
+      h('p', {}, 'The record holds one source: nothing to compare.'),
+    );
+    return !signal.aborted;
+  }
+  const params = new URLSearchParams(filters);
+  for (const id of ids) params.append('source', id);
+  params.set('limit', String(LIMIT));
+  const [result, sources] = await Promise.all([api.compare(params, signal), api.sourcesOf(ids)]);
+  if (signal.aborted) return false;
+  const sourceOf = new Map(sources.map((s) => [s.id, s]));
+  const outlet = (/** @type {string} */ id) => sourceOf.get(id)?.outlet ?? id;
+  replace(
+    section,
+    header(ids, outlet, result, handlers),
+    h(
+      'div',
+      { class: 'compare-body' },
+      result.page.next_cursor
+        ? h(
+            'p',
+            { class: 'hint' },
+            `Showing the first ${LIMIT} of ${count(result.summary.events, 'event')}; narrow the dates or filters to see the rest.`,
+          )
+        : null,
+      VERDICTS.map((verdict) => verdictSection(verdict, result.data, ids, outlet, handlers)),
+      ids.map((id) => onlySection(id, result, outlet, handlers)),
+    ),
+  );
+  return true;
+}
+
+/**
+ * The outlets compared, and the whole comparison in numbers.
+ *
+ * @param {string[]} ids
+ * @param {(id: string) => string} outlet
+ * @param {CompareResult | null} result
+ * @param {CompareHandlers} handlers
+ */
+function header(ids, outlet, result, handlers) {
+  const s = result?.summary;
+  return h(
+    'header',
+    { class: 'detail-head' },
+    detailActions(handlers, 'Close the comparison'),
+    h('p', { class: 'kicker' }, 'Compare the outlets'),
+    h('h2', { id: 'detail-heading', tabindex: -1 }, ids.map(outlet).join(' · ') || 'Compare'),
+    s
+      ? h(
+          'p',
+          { class: 'summary-text compare-summary' },
+          `${count(s.events, 'event')}: ${count(s.shared, 'event')} told by all of them`,
+          s.only.map((o) => `, ${o.events} only by ${outlet(o.source)}`),
+          '.',
+        )
+      : null,
+    s
+      ? h(
+          'ul',
+          { class: 'compare-counts', 'aria-label': 'The shared events’ aspects by verdict' },
+          VERDICTS.map((v) => h('li', {}, badge(v), ` ${s.aspects[v]}`)),
+        )
+      : null,
+  );
+}
+
+/**
+ * Every aspect of one verdict, event by event, each outlet's claim on its words.
+ *
+ * @param {(typeof VERDICTS)[number]} verdict
+ * @param {Comparison[]} comparisons
+ * @param {string[]} ids
+ * @param {(id: string) => string} outlet
+ * @param {CompareHandlers} handlers
+ */
+function verdictSection(verdict, comparisons, ids, outlet, handlers) {
+  const items = comparisons.flatMap((c) =>
+    c.shared ? c.aspects.filter((a) => a.status === verdict).map((a) => ({ c, a })) : [],
+  );
+  const id = `compare-${verdict}`;
+  const list = h(
+    'ul',
+    { class: 'compare-list' },
+    items.map(({ c, a }) =>
+      h(
+        'li',
+        { class: 'compare-item', 'data-event': c.id, 'data-aspect': `${a.property}:${a.about ?? ''}` },
+        h(
+          'p',
+          { class: 'compare-what' },
+          eventButton(c, handlers),
+          ' · ',
+          h('span', { class: 'aspect' }, words(a.property), a.about ? `: ${words(a.about)}` : ''),
+        ),
+        h(
+          'div',
+          { class: 'compare-claims' },
+          ids.map((source) => claimCell(source, outlet(source), a, c)),
+        ),
+      ),
+    ),
+  );
+  const heading = h('h3', { id }, `${HEADINGS[verdict]} (${items.length})`);
+  // What agrees, or one outlet alone says, is there to check, not to read first: folded.
+  if (verdict === 'corroborated' || verdict === 'single_source')
+    return h(
+      'section',
+      { class: 'compare-verdict', 'data-verdict': verdict },
+      h('details', {}, h('summary', {}, heading), items.length > 0 ? list : null),
+    );
+  return h(
+    'section',
+    { class: 'compare-verdict', 'data-verdict': verdict, 'aria-labelledby': id },
+    heading,
+    items.length > 0 ? list : h('p', { class: 'silent' }, `No aspect is ${statusLabel(verdict)}.`),
+  );
+}
+
+/**
+ * One outlet's claims of an aspect, or its silence.
+ *
+ * @param {string} source
+ * @param {string} name
+ * @param {Aspect} aspect
+ * @param {Comparison} comparison
+ */
+function claimCell(source, name, aspect, comparison) {
+  const claims = aspect.claims.filter((c) => c.source === source);
+  return h(
+    'div',
+    { class: 'compare-claim', 'data-source': source },
+    h('p', { class: 'label' }, name),
+    claims.length === 0
+      ? h('p', { class: 'silent' }, 'says nothing of it')
+      : claims.map((claim) =>
+          h(
+            'div',
+            { class: 'claim', 'data-claim': claim.id },
+            h('p', { class: 'claim-value' }, valueText(claim, comparison.event)),
+            h('blockquote', { class: 'words' }, `“${claim.evidence.text}”`),
+            h('p', { class: 'claim-meta' }, attribution(claim.attributed_to), workedOut(claim)),
+          ),
+        ),
+  );
+}
+
+/**
+ * A date the outlet does not state but the annotator worked out, with how: it fits, it confirms
+ * nothing.
+ *
+ * @param {import('./api-types').Claim} claim
+ */
+function workedOut(claim) {
+  const value = claim.value;
+  if (typeof value !== 'object' || value.phrase !== null || !value.reason) return null;
+  return h('span', { class: 'worked-out' }, `Not stated, worked out: ${value.reason}`);
+}
+
+/**
+ * The events only one source reports, with their dates.
+ *
+ * @param {string} id
+ * @param {CompareResult} result
+ * @param {(id: string) => string} outlet
+ * @param {CompareHandlers} handlers
+ */
+function onlySection(id, result, outlet, handlers) {
+  const only = result.data.filter((c) => c.reported_by.length === 1 && c.reported_by[0] === id);
+  const heading = `Only ${outlet(id)} reports (${result.summary.only.find((o) => o.source === id)?.events ?? only.length})`;
+  return h(
+    'section',
+    { class: 'compare-only', 'data-source': id },
+    h(
+      'details',
+      {},
+      h('summary', {}, h('h3', {}, heading)),
+      h(
+        'ul',
+        { class: 'compare-list' },
+        only.map((c) =>
+          h('li', { 'data-event': c.id }, eventButton(c, handlers), ` · ${formatDate(c.event.date)}`),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * A way from the comparison to the event, with both articles.
+ *
+ * @param {Comparison} c
+ * @param {CompareHandlers} handlers
+ */
+function eventButton(c, handlers) {
+  const button = h('button', { type: 'button', class: 'link-button' }, c.event.title);
+  button.addEventListener('click', () => handlers.openEvent(c.id));
+  return button;
+}
