@@ -12,7 +12,15 @@ import { count, formatRange } from './format.js';
 import { h } from './dom.js';
 import { MAX_BARS, MIN_WINDOW_DAYS, panWindow, windowDays, zoomWindow } from './days.js';
 import { buildModel } from './model.js';
-import { filterParams, parseState, serializeState, timelineKey, withChanges } from './state.js';
+import {
+  EXPORT_FORMATS,
+  exportUrl,
+  filterParams,
+  parseState,
+  serializeState,
+  timelineKey,
+  withChanges,
+} from './state.js';
 import { drawBars, focusEvent, markSelected } from './lanes.js';
 import { drawVolume } from './volume.js';
 
@@ -30,6 +38,8 @@ const lanesChoice = /** @type {HTMLElement} */ (document.getElementById('lanes-c
 const legendBars = /** @type {HTMLElement} */ (document.getElementById('legend-bars'));
 const legendVolume = /** @type {HTMLElement} */ (document.getElementById('legend-volume'));
 const help = document.getElementById('timeline-help');
+const download = /** @type {HTMLElement} */ (document.getElementById('download'));
+const downloadLinks = /** @type {HTMLElement} */ (document.getElementById('download-links'));
 
 // The filters and the legend fold away on a narrow screen, so that the timeline is in view.
 const narrow = window.matchMedia('(max-width: 640px)');
@@ -177,8 +187,34 @@ const HELP = {
     'Keyboard: Tab into the chart, then ← → move between periods and Enter zooms into one; + and − zoom, [ and ] move earlier and later.',
 };
 
+/** @type {Record<(typeof EXPORT_FORMATS)[number], string>} */
+const FORMAT_NAMES = {
+  csv: 'CSV',
+  ndjson: 'NDJSON',
+  json: 'JSON',
+  jsonld: 'JSON-LD',
+  timelinejs: 'TimelineJS',
+};
+
+/**
+ * The links that export the events shown, in every format the API has.
+ *
+ * @param {Model} model
+ */
+function showDownloads(model) {
+  download.hidden = model.mode === 'empty' || !model.window;
+  if (download.hidden) return;
+  downloadLinks.replaceChildren(
+    ...EXPORT_FORMATS.flatMap((format, i) => [
+      i > 0 ? ' · ' : '',
+      h('a', { href: exportUrl(state, model.window, format), 'data-format': format }, FORMAT_NAMES[format]),
+    ]),
+  );
+}
+
 /** @param {Model} model */
 function drawModel(model) {
+  showDownloads(model);
   legendBars.hidden = model.mode !== 'bars';
   legendVolume.hidden = model.mode !== 'volume';
   if (model.mode !== 'empty' && help) help.textContent = HELP[model.mode];

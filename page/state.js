@@ -151,6 +151,24 @@ export function filterParams(state, window, options = {}) {
   return params;
 }
 
+/** The representations the events export in, as `/v1/events?format=` names them. */
+export const EXPORT_FORMATS = /** @type {const} */ (['csv', 'ndjson', 'json', 'jsonld', 'timelinejs']);
+
+/**
+ * The URL that exports the events the timeline shows: the same filters and window the API takes,
+ * never the page's own state (the event open, the lanes), so the API accepts it as it is.
+ *
+ * @param {ViewState} state
+ * @param {{ from: string, to: string } | null} window
+ * @param {(typeof EXPORT_FORMATS)[number]} format
+ * @returns {string}
+ */
+export function exportUrl(state, window, format) {
+  const params = filterParams(state, window);
+  params.set('format', format);
+  return `/v1/events?${params}`;
+}
+
 /**
  * A key of what the timeline draws (window, filters, lanes), so that opening an event does not
  * fetch the timeline again.

@@ -510,6 +510,21 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
       .sort();
     expect(told).toContain('inter-korean-tensions-escalate');
     await expect.poll(() => barEvents(page), WAIT).toEqual(told);
+
+    // What is shown downloads with the same filters: the API takes the link as it is.
+    const csv = await page.locator('#download a[data-format="csv"]').getAttribute('href');
+    expect(csv).toBe('/v1/events?from=2020-06-20&to=2020-06-25&status=differing_characterisation&format=csv');
+    const rows = (await (await fetch(`${web.baseUrl}${csv}`)).text()).trimEnd().split('\r\n');
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r.split(',')[0])
+        .sort(),
+    ).toEqual(told);
+    for (const link of await page
+      .locator('#download a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
+      expect((await fetch(`${web.baseUrl}${link}`)).status, link ?? '').toBe(200);
     expect(problems).toEqual([]);
     await page.close();
   });

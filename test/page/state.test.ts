@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  exportUrl,
   emptyState,
   filterParams,
   parseDay,
@@ -36,6 +37,21 @@ describe('the page’s state in its URL', () => {
       profile: null,
       compare: false,
     });
+  });
+
+  it('exports what the timeline shows with the API’s own parameters, never the page’s', () => {
+    const state = withChanges(emptyState(), {
+      actors: ['kim-yo-jong'],
+      status: 'contested',
+      lanes: ['The New York Times'],
+      event: 'x',
+      compare: true,
+    });
+    const window = { from: '2020-06-01', to: '2020-06-30' };
+    expect(exportUrl(state, window, 'csv')).toBe(
+      '/v1/events?from=2020-06-01&to=2020-06-30&actor=kim-yo-jong&status=contested&format=csv',
+    );
+    expect(exportUrl(emptyState(), null, 'timelinejs')).toBe('/v1/events?format=timelinejs');
   });
 
   it('keeps the comparison open under an event, so closing the event returns to it', () => {
