@@ -23,6 +23,7 @@ export function setupFilters(change) {
   const type = /** @type {HTMLSelectElement} */ (byId('f-type'));
   const source = /** @type {HTMLSelectElement} */ (byId('f-source'));
   const status = /** @type {HTMLSelectElement} */ (byId('f-status'));
+  const dateMatch = /** @type {HTMLSelectElement} */ (byId('f-date-match'));
   const chips = byId('f-actor-chips');
   /** @type {ViewState | null} */
   let current = null;
@@ -61,13 +62,25 @@ export function setupFilters(change) {
       else dates();
     });
   }
+  dateMatch.addEventListener('change', () =>
+    change({ dateMatch: dateMatch.value === 'within' ? 'within' : 'overlap' }),
+  );
   type.addEventListener('change', () => change({ types: type.value ? [type.value] : [] }));
   source.addEventListener('change', () => change({ sources: source.value ? [source.value] : [] }));
   status.addEventListener('change', () =>
     change({ status: /** @type {ViewState['status']} */ (status.value || null) }),
   );
   byId('f-clear').addEventListener('click', () =>
-    change({ from: null, to: null, actors: [], types: [], sources: [], status: null, lanes: [] }),
+    change({
+      from: null,
+      to: null,
+      dateMatch: 'overlap',
+      actors: [],
+      types: [],
+      sources: [],
+      status: null,
+      lanes: [],
+    }),
   );
   actorSearch((id) => {
     if (current && !current.actors.includes(id)) change({ actors: [...current.actors, id] });
@@ -87,7 +100,8 @@ export function setupFilters(change) {
         state.types.length +
         state.sources.length +
         (state.status ? 1 : 0) +
-        (state.from ? 1 : 0);
+        (state.from ? 1 : 0) +
+        (state.dateMatch === 'within' ? 1 : 0);
       byId('filters-summary').textContent = active > 0 ? `Filters · ${active} active` : 'Filters';
       const clear = byId('f-clear');
       (clear.parentElement ?? clear).hidden = active === 0;
@@ -98,6 +112,7 @@ export function setupFilters(change) {
       ensureOption(type, state.types, (v) => words(v));
       ensureOption(source, state.sources, (v) => api.sources.peek(v)?.outlet ?? v);
       status.value = state.status ?? '';
+      dateMatch.value = state.dateMatch;
       chips.replaceChildren(
         ...state.actors.map((id) => {
           const remove = h(

@@ -10,6 +10,8 @@
  * @typedef {object} ViewState
  * @property {string | null} from First day of the window (YYYY-MM-DD); null: chosen from the data.
  * @property {string | null} to Last day of the window (YYYY-MM-DD), inclusive.
+ * @property {'overlap' | 'within'} dateMatch Which events the window holds: those whose date
+ *   overlaps it, or only those dated within it (the API's `date_match`).
  * @property {string[]} actors Actor ids (any of them).
  * @property {string[]} types Event types.
  * @property {string[]} sources Source (article) ids.
@@ -32,6 +34,7 @@ export function emptyState() {
   return {
     from: null,
     to: null,
+    dateMatch: 'overlap',
     actors: [],
     types: [],
     sources: [],
@@ -93,6 +96,7 @@ export function parseState(search) {
   return {
     from,
     to,
+    dateMatch: params.get('date_match') === 'within' ? 'within' : 'overlap',
     actors: distinct(params.getAll('actor')),
     types: distinct(params.getAll('type'), (t) => /^[a-z_]+$/.test(t)),
     sources: distinct(params.getAll('source')),
@@ -116,6 +120,7 @@ export function serializeState(state) {
     params.set('from', state.from);
     params.set('to', state.to);
   }
+  if (state.dateMatch === 'within') params.set('date_match', 'within');
   for (const actor of state.actors) params.append('actor', actor);
   for (const type of state.types) params.append('type', type);
   for (const source of state.sources) params.append('source', source);
@@ -143,6 +148,7 @@ export function filterParams(state, window, options = {}) {
   if (window) {
     params.set('from', window.from);
     params.set('to', window.to);
+    if (state.dateMatch === 'within') params.set('date_match', 'within');
   }
   if (only.has('actors')) for (const actor of state.actors) params.append('actor', actor);
   if (only.has('types')) for (const type of state.types) params.append('type', type);

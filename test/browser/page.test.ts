@@ -529,6 +529,24 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
     await page.close();
   });
 
+  it('holds only the events dated within the window when asked, not those that merely overlap it', async () => {
+    const { page, problems } = await open('/?from=2020-06-20&to=2020-06-25');
+    const ids = async (query: string) =>
+      (await api<{ data: { id: string }[] }>(`/v1/events?${query}&limit=200`)).data.map((e) => e.id).sort();
+    const overlapping = await ids('from=2020-06-20&to=2020-06-25');
+    const within = await ids('from=2020-06-20&to=2020-06-25&date_match=within');
+    expect(within.length).toBeLessThan(overlapping.length);
+    await expect.poll(() => barEvents(page), WAIT).toEqual(overlapping);
+    await page.locator('#f-date-match').selectOption({ label: 'Dated within it' });
+    await expect.poll(() => new URL(page.url()).searchParams.get('date_match'), WAIT).toBe('within');
+    await expect.poll(() => barEvents(page), WAIT).toEqual(within);
+    expect(await page.locator('#download a[data-format="csv"]').getAttribute('href')).toContain(
+      'date_match=within',
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('shows volume over time when zoomed out, and a period opens the lanes again', async () => {
     const { page, problems } = await open('/?from=2015-01-01&to=2020-12-31');
     expect(await page.locator('svg.volume').count()).toBe(1);

@@ -23,11 +23,12 @@ describe('the page’s state in its URL', () => {
 
   it('reads every filter, repeated ones in order and once each', () => {
     const state = parseState(
-      '?from=2020-06&to=2020-06&actor=kim-yo-jong&actor=kim-jong-un&actor=kim-yo-jong&type=decision&source=nki-2020-06-24&status=contested&lane=The+New+York+Times&event=cmc-suspends-military-action-plans',
+      '?from=2020-06&to=2020-06&date_match=within&actor=kim-yo-jong&actor=kim-jong-un&actor=kim-yo-jong&type=decision&source=nki-2020-06-24&status=contested&lane=The+New+York+Times&event=cmc-suspends-military-action-plans',
     );
     expect(state).toEqual({
       from: '2020-06-01',
       to: '2020-06-30',
+      dateMatch: 'within',
       actors: ['kim-yo-jong', 'kim-jong-un'],
       types: ['decision'],
       sources: ['nki-2020-06-24'],
@@ -52,6 +53,12 @@ describe('the page’s state in its URL', () => {
       '/v1/events?from=2020-06-01&to=2020-06-30&actor=kim-yo-jong&status=contested&format=csv',
     );
     expect(exportUrl(emptyState(), null, 'timelinejs')).toBe('/v1/events?format=timelinejs');
+    // "Dated within" is a way of reading the window: without a window it says nothing.
+    const within = withChanges(emptyState(), { dateMatch: 'within' });
+    expect(exportUrl(within, window, 'csv')).toBe(
+      '/v1/events?from=2020-06-01&to=2020-06-30&date_match=within&format=csv',
+    );
+    expect(exportUrl(within, null, 'csv')).toBe('/v1/events?format=csv');
   });
 
   it('keeps the comparison open under an event, so closing the event returns to it', () => {
