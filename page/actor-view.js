@@ -4,7 +4,7 @@
  */
 
 import * as api from './api.js';
-import { articleView } from './article.js';
+import { articleViewer } from './article.js';
 import { h, replace } from './dom.js';
 import { count, formatDay, shorten, words } from './format.js';
 import { detailActions, quoteItem, showButton } from './parts.js';
@@ -37,23 +37,7 @@ export async function renderActor(section, id, handlers, signal) {
   const metas = await Promise.all(ids.map(api.source));
   if (signal.aborted) return false;
   const sourceOf = new Map(metas.map((m) => [m.id, m]));
-  /** Every span of this view, by key, for the article viewer. @type {Map<string, Span>} */
-  const spans = new Map();
-  const viewer = h('div', { class: 'article-viewer' });
-  /**
-   * @param {string} source
-   * @param {string} key
-   */
-  const show = async (source, key) => {
-    const [meta, text] = await Promise.all([api.source(source), api.text(source)]);
-    const inSource = [...spans.entries()]
-      .filter(([, span]) => span.source === source)
-      .map(([k, span]) => ({ start: span.start, end: span.end, key: k }));
-    const article = articleView(meta, text, inSource);
-    viewer.replaceChildren(article.element);
-    article.show([key]);
-    article.element.scrollIntoView({ block: 'nearest' });
-  };
+  const { element: viewer, spans, show } = articleViewer();
   replace(
     section,
     header(profile, handlers),

@@ -179,6 +179,17 @@ export function compare(params, signal) {
 }
 
 /**
+ * Quotes (`/v1/quotes`), e.g. those whose words match `q`.
+ *
+ * @param {URLSearchParams} params
+ * @param {AbortSignal} [signal]
+ * @returns {Promise<QuoteList>}
+ */
+export function quotes(params, signal) {
+  return getJson('/v1/quotes', params, signal);
+}
+
+/**
  * A page of the timeline (`/v1/events`).
  *
  * @param {URLSearchParams} params

@@ -3,6 +3,7 @@
  * lightly, the ones asked for strongly, scrolled into view inside the text.
  */
 
+import * as api from './api.js';
 import { h, reducedMotion } from './dom.js';
 import { formatDay } from './format.js';
 import { segments } from './spans.js';
@@ -10,6 +11,7 @@ import { segments } from './spans.js';
 /**
  * @typedef {import('./api-types').Source} Source
  * @typedef {import('./spans.js').KeyedSpan} KeyedSpan
+ * @typedef {import('./api-types').Span} Span
  *
  * @typedef {object} ArticleView
  * @property {HTMLElement} element
@@ -72,4 +74,32 @@ export function articleView(source, text, spans) {
       }
     },
   };
+}
+
+/**
+ * One article at a time, opened at the words asked for: a view registers every span it offers in
+ * `spans` (by key), and `show(source, key)` opens that source's article with them all marked
+ * lightly and the one asked for strongly.
+ *
+ * @returns {{ element: HTMLElement, spans: Map<string, Span>, show: (source: string, key: string) => Promise<void> }}
+ */
+export function articleViewer() {
+  /** @type {Map<string, Span>} */
+  const spans = new Map();
+  const element = h('div', { class: 'article-viewer' });
+  /**
+   * @param {string} source
+   * @param {string} key
+   */
+  const show = async (source, key) => {
+    const [meta, text] = await Promise.all([api.source(source), api.text(source)]);
+    const inSource = [...spans.entries()]
+      .filter(([, span]) => span.source === source)
+      .map(([k, span]) => ({ start: span.start, end: span.end, key: k }));
+    const article = articleView(meta, text, inSource);
+    element.replaceChildren(article.element);
+    article.show([key]);
+    article.element.scrollIntoView({ block: 'nearest' });
+  };
+  return { element, spans, show };
 }

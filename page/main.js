@@ -6,6 +6,7 @@
 import * as api from './api.js';
 import { renderActor } from './actor-view.js';
 import { renderCompare } from './compare-view.js';
+import { renderFind } from './find-view.js';
 import { renderEvent } from './event-view.js';
 import { setupFilters } from './filters.js';
 import { count, formatRange } from './format.js';
@@ -57,7 +58,7 @@ let drawn = null;
 let timelineLoad = null;
 /** @type {AbortController | null} */
 let detailLoad = null;
-/** What the detail section shows (`event:id`, `actor:id`, `compare:filters`), once rendered. */
+/** What the detail section shows (`event:id`, `actor:id`, `find:q`, `compare:filters`), once rendered. */
 let detailShown = '';
 
 const filters = setupFilters((changes) => {
@@ -89,6 +90,7 @@ async function update({ focus = false } = {}) {
   const key = timelineKey(state);
   const shown = state;
   filters.reflect(state, drawn?.model.window ?? null);
+  if (state.q !== null) findInput.value = state.q;
   const detailDone = showDetail(focus);
   if (drawn?.key !== key) await loadTimeline(shown, key);
   else markSelected(timeline, state.event);
@@ -278,16 +280,31 @@ function lanesChooser(model) {
   );
 }
 
+/** What each view below the timeline closes to open: the one asked for is then on top. */
+const OPENS_ALONE = { event: null, profile: null, q: null, quotes: false, compare: false };
+
 document
   .getElementById('open-compare')
   ?.addEventListener('click', () =>
-    navigate(withChanges(state, { compare: true, event: null, profile: null }), { focus: true }),
+    navigate(withChanges(state, { ...OPENS_ALONE, compare: true }), { focus: true }),
   );
+document
+  .getElementById('open-quotes')
+  ?.addEventListener('click', () =>
+    navigate(withChanges(state, { ...OPENS_ALONE, quotes: true }), { focus: true }),
+  );
+const findInput = /** @type {HTMLInputElement} */ (document.getElementById('find-q'));
+document.getElementById('find')?.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const q = findInput.value.trim();
+  if (q) navigate(withChanges(state, { ...OPENS_ALONE, q }), { focus: true });
+});
 
 /** What the detail section is to show for the state: an event, an actor, the comparison, or nothing. */
 function detailWanted() {
   if (state.event) return `event:${state.event}`;
   if (state.profile) return `actor:${state.profile}`;
+  if (state.q !== null || state.quotes) return `find:${state.q ?? ''}`;
   return state.compare ? `compare:${timelineKey(state)}` : '';
 }
 
@@ -300,12 +317,26 @@ function detailWanted() {
 function renderDetail(handlers, signal) {
   if (state.event) return renderEvent(detail, state.event, handlers, signal);
   if (state.profile) return renderActor(detail, state.profile, handlers, signal);
+  const openEvent = (/** @type {string} */ id) =>
+    navigate(withChanges(state, { event: id }), { focus: true });
+  if (state.q !== null || state.quotes)
+    return renderFind(detail, state.q, { ...handlers, openEvent }, signal);
   // The comparison follows the timeline's filters; the outlets compared are the sources chosen.
   const window = state.from !== null && state.to !== null ? { from: state.from, to: state.to } : null;
   const filters = filterParams(state, window, { only: ['actors', 'types', 'status'] });
-  const openEvent = (/** @type {string} */ id) =>
-    navigate(withChanges(state, { event: id }), { focus: true });
   return renderCompare(detail, filters, state.sources, { ...handlers, openEvent }, signal);
+}
+
+/**
+ * What closing the detail changes: the view on top closes, the one beneath shows again.
+ *
+ * @param {ViewState} shown
+ * @returns {Partial<ViewState>}
+ */
+function closing(shown) {
+  if (shown.event || shown.profile) return { event: null, profile: null };
+  if (shown.q !== null || shown.quotes) return { q: null, quotes: false };
+  return { compare: false };
 }
 
 /** Opens, changes or closes the detail section. */
@@ -335,14 +366,9 @@ async function showDetail(focus = false) {
         }),
       );
     },
-    // Closing an event or an actor returns to the comparison when it was open beneath them.
-    close: () =>
-      navigate(
-        withChanges(
-          state,
-          state.event || state.profile ? { event: null, profile: null } : { compare: false },
-        ),
-      ),
+    // Closing an event or an actor returns to the search, the quotes or the comparison when one
+    // was open beneath them.
+    close: () => navigate(withChanges(state, closing(state))),
     back: () => {
       if (state.event) focusEvent(timeline, state.event);
       else timeline.scrollIntoView();

@@ -65,23 +65,39 @@ export function detailActions(handlers, closeLabel) {
  * @param {ShowInText} show
  */
 export function quoteItem(quote, outlet, show) {
+  return h(
+    'li',
+    { class: 'quote', 'data-quote': quote.id },
+    h('blockquote', {}, `“${quote.text}”`),
+    quoteMeta(quote, outlet, show),
+  );
+}
+
+/**
+ * Who spoke a quote's words as the article puts it (and who that is, when the article puts it
+ * otherwise), who relayed them, in which outlet, and a way to them in the article.
+ *
+ * @param {Quote} quote
+ * @param {string} outlet
+ * @param {ShowInText} show
+ * @param {import('./dom.js').Child[]} [more] Anything else to say of it, before the way to the words.
+ */
+export function quoteMeta(quote, outlet, show, more = []) {
   const said = quote.speaker_description ?? quote.speaker?.name ?? 'unattributed';
   const who =
     quote.speaker && quote.speaker_description && quote.speaker_description !== quote.speaker.name
       ? ` (${quote.speaker.name})`
       : '';
   return h(
-    'li',
-    { class: 'quote', 'data-quote': quote.id },
-    h('blockquote', {}, `“${quote.text}”`),
-    h(
-      'p',
-      { class: 'quote-meta' },
-      `— ${said}${who}, in ${outlet}`,
-      quote.kind === 'fragment' ? ' · a fragment' : '',
-      quote.attribution === 'inferred' ? ' · speaker inferred' : '',
-      ' ',
-      showButton(quote.source, quote.id, show),
-    ),
+    'p',
+    { class: 'quote-meta', 'data-quote': quote.id },
+    `— ${said}${who}`,
+    quote.reported_via ? `, via ${quote.reported_via.name}` : '',
+    `, in ${outlet}`,
+    quote.kind === 'fragment' ? ' · a fragment' : '',
+    quote.attribution === 'inferred' ? ' · speaker inferred' : '',
+    more,
+    ' ',
+    showButton(quote.source, quote.id, show),
   );
 }

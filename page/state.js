@@ -19,6 +19,9 @@
  * @property {string[]} lanes The outlets shown as lanes; empty: the busiest ones.
  * @property {string | null} event The event open below the timeline.
  * @property {string | null} profile The actor open below the timeline (when no event is).
+ * @property {string | null} q The words searched for among events, actors and quotes: the
+ *   results are open (when no event or actor is, and again once they close).
+ * @property {boolean} quotes Whether every quote is open (likewise, when no search is).
  * @property {boolean} compare Whether the comparison of the outlets is open (shown when no event or
  *   actor is, and again once they close).
  */
@@ -42,6 +45,8 @@ export function emptyState() {
     lanes: [],
     event: null,
     profile: null,
+    q: null,
+    quotes: false,
     compare: false,
   };
 }
@@ -104,6 +109,8 @@ export function parseState(search) {
     lanes: distinct(params.getAll('lane')),
     event: params.get('event') || null,
     profile: params.get('profile') || null,
+    q: params.get('q')?.trim().slice(0, 200) || null,
+    quotes: params.get('quotes') === '1',
     compare: params.get('compare') === '1',
   };
 }
@@ -128,6 +135,8 @@ export function serializeState(state) {
   for (const lane of state.lanes) params.append('lane', lane);
   if (state.event !== null) params.set('event', state.event);
   else if (state.profile !== null) params.set('profile', state.profile);
+  if (state.q !== null) params.set('q', state.q);
+  if (state.quotes) params.set('quotes', '1');
   if (state.compare) params.set('compare', '1');
   const query = params.toString();
   return query ? `?${query}` : '';
@@ -183,7 +192,7 @@ export function exportUrl(state, window, format) {
  * @returns {string}
  */
 export function timelineKey(state) {
-  return serializeState({ ...state, event: null, profile: null, compare: false });
+  return serializeState({ ...state, event: null, profile: null, q: null, quotes: false, compare: false });
 }
 
 /**

@@ -321,6 +321,51 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
     await page.close();
   });
 
+  it('searches events, actors and quotes from one box, by keyboard, and lists every quote as passages', async () => {
+    const { page, problems } = await open();
+    await page.locator('#find-q').focus();
+    await page.keyboard.type('Christmas');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), WAIT).toBe('Christmas');
+    await expect.poll(() => page.locator('#detail-heading').textContent(), WAIT).toBe('Search: “Christmas”');
+    const quotes = await api<{ data: { id: string; text: string }[] }>('/v1/quotes?q=Christmas');
+    const events = await api<{ data: { id: string }[] }>('/v1/events?q=Christmas');
+    expect(
+      await page
+        .locator('.find-quotes .quote-meta')
+        .evaluateAll((ps) => ps.map((p) => p.getAttribute('data-quote'))),
+    ).toEqual(quotes.data.map((q) => q.id));
+    expect(
+      await page.locator('.find-events li').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-event'))),
+    ).toEqual(events.data.map((e) => e.id));
+    // The quote's words, in its article.
+    await page.locator('.find-quotes .show-text').first().click();
+    await expect
+      .poll(() => highlighted(page, NKI), WAIT)
+      .toMatchObject({ text: quotes.data[0]?.text, inView: true });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Every quote: KCNA's words in both articles are one passage, told twice.
+    await page.locator('#open-quotes').click();
+    await expect.poll(() => page.locator('#detail-heading').textContent(), WAIT).toBe('Every quote');
+    const all = await api<{ data: unknown[] }>('/v1/quotes?limit=200');
+    expect(await page.locator('.find-quotes .quote-meta').count()).toBe(all.data.length);
+    const twice = page
+      .locator('.passage[data-told="2"]')
+      .filter({ hasText: 'took stock of the prevailing situation' });
+    expect(await twice.locator('.quote-meta').evaluateAll((ps) => ps.map((p) => p.textContent))).toEqual([
+      expect.stringContaining('in North Korean Insight'),
+      expect.stringContaining('in The New York Times'),
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+    // Closing the quotes closes the view: nothing is left open below the timeline.
+    await page.locator('#detail .close').click();
+    await expect.poll(() => page.locator('#detail').isHidden(), WAIT).toBe(true);
+    expect(new URL(page.url()).search).toBe('');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('lets the keyboard alone reach and open it, and return to the timeline', async () => {
     const { page, problems } = await open();
     // Tab to the timeline: one tab stop for all its bars.
@@ -537,7 +582,7 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
     const within = await ids('from=2020-06-20&to=2020-06-25&date_match=within');
     expect(within.length).toBeLessThan(overlapping.length);
     await expect.poll(() => barEvents(page), WAIT).toEqual(overlapping);
-    await page.locator('#f-date-match').selectOption({ label: 'Dated within it' });
+    await page.locator('#f-date-match').selectOption({ label: 'Dated within' });
     await expect.poll(() => new URL(page.url()).searchParams.get('date_match'), WAIT).toBe('within');
     await expect.poll(() => barEvents(page), WAIT).toEqual(within);
     expect(await page.locator('#download a[data-format="csv"]').getAttribute('href')).toContain(

@@ -36,6 +36,8 @@ describe('the page’s state in its URL', () => {
       lanes: ['The New York Times'],
       event: 'cmc-suspends-military-action-plans',
       profile: null,
+      q: null,
+      quotes: false,
       compare: false,
     });
   });
@@ -59,6 +61,14 @@ describe('the page’s state in its URL', () => {
       '/v1/events?from=2020-06-01&to=2020-06-30&date_match=within&format=csv',
     );
     expect(exportUrl(within, null, 'csv')).toBe('/v1/events?format=csv');
+  });
+
+  it('keeps a search and the quotes in the URL, under an event too', () => {
+    const searched = withChanges(emptyState(), { q: 'Christmas gift', event: 'x' });
+    expect(serializeState(searched)).toBe('?event=x&q=Christmas+gift');
+    expect(parseState(serializeState(searched))).toEqual(searched);
+    expect(parseState('?quotes=1&q=%20')).toMatchObject({ quotes: true, q: null });
+    expect(timelineKey(searched)).toBe(timelineKey(emptyState()));
   });
 
   it('keeps the comparison open under an event, so closing the event returns to it', () => {
