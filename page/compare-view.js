@@ -7,7 +7,7 @@
 import * as api from './api.js';
 import { valueText } from './claims-table.js';
 import { h, replace } from './dom.js';
-import { count, formatDate, statusLabel, words } from './format.js';
+import { count, formatDate, formatDay, statusLabel, words } from './format.js';
 import { attribution, badge, detailActions } from './parts.js';
 
 /**
@@ -22,6 +22,13 @@ import { attribution, badge, detailActions } from './parts.js';
 
 /** The API compares at most this many sources at once; the page asks for no more. */
 export const MAX_COMPARED = 20;
+
+/**
+ * Sources compared when none are chosen: the two that report most under the filters. Events
+ * "shared" are those every compared source reports, so a pair is what shows agreement; more come
+ * from the URL (`source=` repeated).
+ */
+const DEFAULT_COMPARED = 2;
 
 /** Comparisons fetched at once: a whole story, or the first of a larger window. */
 const LIMIT = 200;
@@ -45,17 +52,48 @@ const HEADINGS = {
 };
 
 /**
- * The sources a state compares: those its source filter names, when two or more; else the
- * record's first ones.
+ * The sources a state compares: those its source filter names, when two or more; else those that
+ * report the most events under the filters (the source facet), else the record's first ones.
  *
  * @param {string[]} chosen
+ * @param {URLSearchParams} filters
  * @param {AbortSignal} signal
  * @returns {Promise<string[]>}
  */
-async function comparedSources(chosen, signal) {
+async function comparedSources(chosen, filters, signal) {
   if (chosen.length >= 2) return chosen.slice(0, MAX_COMPARED);
-  const first = await api.firstSources(MAX_COMPARED, signal);
+  const params = new URLSearchParams(filters);
+  params.set('facets', 'source');
+  params.set('limit', '1');
+  const busiest = (await api.events(params, signal)).facets?.source?.values ?? [];
+  // In the record's order of sources, as the lanes are, not by how much each reports.
+  if (busiest.length >= 2)
+    return busiest
+      .slice(0, DEFAULT_COMPARED)
+      .map((v) => v.value)
+      .sort();
+  const first = await api.firstSources(DEFAULT_COMPARED, signal);
   return first.data.map((s) => s.id);
+}
+
+/**
+ * How the comparison names each source: its outlet, and its publication day where two sources of
+ * one outlet are compared.
+ *
+ * @param {Source[]} sources
+ * @returns {(id: string) => string}
+ */
+function namesOf(sources) {
+  const outlets = sources.map((s) => s.outlet);
+  const named = new Map(
+    sources.map((s) => [
+      s.id,
+      outlets.indexOf(s.outlet) === outlets.lastIndexOf(s.outlet)
+        ? s.outlet
+        : `${s.outlet}, ${formatDay(s.published)}`,
+    ]),
+  );
+  return (id) => named.get(id) ?? id;
 }
 
 /**
@@ -69,7 +107,7 @@ async function comparedSources(chosen, signal) {
  * @returns {Promise<boolean>} Whether it was rendered (not superseded).
  */
 export async function renderCompare(section, filters, chosen, handlers, signal) {
-  const ids = await comparedSources(chosen, signal);
+  const ids = await comparedSources(chosen, filters, signal);
   if (ids.length < 2) {
     replace(
       section,
@@ -83,8 +121,7 @@ export async function renderCompare(section, filters, chosen, handlers, signal) 
   params.set('limit', String(LIMIT));
   const [result, sources] = await Promise.all([api.compare(params, signal), api.sourcesOf(ids)]);
   if (signal.aborted) return false;
-  const sourceOf = new Map(sources.map((s) => [s.id, s]));
-  const outlet = (/** @type {string} */ id) => sourceOf.get(id)?.outlet ?? id;
+  const outlet = namesOf(sources);
   replace(
     section,
     header(ids, outlet, result, handlers),

@@ -321,8 +321,12 @@ function renderDetail(handlers, signal) {
     navigate(withChanges(state, { event: id }), { focus: true });
   if (state.q !== null || state.quotes)
     return renderFind(detail, state.q, { ...handlers, openEvent }, signal);
-  // The comparison follows the timeline's filters; the outlets compared are the sources chosen.
-  const window = state.from !== null && state.to !== null ? { from: state.from, to: state.to } : null;
+  // The comparison follows the timeline's filters and the window drawn (the one the URL names, else
+  // the page's choice once drawn); the outlets compared are the sources chosen.
+  const window =
+    state.from !== null && state.to !== null
+      ? { from: state.from, to: state.to }
+      : (drawn?.model.window ?? null);
   const filters = filterParams(state, window, { only: ['actors', 'types', 'status'] });
   return renderCompare(detail, filters, state.sources, { ...handlers, openEvent }, signal);
 }

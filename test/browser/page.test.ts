@@ -279,8 +279,10 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
     expect(await page.locator('#detail-heading').textContent()).toBe(
       'North Korean Insight · The New York Times',
     );
+    // It compares over the window the timeline draws.
+    const [from, to] = [await page.locator('#f-from').inputValue(), await page.locator('#f-to').inputValue()];
     const compare = await api<{ summary: { aspects: Record<string, number> } }>(
-      `/v1/compare?source=${NKI}&source=${NYT}&limit=1`,
+      `/v1/compare?from=${from}&to=${to}&source=${NKI}&source=${NYT}&limit=1`,
     );
     // Each verdict's section counts what the API counts.
     for (const verdict of ['contested', 'differing_characterisation', 'compatible']) {
