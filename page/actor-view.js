@@ -77,9 +77,9 @@ function header(profile, handlers) {
   return h(
     'header',
     { class: 'detail-head' },
-    detailActions(handlers, `Close ${profile.name}`),
     h('p', { class: 'kicker' }, `Actor · ${words(profile.kind)}`),
     h('h2', { id: 'detail-heading', tabindex: -1 }, profile.name),
+    detailActions(handlers, `Close ${profile.name}`),
     profile.description ? h('p', { class: 'summary-text' }, profile.description) : null,
     aliases.length > 0
       ? h('p', {}, h('span', { class: 'label' }, 'Also called '), aliases.join(' · '))

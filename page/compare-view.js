@@ -155,9 +155,9 @@ function header(ids, outlet, result, handlers) {
   return h(
     'header',
     { class: 'detail-head' },
-    detailActions(handlers, 'Close the comparison'),
     h('p', { class: 'kicker' }, 'Compare the outlets'),
     h('h2', { id: 'detail-heading', tabindex: -1 }, ids.map(outlet).join(' · ') || 'Compare'),
+    detailActions(handlers, 'Close the comparison'),
     s
       ? h(
           'p',

@@ -128,13 +128,13 @@ function header(detail, handlers) {
   return h(
     'header',
     { class: 'detail-head' },
-    detailActions(handlers, 'Close the event'),
     h(
       'p',
       { class: 'kicker' },
       `Event · ${words(detail.type)}${detail.location ? ` · ${detail.location}` : ''}`,
     ),
     h('h2', { id: 'detail-heading', tabindex: -1 }, detail.title),
+    detailActions(handlers, 'Close the event'),
     h(
       'p',
       { class: 'verdict' },

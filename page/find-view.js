@@ -54,9 +54,9 @@ export async function renderFind(section, q, handlers, signal) {
     h(
       'header',
       { class: 'detail-head' },
-      detailActions(handlers, q ? 'Close the search' : 'Close the quotes'),
       h('p', { class: 'kicker' }, q ? 'Events, actors and quotes' : 'Quotes'),
       h('h2', { id: 'detail-heading', tabindex: -1 }, heading),
+      detailActions(handlers, q ? 'Close the search' : 'Close the quotes'),
       q
         ? h(
             'p',

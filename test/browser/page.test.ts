@@ -393,6 +393,11 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
     await page.keyboard.press('Enter');
     await expectBothDates(page);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('detail-heading');
+    // Forward from the heading, the way back and the way out come first.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Back to the timeline');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Close');
     await page.keyboard.press('Escape');
     expect(await focused()).toBe(DECISION);
     expect(problems).toEqual([]);
