@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { named } from '../../component.js';
+import { named, withReadableColumn } from '../../component.js';
 import { EVENT_STATUSES, EVENT_TENSES, EVENT_TYPES, PARTICIPANT_ROLES } from '../../domain/vocabulary.js';
 import {
   ActorRefSchema,
@@ -55,10 +55,18 @@ export const EventSchema = named(
       ),
     location: z.string().nullable(),
     status: EventStatusSchema,
-    participants: z.array(z.object({ actor: ActorRefSchema, role: z.enum(PARTICIPANT_ROLES) })),
-    sources: z
-      .array(z.object({ source: z.string(), evidence: z.array(SpanSchema) }))
-      .describe('The sources that report the event, each with the words that tell it.'),
+    participants: withReadableColumn(
+      z.array(z.object({ actor: ActorRefSchema, role: z.enum(PARTICIPANT_ROLES) })),
+      'participant_names',
+      (participants) => participants.map((p) => `${p.actor.name} (${p.role})`).join('; '),
+    ),
+    sources: withReadableColumn(
+      z
+        .array(z.object({ source: z.string(), evidence: z.array(SpanSchema) }))
+        .describe('The sources that report the event, each with the words that tell it.'),
+      'source_ids',
+      (sources) => sources.map((s) => s.source).join('; '),
+    ),
   }),
 );
 export type Event = z.infer<typeof EventSchema>;

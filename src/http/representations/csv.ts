@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { readableColumnOf } from '../../component.js';
 
 /**
  * CSV (SPEC §4.2): RFC 4180, UTF-8, CRLF, a header row. An item's columns are read off its zod
  * schema: nested objects flatten to dotted names (`date.start`), and an array is one cell holding
- * its JSON (`participants`), so nothing is lost and a row parses back to the item. An empty cell is
- * null (or absent). Cells a spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`, tab,
+ * its JSON (`participants`), so nothing is lost and a row parses back to the item. An array a person
+ * reads in a spreadsheet also gets a readable column beside it (`participant_names`: "North Korea
+ * (agent); South Korea (target)"), derived from it and skipped when a row is read back. An empty
+ * cell is null (or absent). Cells a spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`, tab,
  * carriage return) are prefixed with `'`; numbers are left alone.
  */
 
@@ -16,6 +19,8 @@ export interface Column {
   kind: 'string' | 'number' | 'boolean' | 'json';
   /** Whether an empty cell means null. */
   nullable: boolean;
+  /** A readable column's text of the field's value (the field has its JSON column too). */
+  readable?: (value: never) => string;
 }
 
 const columnsCache = new WeakMap<z.ZodType, Column[]>();
@@ -31,6 +36,7 @@ export function columnsOf(schema: z.ZodType): Column[] {
 }
 
 function walk(schema: z.ZodType, path: string[], nullable: boolean): Column[] {
+  const readable = readableColumnOf(schema);
   let s: unknown = schema;
   let optional = nullable;
   while (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) {
@@ -49,7 +55,10 @@ function walk(schema: z.ZodType, path: string[], nullable: boolean): Column[] {
         : isText(s)
           ? 'string'
           : 'json';
-  return [{ name: path.join('.'), path, kind, nullable: optional }];
+  const column: Column = { name: path.join('.'), path, kind, nullable: optional };
+  if (readable === undefined) return [column];
+  const name = [...path.slice(0, -1), readable.name].join('.');
+  return [column, { name, path, kind: 'string', nullable: true, readable: readable.text }];
 }
 
 function isText(schema: unknown): boolean {
@@ -73,6 +82,7 @@ function cell(item: unknown, column: Column): unknown {
     value = (value as Record<string, unknown>)[key];
   }
   if (value === undefined || value === null) return null;
+  if (column.readable) return column.readable(value as never);
   return column.kind === 'json' ? JSON.stringify(value) : value;
 }
 

@@ -135,7 +135,7 @@ function describeRepresentations(
       content['text/csv'] = {
         schema: {
           type: 'string',
-          description: `Every ${itemName} of the filtered list after \`cursor\`, streamed in the list's order: RFC 4180, UTF-8, CRLF, a header row, one row per ${itemName}. Columns (\`fields=\` keeps those of the fields named): ${columns.map((c) => `\`${c}\``).join(', ')}. Nested objects flatten to dotted names; an array is one cell holding its JSON; an empty cell is null. A text cell starting with \`=\`, \`+\`, \`-\`, \`@\`, a tab or a carriage return is prefixed with \`'\` so that no spreadsheet runs it.`,
+          description: `Every ${itemName} of the filtered list after \`cursor\`, streamed in the list's order: RFC 4180, UTF-8, CRLF, a header row, one row per ${itemName}. Columns (\`fields=\` keeps those of the fields named): ${columns.map((c) => `\`${c}\``).join(', ')}. Nested objects flatten to dotted names; an array is one cell holding its JSON, and the arrays people read (participants, sources) have a readable column beside it too (\`participant_names\`: \`North Korea (agent); South Korea (target)\`; \`source_ids\`), derived from it; an empty cell is null. A text cell starting with \`=\`, \`+\`, \`-\`, \`@\`, a tab or a carriage return is prefixed with \`'\` so that no spreadsheet runs it.`,
         },
       };
     if (format === 'jsonld')
