@@ -54,9 +54,9 @@ export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 /**
  * How a claim stands beside the other sources' claims about the same aspect (SPEC §2):
  * `corroborated` (the same value at the same precision), `compatible` (values that fit together,
- * one coarser or worked out by the annotator rather than stated), `contested` (values that cannot both be true), `differing_characterisation` (free
- * text that frames one aspect differently: side by side, never a contradiction of fact), and
- * `single_source` (no other source speaks to it).
+ * one coarser or worked out by the annotator rather than stated), `contested` (values that cannot
+ * both be true), `differing_characterisation` (free text that frames one aspect differently: side
+ * by side, never a contradiction of fact), and `single_source` (no other source speaks to it).
  */
 export const CLAIM_STATUSES = [
   'corroborated',

@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { z } from 'zod';
 import { statusesOf, TRAITS } from '../http/operations.js';
 import { problems } from '../http/problems.js';
-import { columnsOf } from '../http/representations/csv.js';
+import { type Column, columnsOf } from '../http/representations/csv.js';
 import { formatsOf, mediaTypesOf } from '../http/representations/formats.js';
 
 /**
@@ -25,19 +25,27 @@ async function operationKinds(app: FastifyInstance) {
       ...(produces ? { produces: [...produces] } : {}),
       response: { ...problems(...statusesOf(traits)), ...(schema.response as object) },
       'x-operation-kind': kind,
-      ...(formats ? { 'x-formats': formats, 'x-csv-columns': csvColumnsOf(schema.response) } : {}),
+      ...(formats
+        ? {
+            'x-formats': formats,
+            'x-csv-columns': csvColumnsOf(schema.response).map((c) => c.name),
+            'x-csv-readable': csvColumnsOf(schema.response)
+              .filter((c) => c.readable !== undefined)
+              .map((c) => c.name),
+          }
+        : {}),
     };
     route.schema = completed;
   });
 }
 
 /** The CSV columns of the items of a route's 200 answer: a list's `data`, or the item itself. */
-function csvColumnsOf(response: unknown): string[] {
+function csvColumnsOf(response: unknown): Column[] {
   const ok = (response as Record<number, unknown> | undefined)?.[200];
   if (!(ok instanceof z.ZodObject)) return [];
   const data = (ok.shape as Record<string, unknown>).data;
   const item = data instanceof z.ZodArray ? data.element : ok;
-  return item instanceof z.ZodType ? columnsOf(item).map((c) => c.name) : [];
+  return item instanceof z.ZodType ? columnsOf(item) : [];
 }
 
 export default fp(operationKinds, { name: 'operation-kinds' });

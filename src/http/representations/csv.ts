@@ -7,8 +7,8 @@ import { readableColumnOf } from '../../component.js';
  * its JSON (`participants`), so nothing is lost and a row parses back to the item. An array a person
  * reads in a spreadsheet also gets a readable column beside it (`participant_names`: "North Korea
  * (agent); South Korea (target)"), derived from it and skipped when a row is read back. An empty
- * cell is null (or absent). Cells a spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`, tab,
- * carriage return) are prefixed with `'`; numbers are left alone.
+ * cell is null (or absent). Cells a spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`,
+ * tab, carriage return) are prefixed with `'`; numbers are left alone.
  */
 
 export interface Column {

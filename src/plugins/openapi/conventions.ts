@@ -115,7 +115,17 @@ function jsonLdSchema(itemName: string, list: boolean): Json {
  */
 function describeRepresentations(
   ok: Json,
-  { formats, columns, partial }: { formats: readonly string[]; columns: readonly string[]; partial: boolean },
+  {
+    formats,
+    columns,
+    readable,
+    partial,
+  }: {
+    formats: readonly string[];
+    columns: readonly string[];
+    readable: readonly string[];
+    partial: boolean;
+  },
   schemas: Record<string, Json>,
   media: MediaSchemas,
 ) {
@@ -135,7 +145,7 @@ function describeRepresentations(
       content['text/csv'] = {
         schema: {
           type: 'string',
-          description: `Every ${itemName} of the filtered list after \`cursor\`, streamed in the list's order: RFC 4180, UTF-8, CRLF, a header row, one row per ${itemName}. Columns (\`fields=\` keeps those of the fields named): ${columns.map((c) => `\`${c}\``).join(', ')}. Nested objects flatten to dotted names; an array is one cell holding its JSON, and the arrays people read (participants, sources) have a readable column beside it too (\`participant_names\`: \`North Korea (agent); South Korea (target)\`; \`source_ids\`), derived from it; an empty cell is null. A text cell starting with \`=\`, \`+\`, \`-\`, \`@\`, a tab or a carriage return is prefixed with \`'\` so that no spreadsheet runs it.`,
+          description: `Every ${itemName} of the filtered list after \`cursor\`, streamed in the list's order: RFC 4180, UTF-8, CRLF, a header row, one row per ${itemName}. Columns (\`fields=\` keeps those of the fields named): ${columns.map((c) => `\`${c}\``).join(', ')}. Nested objects flatten to dotted names; an array is one cell holding its JSON${readable.length > 0 ? `, and ${readable.map((c) => `\`${c}\``).join(', ')} each hold the array before it as readable text (names and roles, or ids, separated by \`; \`)` : ''}; an empty cell is null. A text cell starting with \`=\`, \`+\`, \`-\`, \`@\`, a tab or a carriage return is prefixed with \`'\` so that no spreadsheet runs it.`,
         },
       };
     if (format === 'jsonld')
@@ -284,10 +294,12 @@ function polishOperation(
   const kind = op['x-operation-kind'] as OperationKind;
   const formats = op['x-formats'] as string[] | undefined;
   const columns = op['x-csv-columns'] as string[] | undefined;
+  const readable = (op['x-csv-readable'] as string[] | undefined) ?? [];
   const fileTypes = op['x-media-types'] as string[] | undefined;
   delete op['x-operation-kind'];
   delete op['x-formats'];
   delete op['x-csv-columns'];
+  delete op['x-csv-readable'];
   delete op['x-media-types'];
   const traits = TRAITS[kind];
   const cacheable = traits.caching === 'dataset';
@@ -298,7 +310,7 @@ function polishOperation(
   if (formats)
     describeRepresentations(
       op.responses['200'],
-      { formats, columns: columns ?? [], partial },
+      { formats, columns: columns ?? [], readable, partial },
       schemas,
       media,
     );
