@@ -30,7 +30,7 @@ import { dayDate, toDay } from './days.js';
 
 const LABEL_CHARS = 46;
 /** The average advance of a character of a bar's label (12 px system sans-serif), for layout. */
-const CHAR_WIDTH = 6.4;
+export const CHAR_WIDTH = 6.4;
 const MIN_BAR = 4;
 
 /** What a screen reader says of a bar: the event, the outlet's date, its words and the verdict. */

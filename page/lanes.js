@@ -6,7 +6,7 @@
 import { count, formatDay, formatRange } from './format.js';
 import { dayDate, toDay } from './days.js';
 import { PAD, dayTicks, keepTickLabelsIn, timeScale } from './chart.js';
-import { barLabel, laneNote, layoutLane } from './lane-layout.js';
+import { CHAR_WIDTH, barLabel, laneNote, layoutLane } from './lane-layout.js';
 import { laneKeys } from './lane-keys.js';
 
 /**
@@ -308,12 +308,40 @@ function drawBarGroups(svg, model, lanes) {
     .append('path')
     .attr('class', 'clip-mark')
     .attr('d', (d) => `M${d.width - 6},2L${d.width - 1},${BAR / 2}L${d.width - 6},${BAR - 2}`);
+  // The verdict by shape as well as colour, where the bar has room beside its label.
+  bars
+    .filter((d) => VERDICT_GLYPHS[d.bar.status] !== undefined && glyphRoom(d))
+    .append('text')
+    .attr('class', 'bar-glyph')
+    .attr('aria-hidden', 'true')
+    .attr('x', (d) => d.width - 4)
+    .attr('y', BAR - 4)
+    .text((d) => VERDICT_GLYPHS[d.bar.status] ?? '');
   bars
     .append('text')
     .attr('class', (d) => (d.labelX === 5 ? 'bar-label inside' : 'bar-label'))
     .attr('x', (d) => (d.labelX === 5 && d.clippedStart ? 10 : d.labelX + (d.labelX < 0 ? 4 : 0)))
     .attr('y', BAR - 3.5)
     .text((d) => d.label);
+}
+
+/**
+ * A date verdict's glyph, so that it reads without its colour (a colour-blind reader, forced
+ * colours): ≠ contested, ≈ compatible, = corroborated. The bar's label says it in words.
+ *
+ * @type {Partial<Record<string, string>>}
+ */
+const VERDICT_GLYPHS = { contested: '≠', compatible: '≈', corroborated: '=' };
+
+/**
+ * Whether a bar has room for its glyph at its right end: beside the label inside it, or (label
+ * outside) at all.
+ *
+ * @param {{ width: number, labelX: number, label: string }} d
+ */
+function glyphRoom(d) {
+  const used = d.labelX === 5 ? 5 + d.label.length * CHAR_WIDTH : 0;
+  return d.width - used >= 14;
 }
 
 /**

@@ -217,6 +217,12 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
         .locator(`.link[data-event="${DECISION}"]`)
         .evaluateAll((l) => l.map((e) => e.getAttribute('class'))),
     ).toEqual(['link link-contested']);
+    // The verdict reads without its colour too: a glyph on each bar, as in the legend.
+    expect(await page.locator(`.bar[data-event="${DECISION}"] .bar-glyph`).allTextContents()).toEqual([
+      '≠',
+      '≠',
+    ]);
+    expect(await page.locator('#legend-bars .swatch.bar-contested').textContent()).toBe('≠');
     // A date NKI only works out fits the NYT's stated one: a link of its own kind, not corroboration.
     expect(await page.locator('.link[data-event="kcna-reports-suspension"]').getAttribute('class')).toBe(
       'link link-compatible',
