@@ -374,6 +374,50 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
     await page.close();
   });
 
+  it('task 1: what each outlet said of the liaison office, on its own words, in 4 actions', async () => {
+    const { page, problems } = await open();
+    await page.locator('#find-q').click(); // 1
+    await page.keyboard.type('liaison'); // 2
+    await page.keyboard.press('Enter'); // 3
+    const result = page.locator('.find-events li[data-event="liaison-office-demolished"] .link-button');
+    await result.click(); // 4
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('event'), WAIT)
+      .toBe('liaison-office-demolished');
+    // Each article is open beside the other, the event's words marked in it.
+    const marked = (source: string) =>
+      page
+        .locator(`.article[data-source="${source}"] mark`)
+        .evaluateAll((ms) => ms.map((m) => m.textContent).join(''));
+    await expect.poll(() => marked(NKI), WAIT).toContain('North Korea blew up their joint liaison office');
+    await expect.poll(() => marked(NYT), WAIT).toContain('blowing up a joint inter-Korean liaison office');
+    // And who did it, by both, is one corroborated row.
+    expect(await page.locator('.claims-table tr[data-property="actor"]').textContent()).toContain(
+      'corroborated',
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('task 3: everything Kim Yo-jong did or said, from the search box to her profile, in 4 actions', async () => {
+    const { page, problems } = await open();
+    await page.locator('#find-q').click(); // 1
+    await page.keyboard.type('yo jong'); // 2
+    await page.keyboard.press('Enter'); // 3
+    await page.locator('.find-actors li[data-actor="kim-yo-jong"] .link-button').click(); // 4
+    await expect.poll(() => new URL(page.url()).searchParams.get('profile'), WAIT).toBe('kim-yo-jong');
+    await expect.poll(() => page.locator('#detail-heading').textContent(), WAIT).toBe('Kim Yo-jong');
+    const quotes = await api<{ data: { text: string }[] }>('/v1/actors/kim-yo-jong/quotes');
+    expect(quotes.data.map((q) => q.text)).toEqual(['insane', 'sickening.']);
+    for (const q of quotes.data)
+      expect(await page.locator('#detail .quote blockquote').allTextContents()).toContain(`“${q.text}”`);
+    // Closing the profile returns to the search.
+    await page.locator('#detail .close').click();
+    await expect.poll(() => page.locator('#detail-heading').textContent(), WAIT).toBe('Search: “yo jong”');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('lets the keyboard alone reach and open it, and return to the timeline', async () => {
     const { page, problems } = await open();
     // Tab to the timeline: one tab stop for all its bars.
