@@ -7,7 +7,7 @@ import * as api from './api.js';
 import { articleViewer } from './article.js';
 import { h, replace } from './dom.js';
 import { count, formatDay, shorten, words } from './format.js';
-import { detailActions, quoteItem, showButton } from './parts.js';
+import { detailActions, linkButton, quoteItem, showButton } from './parts.js';
 
 /**
  * @typedef {import('./api-types').ActorProfile} ActorProfile
@@ -108,8 +108,7 @@ function relationsSection(profile, spans, show, handlers) {
   const items = profile.relations.map((relation, i) => {
     const key = `relation:${i}`;
     spans.set(key, relation.evidence);
-    const other = h('button', { type: 'button', class: 'link-button' }, relation.actor.name);
-    other.addEventListener('click', () => handlers.openActor(relation.actor.id));
+    const other = linkButton(relation.actor.name, () => handlers.openActor(relation.actor.id));
     const sentence =
       relation.direction === 'outgoing'
         ? [`${profile.name} — ${words(relation.type)} — `, other]

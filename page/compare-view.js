@@ -8,7 +8,7 @@ import * as api from './api.js';
 import { valueText } from './claims-table.js';
 import { h, replace } from './dom.js';
 import { count, formatDate, formatDay, statusLabel, words } from './format.js';
-import { attribution, badge, detailActions } from './parts.js';
+import { attribution, badge, detailActions, linkButton } from './parts.js';
 
 /**
  * @typedef {import('./api-types').Comparison} Comparison
@@ -305,7 +305,5 @@ function onlySection(id, result, outlet, handlers) {
  * @param {CompareHandlers} handlers
  */
 function eventButton(c, handlers) {
-  const button = h('button', { type: 'button', class: 'link-button' }, c.event.title);
-  button.addEventListener('click', () => handlers.openEvent(c.id));
-  return button;
+  return linkButton(c.event.title, () => handlers.openEvent(c.id));
 }

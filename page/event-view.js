@@ -8,7 +8,7 @@ import * as api from './api.js';
 import { articleView } from './article.js';
 import { claimsSection } from './claims-table.js';
 import { h, replace } from './dom.js';
-import { attribution, badge, detailActions, quoteItem, showButton } from './parts.js';
+import { attribution, badge, detailActions, linkButton, quoteItem, showButton } from './parts.js';
 import { PRECISION_WORDS, count, formatDate, statusMeaning, words } from './format.js';
 
 /**
@@ -195,8 +195,7 @@ function datesSection(detail, sourceOf, show) {
 function participantsSection(detail, handlers) {
   if (detail.participants.length === 0) return null;
   const items = detail.participants.map(({ actor, role }) => {
-    const open = h('button', { type: 'button', class: 'link-button' }, actor.name);
-    open.addEventListener('click', () => handlers.openActor(actor.id));
+    const open = linkButton(actor.name, () => handlers.openActor(actor.id));
     return h('li', {}, open, h('span', { class: 'role' }, ` ${words(role)}`));
   });
   return h(

@@ -7,6 +7,7 @@ import * as api from './api.js';
 import { byId, h } from './dom.js';
 import { actorSearch } from './actor-search.js';
 import { count, shorten, words } from './format.js';
+import { emptyState } from './state.js';
 
 /**
  * @typedef {import('./state.js').ViewState} ViewState
@@ -70,18 +71,18 @@ export function setupFilters(change) {
   status.addEventListener('change', () =>
     change({ status: /** @type {ViewState['status']} */ (status.value || null) }),
   );
-  byId('f-clear').addEventListener('click', () =>
-    change({
-      from: null,
-      to: null,
-      dateMatch: 'overlap',
-      actors: [],
-      types: [],
-      sources: [],
-      status: null,
-      lanes: [],
-    }),
-  );
+  byId('f-clear').addEventListener('click', () => {
+    // Every filter as an empty state has it; what is open below the timeline stays.
+    const {
+      event: _event,
+      profile: _profile,
+      q: _q,
+      quotes: _quotes,
+      compare: _compare,
+      ...cleared
+    } = emptyState();
+    change(cleared);
+  });
   actorSearch((id) => {
     if (current && !current.actors.includes(id)) change({ actors: [...current.actors, id] });
   });

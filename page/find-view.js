@@ -9,12 +9,10 @@ import { articleViewer } from './article.js';
 import { h, replace } from './dom.js';
 import { count, formatDate, words } from './format.js';
 import { passages } from './passages.js';
-import { detailActions, quoteMeta } from './parts.js';
+import { detailActions, linkButton, quoteMeta } from './parts.js';
 
 /**
  * @typedef {import('./api-types').Quote} Quote
- * @typedef {import('./api-types').Event} Event
- * @typedef {import('./api-types').Actor} Actor
  * @typedef {import('./passages.js').Passage} Passage
  * @typedef {import('./parts.js').DetailHandlers} DetailHandlers
  * @typedef {DetailHandlers & { openEvent: (id: string) => void }} FindHandlers
@@ -70,8 +68,25 @@ export async function renderFind(section, q, handlers, signal) {
     h(
       'div',
       { class: 'detail-body' },
-      events ? eventsSection(events.data, events.page.next_cursor !== null, handlers) : null,
-      actors ? actorsSection(actors.data, handlers) : null,
+      events
+        ? resultsSection(
+            { kind: 'event', heading: 'Events', items: events.data, more: events.page.next_cursor !== null },
+            (e) => ({
+              id: e.id,
+              label: e.title,
+              open: () => handlers.openEvent(e.id),
+              about: `${formatDate(e.date)} · ${words(e.type)}`,
+            }),
+          )
+        : null,
+      actors
+        ? resultsSection({ kind: 'actor', heading: 'Actors', items: actors.data, more: false }, (a) => ({
+            id: a.id,
+            label: a.name,
+            open: () => handlers.openActor(a.id),
+            about: words(a.kind),
+          }))
+        : null,
       quotesSection(quotes.data, quotes.page.next_cursor !== null, outletOf, viewer, handlers),
       h(
         'section',
@@ -86,54 +101,28 @@ export async function renderFind(section, q, handlers, signal) {
 }
 
 /**
- * @param {Event[]} events
- * @param {boolean} more
- * @param {FindHandlers} handlers
+ * One kind of result: its count (with `+` when there are more than shown), then each as a way to
+ * open it, or that none matches.
+ *
+ * @template T
+ * @param {{ kind: 'event' | 'actor', heading: string, items: T[], more: boolean }} of
+ * @param {(item: T) => { id: string, label: string, open: () => void, about: string }} entry
  */
-function eventsSection(events, more, handlers) {
+function resultsSection({ kind, heading, items, more }, entry) {
+  const id = `find-${kind}s-heading`;
   return h(
     'section',
-    { class: 'find-events', 'aria-labelledby': 'find-events-heading' },
-    h('h3', { id: 'find-events-heading' }, `Events (${events.length}${more ? '+' : ''})`),
-    events.length === 0
-      ? h('p', { class: 'silent' }, 'No event matches.')
+    { class: `find-${kind}s`, 'aria-labelledby': id },
+    h('h3', { id }, `${heading} (${items.length}${more ? '+' : ''})`),
+    items.length === 0
+      ? h('p', { class: 'silent' }, `No ${kind} matches.`)
       : h(
           'ul',
           { class: 'find-list' },
-          events.map((e) =>
-            h(
-              'li',
-              { 'data-event': e.id },
-              button(e.title, () => handlers.openEvent(e.id)),
-              ` · ${formatDate(e.date)} · ${words(e.type)}`,
-            ),
-          ),
-        ),
-  );
-}
-
-/**
- * @param {Actor[]} actors
- * @param {FindHandlers} handlers
- */
-function actorsSection(actors, handlers) {
-  return h(
-    'section',
-    { class: 'find-actors', 'aria-labelledby': 'find-actors-heading' },
-    h('h3', { id: 'find-actors-heading' }, `Actors (${actors.length})`),
-    actors.length === 0
-      ? h('p', { class: 'silent' }, 'No actor matches.')
-      : h(
-          'ul',
-          { class: 'find-list' },
-          actors.map((a) =>
-            h(
-              'li',
-              { 'data-actor': a.id },
-              button(a.name, () => handlers.openActor(a.id)),
-              ` · ${words(a.kind)}`,
-            ),
-          ),
+          items.map((item) => {
+            const e = entry(item);
+            return h('li', { [`data-${kind}`]: e.id }, linkButton(e.label, e.open), ` · ${e.about}`);
+          }),
         ),
   );
 }
@@ -179,7 +168,7 @@ function quotesSection(quotes, more, outletOf, viewer, handlers) {
                   outletOf.get(quote.source) ?? quote.source,
                   viewer.show,
                   quote.event
-                    ? [' · ', button('its event', () => handlers.openEvent(quote.event ?? ''))]
+                    ? [' · ', linkButton('its event', () => handlers.openEvent(quote.event ?? ''))]
                     : [],
                 ),
               ),
@@ -187,14 +176,4 @@ function quotesSection(quotes, more, outletOf, viewer, handlers) {
           ),
         ),
   );
-}
-
-/**
- * @param {string} label
- * @param {() => void} onClick
- */
-function button(label, onClick) {
-  const b = h('button', { type: 'button', class: 'link-button' }, label);
-  b.addEventListener('click', onClick);
-  return b;
 }

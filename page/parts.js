@@ -31,6 +31,13 @@ export function attribution(/** @type {Attribution | null} */ by) {
   return who ? h('span', { class: 'attributed' }, `according to ${who}`) : null;
 }
 
+/** A button that reads as a link: an actor's or an event's name that opens it. */
+export function linkButton(/** @type {string} */ label, /** @type {() => void} */ onClick) {
+  const button = h('button', { type: 'button', class: 'link-button' }, label);
+  button.addEventListener('click', onClick);
+  return button;
+}
+
 /** A button that marks some evidence in its article. */
 export function showButton(
   /** @type {string} */ source,
