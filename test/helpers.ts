@@ -90,12 +90,16 @@ export function bothCorpora(ctx: TestContext, events: number, seed: number): [st
   ];
 }
 
-/** Writes a synthetic corpus (tools/synthetic/generate.ts) into `dir` and returns the file's path. */
-export function writeSynthetic(dir: string, events: number, seed: number): string {
-  const file = path.join(dir, `synthetic-${events}-${seed}.db`);
+/**
+ * Writes a synthetic corpus (tools/synthetic/generate.ts) into `dir`, `outlets` sources a week, and
+ * returns the file's path.
+ */
+export function writeSynthetic(dir: string, events: number, seed: number, outlets = 2): string {
+  const name = `synthetic-${events}-${seed}${outlets === 2 ? '' : `-${outlets}`}`;
+  const file = path.join(dir, `${name}.db`);
   const writer = DatasetWriter.open(file);
-  for (const item of generateSynthetic({ events, seed })) writer.insertItem(item);
-  writer.commit(`synthetic-${events}-${seed}`);
+  for (const item of generateSynthetic({ events, seed, outlets })) writer.insertItem(item);
+  writer.commit(name);
   return file;
 }
 

@@ -17,6 +17,18 @@ describe('the synthetic corpus', () => {
     expect([...generateSynthetic({ events: 300, seed: 6 })]).not.toEqual(a);
   });
 
+  it('gives each week one source per outlet, as many outlets as asked for', () => {
+    const weeks = new Map<string, string[]>();
+    for (const item of generateSynthetic({ events: 200, seed: 2, outlets: 8 }))
+      if (item.table === 'sources') {
+        const week = item.row.published;
+        weeks.set(week, [...(weeks.get(week) ?? []), item.row.outlet]);
+      }
+    expect(weeks.size).toBe(4);
+    for (const outlets of weeks.values()) expect(new Set(outlets).size).toBe(8);
+    expect(() => [...generateSynthetic({ events: 10, seed: 2, outlets: 11 })]).toThrow(RangeError);
+  });
+
   it('comes from the generator thread row for row, in order', async () => {
     const options = { events: 1_500, seed: 7 };
     const batches: number[] = [];
@@ -51,9 +63,14 @@ describe('the synthetic corpus', () => {
     } finally {
       db.close();
     }
-    await expect(cli('--events', 'many')).rejects.toMatchObject({
-      code: 2,
-      stderr: expect.stringContaining('usage: seed:synthetic'),
-    });
+    for (const bad of [
+      ['--events', 'many'],
+      ['--outlets', '1'],
+      ['--outlets', '11'],
+    ])
+      await expect(cli(...bad), bad.join(' ')).rejects.toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('usage: seed:synthetic'),
+      });
   });
 });

@@ -32,6 +32,11 @@ export const GENERATOR_VERSION = 2;
 export interface SyntheticOptions {
   events: number;
   seed: number;
+  /**
+   * Sources in each week, each from its own outlet, telling overlapping events (2 by default: the
+   * pairs the benchmarks use; up to OUTLETS.length).
+   */
+  outlets?: number;
 }
 
 export type SyntheticRow = DatasetItem;
@@ -63,14 +68,20 @@ const FIRST = [
 ];
 const SYLLABLES = ['ka', 'ro', 'mi', 'ten', 'sa', 'vel', 'do', 'rin', 'ha', 'lu', 'mon', 'zi', 'per', 'tova'];
 const ORGS = ['Ministry', 'Council', 'Union', 'Front', 'Agency', 'Party', 'Command', 'Institute'];
-const OUTLETS = [
+export const OUTLETS = [
   'The Daily Ledger',
   'Northern Courier',
   'Global Wire',
   'The Morning Post',
   'Harbour Times',
   'Continental Review',
+  'Eastern Herald',
+  'The Evening Bulletin',
+  'Valley Gazette',
+  'Capital Observer',
 ];
+/** The outlets a week's sources are drawn from: the first six unless more are needed. */
+const outletsFor = (n: number) => OUTLETS.slice(0, Math.max(6, n));
 /** How an outlet frames an event, one word: shared events get one per source. */
 const FRAMINGS = ['a provocation', 'a gesture', 'an escalation', 'a setback', 'a breakthrough', 'a warning'];
 const PLACES = ['Arlen', 'Brisa', 'Codova', 'Dunmere', 'Estra', 'Falk', 'Gorin', 'Halden', 'Istra', 'Jorvik'];
@@ -201,16 +212,26 @@ interface EventSpec {
   others: number[];
   count?: { n: number; what: string };
   place?: string;
-  /** 0: told by the first source of the pair, 1: by the second, 2: by both. */
-  tellers: 0 | 1 | 2;
+  /** The sources of the week that tell it, by index; the first tells it as it was. */
+  tellers: number[];
   /**
-   * How the second source tells an event both tell: the same; at another date (contested); or
-   * coarser, the year for the date and an approximate count (compatible).
+   * How each teller tells it, in the order of `tellers`: the same; at another date (contested); or
+   * coarser, the year for the date and an approximate count (compatible). The first: the same.
    */
-  second: 'same' | 'shifted' | 'coarser';
+  variants: Variant[];
 }
 
-export function* generateSynthetic({ events: total, seed }: SyntheticOptions): Generator<SyntheticRow> {
+type Variant = 'same' | 'shifted' | 'coarser';
+const VARIANTS: Variant[] = ['same', 'same', 'same', 'shifted', 'coarser'];
+
+export function* generateSynthetic({
+  events: total,
+  seed,
+  outlets: perWeek = 2,
+}: SyntheticOptions): Generator<SyntheticRow> {
+  if (!Number.isInteger(perWeek) || perWeek < 2 || perWeek > OUTLETS.length)
+    throw new RangeError(`outlets must be an integer from 2 to ${OUTLETS.length}`);
+  const names = outletsFor(perWeek);
   const random = createRandom(seed);
   const actorCount = Math.max(40, Math.floor(total / 40));
   const zipf = createZipf(actorCount, 1.07, random);
@@ -231,7 +252,7 @@ export function* generateSynthetic({ events: total, seed }: SyntheticOptions): G
   for (let p = 0; p < pairs; p++) {
     const want = p === pairs - 1 ? total - made : Math.min(perPair, total - made);
     const published = Math.floor(FIRST_DAY + ((LAST_DAY - FIRST_DAY) * (p + 0.5)) / pairs);
-    const ids = [`syn-s${2 * p}`, `syn-s${2 * p + 1}`] as const;
+    const ids = Array.from({ length: perWeek }, (_, s) => `syn-s${perWeek * p + s}`);
     const specs: EventSpec[] = [];
     for (let i = 0; i < want; i++) {
       const agent = zipf();
@@ -252,20 +273,36 @@ export function* generateSynthetic({ events: total, seed }: SyntheticOptions): G
         others,
         ...(random.chance(0.3) ? { count: { n: random.int(2, 5000), what: random.pick(COUNTED) } } : {}),
         ...(random.chance(0.2) ? { place: random.pick(PLACES) } : {}),
-        tellers: r < 0.15 ? 2 : r < 0.575 ? 0 : 1,
-        second: random.pick(['same', 'same', 'same', 'shifted', 'coarser'] as const),
+        ...tellersOf(r),
       });
     }
     made += want;
     yield* pair(specs, ids, published);
   }
 
-  function* pair(
-    specs: EventSpec[],
-    ids: readonly [string, string],
-    published: number,
-  ): Generator<SyntheticRow> {
-    const bodies = [new Body(), new Body()];
+  /**
+   * Who tells an event, from a draw `r`: in a pair, 15 % both (the second as VARIANTS has it) and
+   * the rest one of them; in a larger week, half of them by two or more of its sources.
+   */
+  function tellersOf(r: number): Pick<EventSpec, 'tellers' | 'variants'> {
+    if (perWeek === 2) {
+      const second = random.pick(VARIANTS);
+      return r < 0.15
+        ? { tellers: [0, 1], variants: ['same', second] }
+        : { tellers: [r < 0.575 ? 0 : 1], variants: ['same'] };
+    }
+    if (r >= 0.5) return { tellers: [random.int(0, perWeek - 1)], variants: ['same'] };
+    const order = Array.from({ length: perWeek }, (_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = random.int(0, i);
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    const tellers = order.slice(0, random.int(2, perWeek)).sort((a, b) => a - b);
+    return { tellers, variants: tellers.map((_, k) => (k === 0 ? 'same' : random.pick(VARIANTS))) };
+  }
+
+  function* pair(specs: EventSpec[], ids: readonly string[], published: number): Generator<SyntheticRow> {
+    const bodies = ids.map(() => new Body());
     const evidence: SyntheticRow[] = [];
     const claims: (Omit<DatasetRow<'claims'>, 'status'> & ComparableClaim)[] = [];
     const quotes: DatasetRow<'quotes'>[] = [];
@@ -273,13 +310,14 @@ export function* generateSynthetic({ events: total, seed }: SyntheticOptions): G
 
     for (const [s, sourceId] of ids.entries()) {
       const body = bodies[s] as Body;
-      const outlet = OUTLETS[(published + s) % OUTLETS.length] as string;
+      const outlet = names[(published + s) % names.length] as string;
       body.add(`${outlet} reports on the week's events.\n\n`);
-      const told = specs.filter((e) => e.tellers === s || e.tellers === 2);
+      const told = specs.filter((e) => e.tellers.includes(s));
       for (const e of told) {
-        const second = s === 1 && e.tellers === 2 ? e.second : 'same';
+        const k = e.tellers.indexOf(s);
+        const second = e.variants[k] ?? 'same';
         const date = second === 'shifted' ? shifted(e.date) : second === 'coarser' ? yearOf(e.date) : e.date;
-        if (s === 0 || e.tellers === 1) eventDates.set(e.id, date);
+        if (k === 0) eventDates.set(e.id, date);
         const agent = actors[e.agent] as ActorSpec;
         const useAlias = random.chance(0.1);
         const agentSpan = body.add(useAlias ? agent.alias : agent.name);
@@ -296,7 +334,7 @@ export function* generateSynthetic({ events: total, seed }: SyntheticOptions): G
         const countSpan = e.count ? body.add(` with ${about}${e.count.n} ${e.count.what}`) : undefined;
         const placeSpan = e.place ? body.add(` in ${e.place}`) : undefined;
         // Each source frames a shared event in its own word: a characterisation side by side.
-        const framingSpan = e.tellers === 2 ? body.add(`, ${random.pick(FRAMINGS)}`) : undefined;
+        const framingSpan = e.tellers.length >= 2 ? body.add(`, ${random.pick(FRAMINGS)}`) : undefined;
         const sentenceEnd = body.text.length;
         body.add('. ');
         for (let w = random.int(6, 16); w > 0; w--) body.add(`${random.pick(WORDS)} `);
@@ -425,7 +463,7 @@ export function* generateSynthetic({ events: total, seed }: SyntheticOptions): G
           tense: 'reported',
           status: eventStatus(
             told.map((c) => c.status),
-            e.tellers === 2 ? 2 : 1,
+            e.tellers.length,
           ),
         },
       };
