@@ -189,5 +189,6 @@ export interface CompareResult extends List<Comparison> {
     shared: number;
     only: { source: string; events: number }[];
     aspects: Record<ClaimStatus, number>;
+    pairs: { sources: string[]; shared: number; aspects: Record<ClaimStatus, number> }[];
   };
 }

@@ -3,6 +3,7 @@ import { keysetList } from '../../db/keyset.js';
 import { groupBy } from '../../domain/group-by.js';
 import { CLAIM_STATUSES, type ClaimStatus } from '../../domain/vocabulary.js';
 import { aspectsOf } from '../claims/aspects.js';
+import type { Claim } from '../claims/item.js';
 import type { ClaimRepository } from '../claims/repository.js';
 import type { TimelineFilters } from '../events/filters.js';
 import type { EventRepository } from '../events/repository.js';
@@ -52,12 +53,33 @@ export function createCompareRepository(events: EventRepository, claims: ClaimRe
         events: [...reporting.values()].filter((rows) => rows.length === 1 && rows[0]?.source === source)
           .length,
       }));
-      const aspects = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>;
-      for (const told of groupBy(claims.amongSources(shared, filters.source), (c) => c.event).values())
-        for (const aspect of aspectsOf(told)) aspects[aspect.status]++;
-      return { events: reporting.size, shared: shared.length, only, aspects };
+      const aspects = verdictCounts(claims.amongSources(shared, filters.source));
+      // Each pair judged between its two sources alone, as if only they were compared: what the
+      // comparison of those two would count.
+      const pairs = sourcePairs(filters.source).map(([a, b]) => {
+        const both = [...reporting]
+          .filter(([, rows]) => rows.some((r) => r.source === a) && rows.some((r) => r.source === b))
+          .map(([id]) => id);
+        const counted =
+          filters.source.length === 2 ? aspects : verdictCounts(claims.amongSources(both, [a, b]));
+        return { sources: [a, b], shared: both.length, aspects: counted };
+      });
+      return { events: reporting.size, shared: shared.length, only, aspects, pairs };
     },
   };
+}
+
+/** Every pair of the sources, each once, in the order given: (a, b), (a, c) … (b, c) … */
+export function sourcePairs<T>(sources: readonly T[]): [T, T][] {
+  return sources.flatMap((a, i) => sources.slice(i + 1).map((b): [T, T] => [a, b]));
+}
+
+/** The aspects of these claims (grouped by event), counted by verdict. */
+function verdictCounts(told: readonly Claim[]): Record<ClaimStatus, number> {
+  const counts = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>;
+  for (const claimsOfEvent of groupBy(told, (c) => c.event).values())
+    for (const aspect of aspectsOf(claimsOfEvent)) counts[aspect.status]++;
+  return counts;
 }
 
 export type CompareRepository = ReturnType<typeof createCompareRepository>;

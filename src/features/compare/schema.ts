@@ -26,6 +26,13 @@ export const COMPARISONS: Resource = { item: ComparisonSchema };
 
 const counts = (what: string) => z.number().int().describe(what);
 
+const VerdictCountsSchema = z.object(
+  Object.fromEntries(CLAIM_STATUSES.map((s) => [s, z.number().int()])) as Record<
+    (typeof CLAIM_STATUSES)[number],
+    z.ZodNumber
+  >,
+);
+
 export const ComparisonSummarySchema = named(
   'ComparisonSummary',
   'Over the whole filtered comparison, not the page: how many events the sources share and how many only one reports, and how the aspects of the shared events stand.',
@@ -35,15 +42,21 @@ export const ComparisonSummarySchema = named(
     only: z
       .array(z.object({ source: z.string(), events: z.number().int() }))
       .describe('Per compared source, the events it alone reports.'),
-    aspects: z
-      .object(
-        Object.fromEntries(CLAIM_STATUSES.map((s) => [s, z.number().int()])) as Record<
-          (typeof CLAIM_STATUSES)[number],
-          z.ZodNumber
-        >,
+    aspects: VerdictCountsSchema.describe(
+      'The aspects of the shared events by verdict: agreements (corroborated), compatibles, conflicts (contested), differing characterisations, and those only one source speaks to.',
+    ),
+    pairs: z
+      .array(
+        z.object({
+          sources: z.array(z.string()).describe('The two sources, in the order they were given.'),
+          shared: counts('Events both report.'),
+          aspects: VerdictCountsSchema.describe(
+            'The aspects of the events both report, judged between these two alone, by verdict.',
+          ),
+        }),
       )
       .describe(
-        'The aspects of the shared events by verdict: agreements (corroborated), compatibles, conflicts (contested), differing characterisations, and those only one source speaks to.',
+        'Every pair of the compared sources, each once, in the order given: how far each two agree, as comparing only those two would count it (their agreement matrix).',
       ),
   }),
 );
