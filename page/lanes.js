@@ -26,8 +26,11 @@ const AXIS = 30;
 const LANE_HEAD = 36;
 const LANE_HEAD_NARROW = 58;
 const NARROW = 640;
-const ROW = 20;
-const BAR = 14;
+/**
+ * A row of bars and a bar's height: on a narrow (touch) screen every bar is a 24 px target, on a
+ * 30 px pitch (WCAG 2.2, 2.5.8).
+ */
+const ROWS = { wide: { row: 20, bar: 14 }, narrow: { row: 30, bar: 24 } };
 const LANE_GAP = 14;
 
 /**
@@ -40,6 +43,7 @@ const LANE_GAP = 14;
  */
 export function drawBars(container, model, handlers, selected) {
   const width = Math.max(300, container.clientWidth);
+  const { row: rowHeight, bar: barHeight } = width < NARROW ? ROWS.narrow : ROWS.wide;
   const x = timeScale(model.window, width);
   const lanesOf = new Map();
   model.lanes.forEach((lane, i) => {
@@ -57,14 +61,17 @@ export function drawBars(container, model, handlers, selected) {
   let bottom = AXIS;
   for (const lane of laid) {
     tops.push(bottom);
-    bottom += head + lane.count * ROW + LANE_GAP;
+    bottom += head + lane.count * rowHeight + LANE_GAP;
   }
   /** @type {Placed[][]} */
   const lanes = laid.map((lane, i) =>
     lane.placed.map((p, k) => ({
       ...p,
       y:
-        /** @type {number} */ (tops[i]) + head + /** @type {number} */ (lane.rows[k]) * ROW + (ROW - BAR) / 2,
+        /** @type {number} */ (tops[i]) +
+        head +
+        /** @type {number} */ (lane.rows[k]) * rowHeight +
+        (rowHeight - barHeight) / 2,
     })),
   );
 
@@ -87,8 +94,8 @@ export function drawBars(container, model, handlers, selected) {
   // line through words makes them hard to read), their ≠ marks and the lanes' names over all.
   drawAxis(svg, x, bottom, width);
   const heads = drawLaneHeads(svg, model, x, tops, { width, head, bottom });
-  const marks = drawLinks(svg, model.links, lanes);
-  drawBarGroups(svg, model.lanes, lanes);
+  const marks = drawLinks(svg, model.links, lanes, barHeight);
+  drawBarGroups(svg, model.lanes, lanes, barHeight);
   svg.append(() => marks.node());
   svg.append(() => heads.node());
   const nav = laneKeys(svg, lanes, handlers);
@@ -204,10 +211,11 @@ function drawLaneHeads(svg, model, x, tops, { width, head, bottom }) {
  * @param {Svg} svg
  * @param {Link[]} links
  * @param {Placed[][]} lanes
+ * @param {number} barHeight A bar's height.
  * @returns {import('d3').Selection<SVGGElement, unknown, null, undefined>} The ≠ marks, for the
  *   caller to raise over the bars.
  */
-function drawLinks(svg, links, lanes) {
+function drawLinks(svg, links, lanes, barHeight) {
   /** @type {Map<Bar, Placed>} */
   const where = new Map(lanes.flat().map((p) => [p.bar, p]));
   const drawn = links.flatMap((link) => {
@@ -216,7 +224,7 @@ function drawLinks(svg, links, lanes) {
     if (!a || !b) return [];
     const ax = a.x0 + a.width / 2;
     const bx = b.x0 + b.width / 2;
-    const ay = a.y + BAR;
+    const ay = a.y + barHeight;
     const by = b.y;
     const mid = (ay + by) / 2;
     return [{ link, path: `M${ax},${ay}C${ax},${mid} ${bx},${mid} ${bx},${by}`, mx: (ax + bx) / 2, my: mid }];
@@ -258,8 +266,9 @@ function drawLinks(svg, links, lanes) {
  * @param {Svg} svg
  * @param {Lane[]} model
  * @param {Placed[][]} lanes
+ * @param {number} barHeight A bar's height.
  */
-function drawBarGroups(svg, model, lanes) {
+function drawBarGroups(svg, model, lanes, barHeight) {
   const lists = svg
     .append('g')
     .attr('class', 'bars')
@@ -291,23 +300,23 @@ function drawBarGroups(svg, model, lanes) {
     .attr('y', -3)
     .attr('rx', 4)
     .attr('width', (d) => d.width + 6)
-    .attr('height', BAR + 6);
+    .attr('height', barHeight + 6);
   bars
     .append('rect')
     .attr('class', 'fill')
     .attr('rx', 2)
     .attr('width', (d) => d.width)
-    .attr('height', BAR);
+    .attr('height', barHeight);
   bars
     .filter((d) => d.clippedStart)
     .append('path')
     .attr('class', 'clip-mark')
-    .attr('d', `M6,2L1,${BAR / 2}L6,${BAR - 2}`);
+    .attr('d', `M6,2L1,${barHeight / 2}L6,${barHeight - 2}`);
   bars
     .filter((d) => d.clippedEnd)
     .append('path')
     .attr('class', 'clip-mark')
-    .attr('d', (d) => `M${d.width - 6},2L${d.width - 1},${BAR / 2}L${d.width - 6},${BAR - 2}`);
+    .attr('d', (d) => `M${d.width - 6},2L${d.width - 1},${barHeight / 2}L${d.width - 6},${barHeight - 2}`);
   // The verdict by shape as well as colour, where the bar has room beside its label.
   bars
     .filter((d) => VERDICT_GLYPHS[d.bar.status] !== undefined && glyphRoom(d))
@@ -315,13 +324,13 @@ function drawBarGroups(svg, model, lanes) {
     .attr('class', 'bar-glyph')
     .attr('aria-hidden', 'true')
     .attr('x', (d) => d.width - 4)
-    .attr('y', BAR - 4)
+    .attr('y', barHeight / 2 + 3)
     .text((d) => VERDICT_GLYPHS[d.bar.status] ?? '');
   bars
     .append('text')
     .attr('class', (d) => (d.labelX === 5 ? 'bar-label inside' : 'bar-label'))
     .attr('x', (d) => (d.labelX === 5 && d.clippedStart ? 10 : d.labelX + (d.labelX < 0 ? 4 : 0)))
-    .attr('y', BAR - 3.5)
+    .attr('y', barHeight / 2 + 3.5)
     .text((d) => d.label);
 }
 
