@@ -141,15 +141,34 @@ export function layoutLane(lane, index, x, band) {
 }
 
 /**
+ * A lane folded: its bars where they are, without labels (each still says what it is to a screen
+ * reader), in one row, or two where some bar spans a third of the window or more and would hide
+ * the short ones (those go in the second row). What it keeps is when the outlet reports.
+ *
+ * @param {{ placed: Omit<Placed, 'y'>[] }} laid
+ * @param {number} span The window's width in pixels.
+ * @returns {{ placed: Omit<Placed, 'y'>[], rows: number[], count: number }}
+ */
+export function foldLane({ placed }, span) {
+  const rows = placed.map((p) => (p.width * 3 >= span ? 1 : 0));
+  return {
+    placed: placed.map((p) => ({ ...p, label: '', labelX: 5 })),
+    rows,
+    count: rows.includes(1) ? 2 : 1,
+  };
+}
+
+/**
  * What a lane's head says under the outlet's name: its article (or how many), and how many events,
  * in at most `chars` characters.
  *
  * @param {Lane} lane
  * @param {LaneInfo} info
  * @param {number} chars
+ * @param {boolean} [folded] Whether the lane is folded to one row.
  */
-export function laneNote(lane, info, chars) {
-  const events = count(lane.events, 'event');
+export function laneNote(lane, info, chars, folded = false) {
+  const events = `${count(lane.events, 'event')}${folded ? ', folded' : ''}`;
   if (!info.article) return `${count(info.articles, 'article')} · ${events}`;
   const rest = `, ${formatDay(info.article.published)} · ${events}`;
   return `“${shorten(info.article.title, Math.max(12, chars - rest.length - 2))}”${rest}`;

@@ -6,7 +6,7 @@
 import { count, formatDay, formatRange } from './format.js';
 import { dayDate, toDay } from './days.js';
 import { PAD, dayTicks, keepTickLabelsIn, timeScale } from './chart.js';
-import { CHAR_WIDTH, barLabel, laneNote, layoutLane } from './lane-layout.js';
+import { CHAR_WIDTH, barLabel, foldLane, laneNote, layoutLane } from './lane-layout.js';
 import { laneKeys } from './lane-keys.js';
 
 /**
@@ -40,8 +40,9 @@ const LANE_GAP = 14;
  * @param {{ window: Window, lanes: Lane[], links: Link[], info: (outlet: string) => LaneInfo }} model
  * @param {Handlers} handlers
  * @param {string | null} selected The open event.
+ * @param {readonly string[]} [folded] Outlets whose lanes are folded to one row.
  */
-export function drawBars(container, model, handlers, selected) {
+export function drawBars(container, model, handlers, selected, folded = []) {
   const width = Math.max(300, container.clientWidth);
   const { row: rowHeight, bar: barHeight } = width < NARROW ? ROWS.narrow : ROWS.wide;
   const x = timeScale(model.window, width);
@@ -50,12 +51,14 @@ export function drawBars(container, model, handlers, selected) {
     for (const bar of lane.bars) lanesOf.set(bar.event.id, [...(lanesOf.get(bar.event.id) ?? []), i]);
   });
   const head = width < NARROW ? LANE_HEAD_NARROW : LANE_HEAD;
-  const laid = model.lanes.map((lane, i) =>
-    layoutLane(lane, i, x, (bar) => {
+  const laid = model.lanes.map((lane, i) => {
+    const laidOut = layoutLane(lane, i, x, (bar) => {
       const where = /** @type {number[]} */ (lanesOf.get(bar.event.id));
       return where.some((l) => l < i) ? 0 : where.some((l) => l > i) ? 2 : 1;
-    }),
-  );
+    });
+    const [left, right] = /** @type {[number, number]} */ (x.range());
+    return folded.includes(lane.outlet) ? foldLane(laidOut, right - left) : laidOut;
+  });
   /** @type {number[]} */
   const tops = [];
   let bottom = AXIS;
@@ -93,7 +96,7 @@ export function drawBars(container, model, handlers, selected) {
   // Bottom to top: what is read last goes on top. Links pass under the bars and their labels (a
   // line through words makes them hard to read), their ≠ marks and the lanes' names over all.
   drawAxis(svg, x, bottom, width);
-  const heads = drawLaneHeads(svg, model, x, tops, { width, head, bottom });
+  const heads = drawLaneHeads(svg, model, x, tops, { width, head, bottom, folded });
   const marks = drawLinks(svg, model.links, lanes, barHeight);
   drawBarGroups(svg, model.lanes, lanes, barHeight);
   svg.append(() => marks.node());
@@ -139,11 +142,11 @@ function drawAxis(svg, x, bottom, width) {
  * @param {{ window: Window, lanes: Lane[], info: (outlet: string) => LaneInfo }} model
  * @param {TimeScale} x
  * @param {number[]} tops
- * @param {{ width: number, head: number, bottom: number }} size
+ * @param {{ width: number, head: number, bottom: number, folded: readonly string[] }} size
  * @returns {import('d3').Selection<SVGGElement, unknown, null, undefined>} The heads' words, for
  *   the caller to raise over the bars.
  */
-function drawLaneHeads(svg, model, x, tops, { width, head, bottom }) {
+function drawLaneHeads(svg, model, x, tops, { width, head, bottom, folded }) {
   const [left, right] = /** @type {[number, number]} */ (x.range());
   const narrow = width < NARROW;
   const heightOf = (/** @type {number} */ i) => (tops[i + 1] ?? bottom) - /** @type {number} */ (tops[i]);
@@ -175,7 +178,7 @@ function drawLaneHeads(svg, model, x, tops, { width, head, bottom }) {
     .attr('y', narrow ? 36 : 18)
     .text((lane) => {
       const room = narrow ? width - 2 * PAD : width - 2 * PAD - lane.outlet.length * 8.4 - 12;
-      return laneNote(lane, model.info(lane.outlet), Math.floor(room / 6.2));
+      return laneNote(lane, model.info(lane.outlet), Math.floor(room / 6.2), folded.includes(lane.outlet));
     });
   bands.each((lane, i, nodes) => {
     const rules = d3.select(/** @type {SVGGElement} */ (nodes[i]));

@@ -23,6 +23,7 @@ import {
   withChanges,
 } from './state.js';
 import { drawBars, focusEvent, markSelected } from './lanes.js';
+import { lanesChooser } from './lanes-chooser.js';
 import { drawVolume } from './volume.js';
 
 /**
@@ -241,43 +242,14 @@ function drawModel(model) {
     return;
   }
   summary.textContent = `${count(model.total, 'event')}, ${range}, told by ${count(model.lanes.length + model.hidden.length, 'outlet')}.`;
-  drawBars(timeline, model, handlers, state.event);
-  if (model.hidden.length > 0 || state.lanes.length > 0) lanesChoice.append(lanesChooser(model));
-}
-
-/**
- * Which outlets get a lane, when more report the window's events than are drawn.
- *
- * @param {Extract<Model, { mode: 'bars' }>} model
- */
-function lanesChooser(model) {
-  const all = [
-    ...model.lanes.map((l) => ({ outlet: l.outlet, events: l.events, on: true })),
-    ...model.hidden.map((l) => ({ ...l, on: false })),
-  ];
-  const boxes = all.map((o) =>
-    h(
-      'label',
-      { class: 'lane-option' },
-      h('input', { type: 'checkbox', value: o.outlet, checked: o.on }),
-      ` ${o.outlet} (${count(o.events, 'event')})`,
-    ),
-  );
-  const apply = h('button', { type: 'button' }, 'Show these lanes');
-  apply.addEventListener('click', () => {
-    const chosen = boxes
-      .map((b) => b.querySelector('input'))
-      .filter((i) => i?.checked)
-      .map((i) => /** @type {HTMLInputElement} */ (i).value);
-    performance.mark('parallax:filter-changed');
-    navigate(withChanges(state, { lanes: chosen }));
-  });
-  return h(
-    'details',
-    {},
-    h('summary', {}, `Lanes: ${model.lanes.length} of ${all.length} outlets`),
-    h('fieldset', {}, h('legend', {}, 'Outlets to show as lanes'), boxes, apply),
-  );
+  drawBars(timeline, model, handlers, state.event, state.folded);
+  if (model.lanes.length + model.hidden.length > 1)
+    lanesChoice.append(
+      lanesChooser(model, state.folded, (choice) => {
+        performance.mark('parallax:filter-changed');
+        navigate(withChanges(state, choice));
+      }),
+    );
 }
 
 /** What each view below the timeline closes to open: the one asked for is then on top. */

@@ -16,7 +16,8 @@
  * @property {string[]} types Event types.
  * @property {string[]} sources Source (article) ids.
  * @property {EventStatus | null} status The event's verdict.
- * @property {string[]} lanes The outlets shown as lanes; empty: the busiest ones.
+ * @property {string[]} lanes The outlets shown as lanes, in order; empty: the busiest ones.
+ * @property {string[]} folded The outlets whose lanes are folded to one row.
  * @property {string | null} event The event open below the timeline.
  * @property {string | null} profile The actor open below the timeline (when no event is).
  * @property {string | null} q The words searched for among events, actors and quotes: the
@@ -43,6 +44,7 @@ export function emptyState() {
     sources: [],
     status: null,
     lanes: [],
+    folded: [],
     event: null,
     profile: null,
     q: null,
@@ -107,6 +109,7 @@ export function parseState(search) {
     sources: distinct(params.getAll('source')),
     status: STATUSES.find((s) => s === status) ?? null,
     lanes: distinct(params.getAll('lane')),
+    folded: distinct(params.getAll('fold')),
     event: params.get('event') || null,
     profile: params.get('profile') || null,
     q: params.get('q')?.trim().slice(0, 200) || null,
@@ -133,6 +136,7 @@ export function serializeState(state) {
   for (const source of state.sources) params.append('source', source);
   if (state.status !== null) params.set('status', state.status);
   for (const lane of state.lanes) params.append('lane', lane);
+  for (const lane of state.folded) params.append('fold', lane);
   if (state.event !== null) params.set('event', state.event);
   else if (state.profile !== null) params.set('profile', state.profile);
   if (state.q !== null) params.set('q', state.q);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { timeScale } from '../../page/chart.js';
 import { toDay } from '../../page/days.js';
 import { buildLanes } from '../../page/lane-model.js';
-import { barLabel, laneNote, layoutLane, packRows } from '../../page/lane-layout.js';
+import { barLabel, foldLane, laneNote, layoutLane, packRows } from '../../page/lane-layout.js';
 import { claim, event, outletOf } from './fixtures.js';
 
 /**
@@ -42,6 +42,23 @@ describe('a lane in pixels', () => {
     expect(day?.x0).toBeCloseTo(10 + 9 * PER_DAY);
     expect(day?.width).toBeCloseTo(PER_DAY);
     expect([day?.clippedStart, day?.clippedEnd]).toEqual([false, false]);
+  });
+
+  it('folds to one row without labels, or two when a long bar would hide the short ones', () => {
+    const days = [10, 11, 12].map((d) =>
+      event(`d${d}`, [claim('nyt-1', `2020-06-${d}`, `2020-06-${d}`, 'single_source')]),
+    );
+    const short = foldLane(lay(days).laid, 980);
+    expect(short.rows).toEqual([0, 0, 0]);
+    expect(short.count).toBe(1);
+    expect(short.placed.map((p) => p.label)).toEqual(['', '', '']);
+    const month = event('month', [claim('nyt-1', '2020-06-01', '2020-06-30', 'single_source')]);
+    const { laid } = lay([month, ...days]);
+    const withMonth = foldLane(laid, 980);
+    expect(withMonth.count).toBe(2);
+    expect(withMonth.rows).toEqual(laid.placed.map((p) => (p.bar.event.id === 'month' ? 1 : 0)));
+    // The bars stay where the date puts them.
+    expect(withMonth.placed.map((p) => [p.x0, p.width])).toEqual(laid.placed.map((p) => [p.x0, p.width]));
   });
 
   it('cuts a date that runs past the window at its edges, and says so', () => {
@@ -174,5 +191,8 @@ describe('what bars and lanes say', () => {
     expect(short).toBe('“Kim Jong Un…”, 24 Jun 2020 · 1 event');
     expect(short.length).toBeLessThanOrEqual(40);
     expect(laneNote(lane, { article: null, articles: 3, published: [] }, 40)).toBe('3 articles · 1 event');
+    expect(laneNote(lane, { article: null, articles: 3, published: [] }, 40, true)).toBe(
+      '3 articles · 1 event, folded',
+    );
   });
 });

@@ -23,7 +23,7 @@ describe('the page’s state in its URL', () => {
 
   it('reads every filter, repeated ones in order and once each', () => {
     const state = parseState(
-      '?from=2020-06&to=2020-06&date_match=within&actor=kim-yo-jong&actor=kim-jong-un&actor=kim-yo-jong&type=decision&source=nki-2020-06-24&status=contested&lane=The+New+York+Times&event=cmc-suspends-military-action-plans',
+      '?from=2020-06&to=2020-06&date_match=within&actor=kim-yo-jong&actor=kim-jong-un&actor=kim-yo-jong&type=decision&source=nki-2020-06-24&status=contested&lane=The+New+York+Times&fold=The+New+York+Times&event=cmc-suspends-military-action-plans',
     );
     expect(state).toEqual({
       from: '2020-06-01',
@@ -34,6 +34,7 @@ describe('the page’s state in its URL', () => {
       sources: ['nki-2020-06-24'],
       status: 'contested',
       lanes: ['The New York Times'],
+      folded: ['The New York Times'],
       event: 'cmc-suspends-military-action-plans',
       profile: null,
       q: null,
@@ -47,6 +48,7 @@ describe('the page’s state in its URL', () => {
       actors: ['kim-yo-jong'],
       status: 'contested',
       lanes: ['The New York Times'],
+      folded: ['The New York Times'],
       event: 'x',
       compare: true,
     });
@@ -94,12 +96,13 @@ describe('the page’s state in its URL', () => {
       to: '2020-06-28',
       actors: ['kim-yo-jong'],
       status: 'contested',
-      lanes: ['North Korean Insight'],
+      lanes: ['North Korean Insight', 'The New York Times'],
+      folded: ['The New York Times'],
       profile: 'kim-yo-jong',
     });
     const url = serializeState(state);
     expect(url).toBe(
-      '?from=2020-06-05&to=2020-06-28&actor=kim-yo-jong&status=contested&lane=North+Korean+Insight&profile=kim-yo-jong',
+      '?from=2020-06-05&to=2020-06-28&actor=kim-yo-jong&status=contested&lane=North+Korean+Insight&lane=The+New+York+Times&fold=The+New+York+Times&profile=kim-yo-jong',
     );
     expect(parseState(url)).toEqual(state);
     expect(serializeState(emptyState())).toBe('');
@@ -118,6 +121,7 @@ describe('the page’s state in its URL', () => {
     const state = withChanges(emptyState(), { actors: ['kim-yo-jong'] });
     expect(timelineKey(withChanges(state, { event: 'x' }))).toBe(timelineKey(state));
     expect(timelineKey(withChanges(state, { status: 'contested' }))).not.toBe(timelineKey(state));
+    expect(timelineKey(withChanges(state, { folded: ['The New York Times'] }))).not.toBe(timelineKey(state));
   });
 
   it('asks the API for the window and the filters, or only some of them', () => {
