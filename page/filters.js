@@ -1,6 +1,7 @@
 /**
- * The filter form: dates, actors (searched by name or alias through the API), type, source and
- * verdict. It only reflects the state and reports changes; the URL holds the state.
+ * The filter form: dates, actors (searched by name or alias through the API), type, sources and
+ * verdict. Actors and sources are lists: each chosen one is a chip that removes it. It only
+ * reflects the state and reports changes; the URL holds the state.
  */
 
 import * as api from './api.js';
@@ -26,6 +27,7 @@ export function setupFilters(change) {
   const status = /** @type {HTMLSelectElement} */ (byId('f-status'));
   const dateMatch = /** @type {HTMLSelectElement} */ (byId('f-date-match'));
   const chips = byId('f-actor-chips');
+  const sourceChips = byId('f-source-chips');
   /** @type {ViewState | null} */
   let current = null;
   /** @type {{ from: string, to: string } | null} */
@@ -67,7 +69,11 @@ export function setupFilters(change) {
     change({ dateMatch: dateMatch.value === 'within' ? 'within' : 'overlap' }),
   );
   type.addEventListener('change', () => change({ types: type.value ? [type.value] : [] }));
-  source.addEventListener('change', () => change({ sources: source.value ? [source.value] : [] }));
+  // The source select adds one more source (any of them matches), as the actor search adds actors.
+  source.addEventListener('change', () => {
+    if (current && source.value && !current.sources.includes(source.value))
+      change({ sources: [...current.sources, source.value] });
+  });
   status.addEventListener('change', () =>
     change({ status: /** @type {ViewState['status']} */ (status.value || null) }),
   );
@@ -111,24 +117,24 @@ export function setupFilters(change) {
       to.value = state.to ?? window?.to ?? '';
       shownWindow = window;
       ensureOption(type, state.types, (v) => words(v));
-      ensureOption(source, state.sources, (v) => api.sources.peek(v)?.outlet ?? v);
+      source.value = '';
+      sourceChips.replaceChildren(
+        ...state.sources.map((id) => {
+          const remove = chip(id, () => change({ sources: state.sources.filter((s) => s !== id) }));
+          api.source(id).then(
+            (meta) => named(remove, `${meta.outlet}: ${shorten(meta.title, 40)}`),
+            () => undefined,
+          );
+          return h('li', {}, remove);
+        }),
+      );
       status.value = state.status ?? '';
       dateMatch.value = state.dateMatch;
       chips.replaceChildren(
         ...state.actors.map((id) => {
-          const remove = h(
-            'button',
-            { type: 'button', class: 'chip', 'aria-label': `Remove ${id}` },
-            id,
-            h('span', { 'aria-hidden': 'true' }, ' ×'),
-          );
-          remove.addEventListener('click', () => change({ actors: state.actors.filter((a) => a !== id) }));
-          // The name, once the API has given it.
+          const remove = chip(id, () => change({ actors: state.actors.filter((a) => a !== id) }));
           api.actor(id).then(
-            (actor) => {
-              remove.firstChild?.replaceWith(actor.name);
-              remove.setAttribute('aria-label', `Remove the filter on ${actor.name}`);
-            },
+            (actor) => named(remove, actor.name),
             () => undefined,
           );
           return h('li', {}, remove);
@@ -158,20 +164,49 @@ export function setupFilters(change) {
      */
     async options(facets, state) {
       fill(type, 'Any type', facets.type?.values ?? [], (v) => words(v), state.types);
-      const values = facets.source?.values ?? [];
+      // The sources not chosen yet: the select adds one.
+      const values = (facets.source?.values ?? []).filter((v) => !state.sources.includes(v.value));
       const metas = await Promise.all(values.map((v) => api.source(v.value).catch(() => null)));
       fill(
         source,
-        'Any source',
+        state.sources.length > 0 ? 'Add a source' : 'Any source',
         values,
         (v, i) => {
           const meta = metas[i];
           return meta ? `${meta.outlet}: ${shorten(meta.title, 48)}` : v;
         },
-        state.sources,
+        [],
       );
     },
   };
+}
+
+/**
+ * A chosen actor or source, as a button that removes it: its id until its name is known.
+ *
+ * @param {string} id
+ * @param {() => void} remove
+ */
+function chip(id, remove) {
+  const button = h(
+    'button',
+    { type: 'button', class: 'chip', 'aria-label': `Remove ${id}` },
+    id,
+    h('span', { 'aria-hidden': 'true' }, ' ×'),
+  );
+  button.addEventListener('click', remove);
+  return button;
+}
+
+/**
+ * A chip with its name, once the API has given it.
+ *
+ * @param {HTMLButtonElement} button
+ * @param {string} name
+ */
+function named(button, name) {
+  button.firstChild?.replaceWith(name);
+  button.setAttribute('aria-label', `Remove the filter on ${name}`);
 }
 
 /**
