@@ -17,18 +17,19 @@ import { attribution, badge, detailActions, linkButton } from './parts.js';
  * @typedef {import('./api-types').ClaimStatus} ClaimStatus
  * @typedef {import('./api-types').Source} Source
  * @typedef {import('./parts.js').DetailHandlers} DetailHandlers
- * @typedef {DetailHandlers & { openEvent: (id: string) => void }} CompareHandlers
+ * @typedef {CompareResult['summary']['pairs'][number]} Pair
+ * @typedef {DetailHandlers & { openEvent: (id: string) => void, comparePair: (pair: string[]) => void }} CompareHandlers
  */
 
 /** The API compares at most this many sources at once; the page asks for no more. */
 export const MAX_COMPARED = 20;
 
 /**
- * Sources compared when none are chosen: the two that report most under the filters. Events
- * "shared" are those every compared source reports, so a pair is what shows agreement; more come
- * from the URL (`source=` repeated).
+ * Sources compared when none are chosen: those that report most under the filters, up to this
+ * many. With more than two, the matrix of pairs says who agrees with whom, and each of its cells
+ * compares that pair.
  */
-const DEFAULT_COMPARED = 2;
+const DEFAULT_COMPARED = 8;
 
 /** Comparisons fetched at once: a whole story, or the first of a larger window. */
 const LIMIT = 200;
@@ -135,7 +136,14 @@ export async function renderCompare(section, filters, chosen, handlers, signal) 
             `Showing the first ${LIMIT} of ${count(result.summary.events, 'event')}; narrow the dates or filters to see the rest.`,
           )
         : null,
-      VERDICTS.map((verdict) => verdictSection(verdict, result.data, ids, outlet, handlers)),
+      ids.length > 2 ? matrix(ids, outlet, result.summary.pairs, handlers) : null,
+      ids.length > 2 && result.summary.shared === 0
+        ? h(
+            'p',
+            { class: 'silent' },
+            `No event is told by all ${ids.length} of them: choose two in the table to compare them.`,
+          )
+        : VERDICTS.map((verdict) => verdictSection(verdict, result.data, ids, outlet, handlers)),
       ids.map((id) => onlySection(id, result, outlet, handlers)),
     ),
   );
@@ -175,6 +183,103 @@ function header(ids, outlet, result, handlers) {
         )
       : null,
   );
+}
+
+/**
+ * Who agrees with whom: a row and a column per source, each cell the events that pair reports and
+ * how many of their aspects are contested or told differently, judged between those two alone.
+ * A cell compares that pair.
+ *
+ * @param {string[]} ids
+ * @param {(id: string) => string} outlet
+ * @param {Pair[]} pairs
+ * @param {CompareHandlers} handlers
+ */
+function matrix(ids, outlet, pairs, handlers) {
+  const pairOf = (/** @type {string} */ a, /** @type {string} */ b) =>
+    pairs.find((p) => p.sources.includes(a) && p.sources.includes(b));
+  return h(
+    'section',
+    { class: 'compare-matrix', 'aria-labelledby': 'compare-matrix-heading' },
+    h('h3', { id: 'compare-matrix-heading' }, 'Each two of them'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Events both report, and how many of their aspects the two contest or tell differently. Choose one to compare those two.',
+    ),
+    h(
+      'div',
+      { class: 'matrix-scroll', tabindex: 0, role: 'region', 'aria-label': 'Each two outlets' },
+      h(
+        'table',
+        { class: 'matrix' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('td'),
+            ids.map((id) => h('th', { scope: 'col' }, outlet(id))),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ids.map((row) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, outlet(row)),
+              ids.map((column) => {
+                const pair = row === column ? undefined : pairOf(row, column);
+                return pair ? matrixCell(pair, outlet, handlers) : h('td', { class: 'self' }, '—');
+              }),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * One pair's cell: how many events they share and how far they disagree, shaded by the share of
+ * their compared aspects that disagree.
+ *
+ * @param {Pair} pair
+ * @param {(id: string) => string} outlet
+ * @param {CompareHandlers} handlers
+ */
+function matrixCell(pair, outlet, handlers) {
+  const { shared, aspects } = pair;
+  const apart = aspects.contested + aspects.differing_characterisation;
+  const compared = apart + aspects.corroborated + aspects.compatible;
+  const level = compared === 0 ? 'none' : String(Math.min(3, Math.ceil((apart / compared) * 3)));
+  const detail =
+    shared === 0
+      ? 'nothing shared'
+      : apart === 0
+        ? 'no disagreement'
+        : [
+            aspects.contested > 0 ? `≠ ${aspects.contested} contested` : '',
+            aspects.differing_characterisation > 0
+              ? `${aspects.differing_characterisation} told differently`
+              : '',
+          ]
+            .filter(Boolean)
+            .join(', ');
+  const [a, b] = pair.sources.map(outlet);
+  // The table's headers name the pair to a screen reader as well; the button says it in full.
+  const button = h(
+    'button',
+    { type: 'button', class: 'matrix-pair' },
+    h('span', { class: 'matrix-shared' }, `${shared} shared`),
+    h('span', { class: 'matrix-apart' }, detail),
+    h('span', { class: 'visually-hidden' }, `: ${a} and ${b}. Compare them.`),
+  );
+  button.addEventListener('click', () => handlers.comparePair(pair.sources));
+  return h('td', { 'data-level': level, 'data-pair': pair.sources.join(' ') }, button);
 }
 
 /**

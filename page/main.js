@@ -92,10 +92,22 @@ async function update({ focus = false } = {}) {
   const shown = state;
   filters.reflect(state, drawn?.model.window ?? null);
   if (state.q !== null) findInput.value = state.q;
-  const detailDone = showDetail(focus);
-  if (drawn?.key !== key) await loadTimeline(shown, key);
+  const stale = drawn?.key !== key;
+  // The comparison follows the window drawn when the URL names none: it waits for the timeline.
+  const detailDone = stale && comparesDrawnWindow(state) ? null : showDetail(focus);
+  if (stale) await loadTimeline(shown, key);
   else markSelected(timeline, state.event);
-  await detailDone;
+  await (detailDone ?? showDetail(focus));
+}
+
+/**
+ * Whether the detail is the comparison, over the window the page chose.
+ *
+ * @param {ViewState} shown
+ */
+function comparesDrawnWindow(shown) {
+  const above = shown.event || shown.profile || shown.q !== null || shown.quotes;
+  return shown.compare && !above && (shown.from === null || shown.to === null);
 }
 
 /**
@@ -300,7 +312,9 @@ function renderDetail(handlers, signal) {
       ? { from: state.from, to: state.to }
       : (drawn?.model.window ?? null);
   const filters = filterParams(state, window, { only: ['actors', 'types', 'status'] });
-  return renderCompare(detail, filters, state.sources, { ...handlers, openEvent }, signal);
+  const comparePair = (/** @type {string[]} */ pair) =>
+    navigate(withChanges(state, { sources: pair, compare: true }), { focus: true });
+  return renderCompare(detail, filters, state.sources, { ...handlers, openEvent, comparePair }, signal);
 }
 
 /**
