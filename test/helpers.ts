@@ -76,6 +76,26 @@ export function useSeededApp(): TestContext {
 }
 
 /**
+ * An app over a synthetic corpus (tools/synthetic/generate.ts), `outlets` sources a week, like
+ * useSeededApp.
+ */
+export function useSyntheticApp(events: number, seed: number, outlets = 2): TestContext {
+  const ctx = {} as TestContext;
+  const dir = tempDir();
+  beforeAll(async () => {
+    ctx.file = writeSynthetic(dir, events, seed, outlets);
+    ctx.db = openReadOnly(ctx.file);
+    ctx.app = await buildApp({ db: ctx.db });
+    await ctx.app.ready();
+  });
+  afterAll(async () => {
+    await ctx.app?.close();
+    ctx.db?.$client.close();
+  });
+  return ctx;
+}
+
+/**
  * The seed corpus and a synthetic one, for `it.each`: a check that holds on the annotated articles
  * and on what the generator makes at scale. The synthetic corpus is written and opened when first
  * asked for, and closed after the file's tests.

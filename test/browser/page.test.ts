@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
-import { available, useBrowser } from './chromium.js';
+import { WAIT, available, drawn, opener, seriousViolations, useBrowser } from './chromium.js';
 
 /**
  * The parallax page (SPEC §4.3) as a person uses it, in Debian's Chromium driven by playwright-core:
@@ -16,11 +16,9 @@ import { available, useBrowser } from './chromium.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SHOTS = process.env.SCREENSHOTS ? path.join(ROOT, 'docs/images') : tempDir('parallax-shots-');
-const AXE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const DECISION = 'cmc-suspends-military-action-plans';
 const NKI = 'nki-2020-06-24';
 const NYT = 'nyt-2020-06-24';
-const WAIT = { timeout: 20_000 };
 
 /**
  * What the callbacks run in the page use of its globals: the project's type check has no DOM
@@ -46,58 +44,9 @@ declare const document: {
   querySelector(selector: string): PageElement | null;
   getElementById(id: string): PageElement | null;
 };
-declare const window: { axe: { run(): Promise<{ violations: Violation[] }> } };
-interface Violation {
-  id: string;
-  impact: string | null;
-  nodes: { target: unknown[] }[];
-}
 
 const web = useBrowser();
-
-interface Opened {
-  page: Page;
-  /** Console errors, uncaught exceptions and failed requests (but cancelled ones), as they happen. */
-  problems: string[];
-  /** The paths and queries of the API requests the page made, in order. */
-  requests: string[];
-}
-
-/** A page at `url`, once its timeline is drawn; `reducedMotion` as the person's setting. */
-async function open(
-  url = '/',
-  viewport = { width: 1280, height: 800 },
-  reducedMotion: 'reduce' | 'no-preference' = 'no-preference',
-): Promise<Opened> {
-  const page = await web.browser.newPage({ viewport, reducedMotion });
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  const requests: string[] = [];
-  page.on('request', (request) => {
-    const { pathname, search } = new URL(request.url());
-    if (pathname.startsWith('/v1/')) requests.push(`${pathname}${search}`);
-  });
-  page.on('requestfailed', (request) => {
-    // The page cancels a request that a newer view has made useless; anything else is a problem.
-    const error = request.failure()?.errorText;
-    if (error !== 'net::ERR_ABORTED') problems.push(`${request.url()}: ${error}`);
-  });
-  await page.goto(`${web.baseUrl}${url}`);
-  await drawn(page, 1);
-  return { page, problems, requests };
-}
-
-/** Waits until the timeline has been drawn `times` times since the page loaded. */
-async function drawn(page: Page, times: number): Promise<void> {
-  await page.waitForFunction(
-    (n) => performance.getEntriesByName('parallax:timeline-drawn').length >= n,
-    times,
-    WAIT,
-  );
-}
+const open = opener(web);
 
 function draws(page: Page): Promise<number> {
   return page.evaluate(() => performance.getEntriesByName('parallax:timeline-drawn').length);
@@ -168,16 +117,6 @@ async function expectBothDates(page: Page): Promise<void> {
   ]);
   // Both bars of the event are marked as the open one.
   expect(await page.locator(`.bar[data-event="${DECISION}"][aria-current="true"]`).count()).toBe(2);
-}
-
-/** axe-core's serious and critical violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Through the DevTools protocol, which the page's Content-Security-Policy does not govern.
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => (await window.axe.run()).violations);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
 }
 
 // Generous: Chromium on a busy 2-core machine; nothing here measures speed.
@@ -699,6 +638,11 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
         'The New York Times',
       ]);
       expect(await page.locator('.bar').count()).toBeGreaterThan(10);
+      // On a phone every bar is a 24 px target (WCAG 2.2, 2.5.8); wider screens keep them slim.
+      const heights = await page
+        .locator('.bar .fill')
+        .evaluateAll((fills) => [...new Set(fills.map((f) => Number(f.getAttribute('height'))))]);
+      expect(heights).toEqual([width < 640 ? 24 : 14]);
       expect(problems).toEqual([]);
       await page.close();
     }
