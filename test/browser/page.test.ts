@@ -648,6 +648,29 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
     }
   });
 
+  it('prints what it says without its controls, and the articles in full', async () => {
+    const { page, problems } = await open(`/?event=${DECISION}`);
+    await page.locator('.article mark.active').first().waitFor(WAIT);
+    await page.emulateMedia({ media: 'print' });
+    const shown = (selector: string) =>
+      page
+        .locator(selector)
+        .evaluateAll((nodes) => nodes.filter((n) => n.getClientRects().length > 0).length);
+    for (const control of ['#filters-panel', '#find', '.zoom', '.detail-actions', '.show-text', '#download'])
+      expect(await shown(control), control).toBe(0);
+    for (const content of ['svg.lanes', '#detail-heading', '.date-card', '.claims-table', '.article-text'])
+      expect(await shown(content), content).toBeGreaterThan(0);
+    // Each article whole: nothing left to scroll in its box.
+    const clipped = await page
+      .locator('.article-text')
+      .evaluateAll((boxes) => boxes.filter((b) => b.scrollHeight > b.clientHeight + 1).length);
+    expect(clipped).toBe(0);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('writes screenshots of the timeline, wide and narrow, of an event and of an actor', async () => {
     mkdirSync(SHOTS, { recursive: true });
     const shots: string[] = [];
