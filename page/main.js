@@ -22,6 +22,7 @@ import {
   timelineKey,
   withChanges,
 } from './state.js';
+import { embedded, setupEmbed } from './embed.js';
 import { drawBars, focusEvent, markSelected } from './lanes.js';
 import { lanesChooser } from './lanes-chooser.js';
 import { drawVolume } from './volume.js';
@@ -48,9 +49,12 @@ const narrow = window.matchMedia('(max-width: 640px)');
 const panels = ['filters-panel', 'legend-panel'].map(
   (id) => /** @type {HTMLDetailsElement} */ (document.getElementById(id)),
 );
-const fitPanels = () => panels.forEach((panel) => (panel.open = !narrow.matches));
+// Framed on another site, they start folded whatever the width.
+const fitPanels = () => panels.forEach((panel) => (panel.open = !narrow.matches && !embedded));
 fitPanels();
 narrow.addEventListener('change', fitPanels);
+
+const followView = setupEmbed();
 
 let state = parseState(location.search);
 /** The timeline drawn: for which state, and what. @type {{ key: string, model: Model } | null} */
@@ -90,6 +94,7 @@ window.addEventListener('popstate', () => {
 async function update({ focus = false } = {}) {
   const key = timelineKey(state);
   const shown = state;
+  followView();
   filters.reflect(state, drawn?.model.window ?? null);
   if (state.q !== null) findInput.value = state.q;
   const stale = drawn?.key !== key;

@@ -55,6 +55,8 @@ export interface AppOptions {
   metrics?: Metrics;
   /** The process's tracing (src/tracing.ts), when it is on; the database's statements too. */
   tracing?: Tracing;
+  /** The sites that may frame the page at /embed (plugins/page.ts); none by default, and no /embed. */
+  embedFrameAncestors?: readonly string[];
 }
 
 /** When the database file was built: its modification time (the seed renames it in whole). */
@@ -79,6 +81,7 @@ export async function buildApp({
   observe,
   metrics,
   tracing,
+  embedFrameAncestors = [],
 }: AppOptions) {
   const app = Fastify({
     logger,
@@ -133,7 +136,7 @@ export async function buildApp({
   await app.register(compareRoutes, repositories);
   await app.register(dumpRoutes, { database: db.$client.name, datasetVersion: app.datasetVersion });
   await app.register(import('./features/linked-data/routes.js'));
-  await app.register(import('./plugins/page.js'));
+  await app.register(import('./plugins/page.js'), { embedFrameAncestors });
   return app;
 }
 

@@ -63,6 +63,19 @@ function parseTrustProxy(text: string): TrustProxy | string[] {
   return entries.join(',');
 }
 
+/** A site that may frame the page: `'self'`, `*`, or a scheme and host (`https://*.example.org:8443`). */
+const FRAME_ANCESTOR = /^(?:'self'|\*|https?:\/\/(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::(?:\d{1,5}|\*))?)$/i;
+
+/**
+ * The sites that may frame the embeddable page, as CSP `frame-ancestors` source expressions,
+ * separated by spaces or commas. Empty: none, and there is no `/embed`.
+ */
+export function parseFrameAncestors(text: string): string[] | { bad: string[] } {
+  const entries = text.split(/[\s,]+/).filter((e) => e.length > 0);
+  const bad = entries.filter((e) => !FRAME_ANCESTOR.test(e));
+  return bad.length > 0 ? { bad } : entries;
+}
+
 /** SPEC §6: the environment, validated once at start. */
 const ConfigSchema = z
   .object({
@@ -93,6 +106,21 @@ const ConfigSchema = z
         if (!Array.isArray(parsed)) return parsed;
         for (const message of parsed) ctx.addIssue({ code: 'custom', message });
         return false;
+      }),
+
+    /** The sites that may frame the page at /embed; unset, there is no /embed. */
+    EMBED_FRAME_ANCESTORS: z
+      .string()
+      .default('')
+      .transform((value, ctx) => {
+        const parsed = parseFrameAncestors(value);
+        if (Array.isArray(parsed)) return parsed;
+        for (const entry of parsed.bad)
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${entry}" is not a site that may frame the page: use 'self', * or a scheme and host such as https://news.example.org or https://*.example.org`,
+          });
+        return [];
       }),
 
     /** Whole request (headers and body) must arrive within this; 0 disables (not advised). */

@@ -83,6 +83,7 @@ async function serve(config: Config): Promise<void> {
       connection,
       metrics,
       tracing,
+      embedFrameAncestors: config.EMBED_FRAME_ANCESTORS,
     }),
   );
   watchDataset(config.DATABASE_PATH, live);

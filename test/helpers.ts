@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { type App, buildApp } from '../src/app.js';
+import { type App, type AppOptions, buildApp } from '../src/app.js';
 import { type Db, openReadOnly } from '../src/db/open.js';
 import { DEFAULT_SEEDS_DIR } from '../src/seed/defaults.js';
 import { seed } from '../src/seed/load.js';
@@ -54,17 +54,17 @@ export interface TestContext {
 
 /**
  * Seeds a real SQLite database from seeds/ into a temporary folder and builds the app on it,
- * read-only, as the server does. Use inside a describe block; the returned object fills in
+ * read-only, as the server does, with `options` (the database aside). Use inside a describe block; the returned object fills in
  * beforeAll.
  */
-export function useSeededApp(): TestContext {
+export function useSeededApp(options: Omit<AppOptions, 'db'> = {}): TestContext {
   const ctx = {} as TestContext;
   const dir = mkdtempSync(path.join(tmpdir(), 'parallax-app-'));
   beforeAll(async () => {
     ctx.file = path.join(dir, 'parallax.db');
     await seed(DEFAULT_SEEDS_DIR, ctx.file, { beside: DUMPS });
     ctx.db = openReadOnly(ctx.file);
-    ctx.app = await buildApp({ db: ctx.db });
+    ctx.app = await buildApp({ ...options, db: ctx.db });
     await ctx.app.ready();
   });
   afterAll(async () => {

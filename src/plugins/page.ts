@@ -76,30 +76,70 @@ function pagePolicy(policy: string): string {
     .join(';');
 }
 
+/**
+ * The embeddable page's policy: the page's, with `frame-ancestors` naming the sites that may frame
+ * it instead of none.
+ */
+function embedPolicy(policy: string, frameAncestors: readonly string[]): string {
+  return policy
+    .split(';')
+    .map((directive) =>
+      directive.split(/\s+/)[0] === 'frame-ancestors'
+        ? `frame-ancestors ${frameAncestors.join(' ')}`
+        : directive,
+    )
+    .join(';');
+}
+
 export interface PageOptions {
   /** The folder of the page's files; `page/` of the project by default. */
   dir?: string;
+  /**
+   * The sites that may frame the page at `/embed` (CSP source expressions, EMBED_FRAME_ANCESTORS);
+   * without them there is no `/embed`, and nothing of the service may be framed.
+   */
+  embedFrameAncestors?: readonly string[];
 }
 
-export default async function page(app: FastifyInstance, { dir = path.join(ROOT, 'page') }: PageOptions) {
+/** A page as served: its HTML and the weak ETag of it. */
+function served(html: string, name: string): { html: string; etag: string } {
+  // Weak: the page is the same whether or not it is compressed on the way (RFC 9110 §8.8.1).
+  return { html, etag: `W/"${name}-${createHash('sha256').update(html).digest('base64url').slice(0, 22)}"` };
+}
+
+export default async function page(
+  app: FastifyInstance,
+  { dir = path.join(ROOT, 'page'), embedFrameAncestors = [] }: PageOptions,
+) {
   const { assets, version } = readAssets(dir);
   const d3 = installed('d3');
   const d3Path = `/vendor/d3@${d3.version}/d3.min.js`;
   const html = readFileSync(path.join(dir, 'index.html'), 'utf8')
     .replaceAll('%ASSETS%', `/assets/${version}`)
     .replaceAll('%D3%', d3Path);
-  // Weak: the page is the same whether or not it is compressed on the way (RFC 9110 §8.8.1).
-  const htmlEtag = `W/"page-${createHash('sha256').update(html).digest('base64url').slice(0, 22)}"`;
+  // The embeddable page is the same page, marked so that it shows itself framed (page/embed.js).
+  const pages = new Map([
+    ['/', served(html, 'page')],
+    ...(embedFrameAncestors.length > 0
+      ? [
+          [
+            '/embed',
+            served(html.replace('<html lang="en">', '<html lang="en" data-embed>'), 'embed'),
+          ] as const,
+        ]
+      : []),
+  ]);
 
   // reply.sendFile for d3, streamed from node_modules; nothing else of node_modules is served.
   await app.register(fastifyStatic, { serve: false, root: path.join(d3.dir, 'dist') });
 
-  app.get('/', { schema: { hide: true } }, async (request, reply) => {
-    // Against the page's own tag; `*` is conditional-get's to answer, once the status is known.
-    const header = request.headers['if-none-match'];
-    if (header?.trim() !== '*' && ifNoneMatchMatches(header, htmlEtag)) return reply.code(304).send();
-    return reply.type('text/html; charset=utf-8').send(html);
-  });
+  for (const [url, { html: body, etag }] of pages)
+    app.get(url, { schema: { hide: true } }, async (request, reply) => {
+      // Against the page's own tag; `*` is conditional-get's to answer, once the status is known.
+      const header = request.headers['if-none-match'];
+      if (header?.trim() !== '*' && ifNoneMatchMatches(header, etag)) return reply.code(304).send();
+      return reply.type('text/html; charset=utf-8').send(body);
+    });
 
   app.get<{ Params: { version: string; file: string } }>(
     '/assets/:version/:file',
@@ -117,10 +157,17 @@ export default async function page(app: FastifyInstance, { dir = path.join(ROOT,
 
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
     if (reply.statusCode !== 200 && reply.statusCode !== 304) return payload;
-    if (request.routeOptions.url === '/') {
-      reply.header('etag', htmlEtag).header('cache-control', 'no-cache');
+    const shown = pages.get(request.routeOptions.url ?? '');
+    if (shown) {
+      reply.header('etag', shown.etag).header('cache-control', 'no-cache');
       const policy = reply.getHeader('content-security-policy');
-      if (typeof policy === 'string') reply.header('content-security-policy', pagePolicy(policy));
+      if (typeof policy !== 'string') return payload;
+      if (request.routeOptions.url === '/') reply.header('content-security-policy', pagePolicy(policy));
+      else {
+        reply.header('content-security-policy', embedPolicy(pagePolicy(policy), embedFrameAncestors));
+        // Older than frame-ancestors, and it would forbid the frame the policy allows.
+        reply.removeHeader('x-frame-options');
+      }
     } else {
       // A versioned URL never changes what it names: no validator is needed, or given.
       reply.removeHeader('etag');

@@ -174,3 +174,49 @@ function modules(): string[] {
 function assetUrl(version: string | undefined, file: string): string {
   return `/assets/${version}/${file}`;
 }
+
+describe('GET /embed', () => {
+  const SITES = ['https://news.example', 'https://*.example.org'];
+  const framed = useSeededApp({ embedFrameAncestors: SITES });
+  const getFramed = getter(framed);
+
+  it('is not there unless the sites that may frame it are named, and nothing else may be framed', async () => {
+    const res = await get('/embed').expect(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    for (const app of [get, getFramed])
+      for (const url of ['/', '/v1/events']) {
+        const headers = (await app(url)).headers;
+        expect(directives(headers['content-security-policy'] as string).get('frame-ancestors'), url).toBe(
+          "'none'",
+        );
+        expect(headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      }
+  });
+
+  it('is the page, marked as framed, that the named sites and only they may frame', async () => {
+    const res = await getFramed('/embed').expect(200);
+    expect(res.text).toContain('<html lang="en" data-embed>');
+    expect(res.text.replace(' data-embed', '')).toBe((await getFramed('/')).text);
+    expect(res.headers['x-frame-options']).toBeUndefined();
+    const policy = directives(res.headers['content-security-policy'] as string);
+    expect(policy.get('frame-ancestors')).toBe(SITES.join(' '));
+    // Everything else as strict as the page's own policy.
+    const own = directives((await getFramed('/')).headers['content-security-policy'] as string);
+    own.delete('frame-ancestors');
+    policy.delete('frame-ancestors');
+    expect(policy).toEqual(own);
+  });
+
+  it('is revalidated against an ETag of its own', async () => {
+    const res = await getFramed('/embed').expect(200);
+    expect(res.headers.etag).toMatch(/^W\/"embed-[\w-]+"$/);
+    expect(res.headers.etag).not.toBe((await getFramed('/')).headers.etag);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    await getFramed('/embed')
+      .set('if-none-match', res.headers.etag as string)
+      .expect(304);
+    await getFramed('/embed')
+      .set('if-none-match', (await getFramed('/')).headers.etag as string)
+      .expect(200);
+  });
+});

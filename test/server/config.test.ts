@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseDuration } from '../../src/config.js';
+import { ConfigError, loadConfig, parseDuration, parseFrameAncestors } from '../../src/config.js';
 import { connectionOptions } from '../../src/http/connection.js';
 import { coresFromQuota, workerCount } from '../../src/workers.js';
 
@@ -151,5 +151,34 @@ describe('OTEL_EXPORTER_OTLP_ENDPOINT', () => {
     expect(error({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'nope' })).toMatch(
       /OTEL_EXPORTER_OTLP_TRACES_ENDPOINT/,
     );
+  });
+});
+
+describe('EMBED_FRAME_ANCESTORS', () => {
+  it('is none by default: nothing may frame the page', () => {
+    expect(loadConfig({}).EMBED_FRAME_ANCESTORS).toEqual([]);
+  });
+
+  it.each([
+    ['https://news.example', ['https://news.example']],
+    ["'self' https://*.example.org:8443", ["'self'", 'https://*.example.org:8443']],
+    ['https://a.example, http://localhost:3000', ['https://a.example', 'http://localhost:3000']],
+    ['*', ['*']],
+    ['  ', []],
+  ])('reads %j as %j', (value, sites) => {
+    expect(parseFrameAncestors(value)).toEqual(sites);
+    expect(loadConfig({ EMBED_FRAME_ANCESTORS: value }).EMBED_FRAME_ANCESTORS).toEqual(sites);
+  });
+
+  it.each([
+    "'none'",
+    'news.example',
+    'https://news.example/path',
+    "https://a.example; script-src 'unsafe-inline'",
+    'ftp://x.example',
+  ])('refuses %j, naming it', (value) => {
+    const message = error({ EMBED_FRAME_ANCESTORS: value });
+    expect(message).toContain('EMBED_FRAME_ANCESTORS');
+    expect(message).toContain('is not a site that may frame the page');
   });
 });
