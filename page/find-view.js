@@ -1,6 +1,6 @@
 /**
- * Finding things: the search over events, actors and quotes (the API's `q=`), and every quote of
- * the record. Quotes are shown as passages, so the same words two outlets quote read once, told
+ * Finding things: the search over events, actors and quotes (the API's `q=`; those named for the
+ * words first), and every quote of the record. Quotes are shown as passages, so the same words two outlets quote read once, told
  * twice; each opens its words in the article.
  */
 
@@ -9,6 +9,7 @@ import { articleViewer } from './article.js';
 import { h, replace } from './dom.js';
 import { count, formatDate, words } from './format.js';
 import { passages } from './passages.js';
+import { namedFirst } from './relevance.js';
 import { detailActions, linkButton, quoteMeta } from './parts.js';
 
 /**
@@ -70,7 +71,12 @@ export async function renderFind(section, q, handlers, signal) {
       { class: 'detail-body' },
       events
         ? resultsSection(
-            { kind: 'event', heading: 'Events', items: events.data, more: events.page.next_cursor !== null },
+            {
+              kind: 'event',
+              heading: 'Events',
+              items: namedFirst(events.data, q ?? '', (e) => e.title),
+              more: events.page.next_cursor !== null,
+            },
             (e) => ({
               id: e.id,
               label: e.title,
@@ -80,12 +86,20 @@ export async function renderFind(section, q, handlers, signal) {
           )
         : null,
       actors
-        ? resultsSection({ kind: 'actor', heading: 'Actors', items: actors.data, more: false }, (a) => ({
-            id: a.id,
-            label: a.name,
-            open: () => handlers.openActor(a.id),
-            about: words(a.kind),
-          }))
+        ? resultsSection(
+            {
+              kind: 'actor',
+              heading: 'Actors',
+              items: namedFirst(actors.data, q ?? '', (a) => a.name),
+              more: false,
+            },
+            (a) => ({
+              id: a.id,
+              label: a.name,
+              open: () => handlers.openActor(a.id),
+              about: words(a.kind),
+            }),
+          )
         : null,
       quotesSection(quotes.data, quotes.page.next_cursor !== null, outletOf, viewer, handlers),
       h(

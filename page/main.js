@@ -10,7 +10,9 @@ import { renderFind } from './find-view.js';
 import { renderEvent } from './event-view.js';
 import { setupFilters } from './filters.js';
 import { count, formatRange } from './format.js';
-import { h } from './dom.js';
+import { byId, h } from './dom.js';
+import { combobox } from './combobox.js';
+import { namedFirst } from './relevance.js';
 import { MAX_BARS, MIN_WINDOW_DAYS, panWindow, windowDays, zoomWindow } from './days.js';
 import { buildModel } from './model.js';
 import {
@@ -202,9 +204,9 @@ function draw(model) {
 }
 
 const HELP = {
-  bars: 'Keyboard: Tab into the timeline, then arrow keys move between events (← → along a lane, ↑ ↓ to another outlet’s version), Enter opens one; + and − zoom, [ and ] move earlier and later.',
+  bars: 'Keyboard: Tab into the timeline, then arrow keys move between events (← → along a lane, ↑ ↓ to another outlet’s version), Enter opens one; + and − zoom, [ and ] move earlier and later; / goes to the search box.',
   volume:
-    'Keyboard: Tab into the chart, then ← → move between periods and Enter zooms into one; + and − zoom, [ and ] move earlier and later.',
+    'Keyboard: Tab into the chart, then ← → move between periods and Enter zooms into one; + and − zoom, [ and ] move earlier and later; / goes to the search box.',
 };
 
 /** @type {Record<(typeof EXPORT_FORMATS)[number], string>} */
@@ -287,6 +289,25 @@ document.getElementById('find')?.addEventListener('submit', (event) => {
   event.preventDefault();
   const q = findInput.value.trim();
   if (q) navigate(withChanges(state, { ...OPENS_ALONE, q }), { focus: true });
+});
+// As the words are typed, the events and actors named for them, to open at once; Enter with none
+// chosen searches everything, quotes too.
+combobox({
+  input: findInput,
+  list: byId('find-options'),
+  find: async (q, signal) => {
+    const [events, actors] = await Promise.all([
+      api.events(new URLSearchParams({ q, limit: '6' }), signal),
+      api.searchActors(q, signal),
+    ]);
+    const suggestions = [
+      ...actors.data.slice(0, 3).map((a) => ({ kind: 'Actor', label: a.name, changes: { profile: a.id } })),
+      ...events.data.map((e) => ({ kind: 'Event', label: e.title, changes: { event: e.id } })),
+    ];
+    return namedFirst(suggestions, q, (s) => s.label);
+  },
+  choose: (s) => navigate(withChanges(state, { ...OPENS_ALONE, ...s.changes }), { focus: true }),
+  none: 'Nothing by that name: Enter searches the quotes too',
 });
 
 /** What the detail section is to show for the state: an event, an actor, the comparison, or nothing. */
@@ -387,6 +408,16 @@ async function showDetail(focus = false) {
 
 detail.addEventListener('keydown', (event) => {
   if (event.key === 'Escape' && state.event) focusEvent(timeline, state.event);
+});
+
+// "/" goes to the search box from anywhere but a field, as on most sites with one.
+document.addEventListener('keydown', (event) => {
+  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = /** @type {Element | null} */ (event.target);
+  if (target?.closest('input, textarea, select, [contenteditable]')) return;
+  event.preventDefault();
+  findInput.focus();
+  findInput.select();
 });
 
 /**

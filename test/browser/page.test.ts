@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { namedFirst } from '../../page/relevance.js';
 import { tempDir } from '../helpers.js';
 import { WAIT, available, drawn, opener, seriousViolations, useBrowser } from './chromium.js';
 
@@ -276,7 +277,7 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
     await expect.poll(() => new URL(page.url()).searchParams.get('q'), WAIT).toBe('Christmas');
     await expect.poll(() => page.locator('#detail-heading').textContent(), WAIT).toBe('Search: “Christmas”');
     const quotes = await api<{ data: { id: string; text: string }[] }>('/v1/quotes?q=Christmas');
-    const events = await api<{ data: { id: string }[] }>('/v1/events?q=Christmas');
+    const events = await api<{ data: { id: string; title: string }[] }>('/v1/events?q=Christmas');
     expect(
       await page
         .locator('.find-quotes .quote-meta')
@@ -284,7 +285,7 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
     ).toEqual(quotes.data.map((q) => q.id));
     expect(
       await page.locator('.find-events li').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-event'))),
-    ).toEqual(events.data.map((e) => e.id));
+    ).toEqual(namedFirst(events.data, 'Christmas', (e) => e.title).map((e) => e.id)); // named for it first
     // The quote's words, in its article.
     await page.locator('.find-quotes .show-text').first().click();
     await expect
@@ -354,6 +355,87 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
     await page.locator('#detail .close').click();
     await expect.poll(() => page.locator('#detail-heading').textContent(), WAIT).toBe('Search: “yo jong”');
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('task 7a: task 1 by keyboard alone, in 4 keys, and the whole search in 7', async () => {
+    const { page, problems } = await open();
+    const active = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    const LIAISON = 'North Korea blows up the joint inter-Korean liaison office';
+    await page.keyboard.press('/'); // 1
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('find-q');
+    await page.keyboard.type('liaison'); // 2
+    // What is named for the words is suggested first.
+    const first = page.locator('#find-options [role="option"]').first();
+    await expect.poll(() => first.textContent(), WAIT).toBe(`Event · ${LIAISON}`);
+    await page.keyboard.press('ArrowDown'); // 3
+    expect(await page.locator('#find-q').getAttribute('aria-activedescendant')).toBe(
+      await first.getAttribute('id'),
+    );
+    await page.keyboard.press('Enter'); // 4
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('event'), WAIT)
+      .toBe('liaison-office-demolished');
+    await expect.poll(() => active(), WAIT).toBe(LIAISON);
+    // Each outlet's words, marked in its article, and the way back to the bar.
+    for (const source of [NKI, NYT])
+      await expect
+        .poll(() => page.locator(`.article[data-source="${source}"] mark`).count(), WAIT)
+        .toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-event'))).toBe(
+      'liaison-office-demolished',
+    );
+
+    // Enter with no suggestion chosen searches everything: the event named for it comes first.
+    await page.keyboard.press('/'); // 1
+    await page.keyboard.type('liaison'); // 2
+    await page.keyboard.press('Enter'); // 3
+    await expect.poll(() => active(), WAIT).toBe('Search: “liaison”');
+    for (const key of ['Tab', 'Tab', 'Tab']) await page.keyboard.press(key); // 4, 5, 6: Back, Close
+    expect(await active()).toBe(LIAISON);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('task 7b: task 2 by keyboard alone, the framing differences side by side in 5 keys', async () => {
+    const { page, problems } = await open();
+    await page.keyboard.press('/'); // 1
+    for (const key of ['Tab', 'Tab', 'Tab']) await page.keyboard.press(key); // 2, 3, 4: Search, Every quote
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Compare the outlets');
+    await page.keyboard.press('Enter'); // 5
+    await page.locator('[data-verdict="differing_characterisation"] .compare-item').first().waitFor(WAIT);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('detail-heading');
+    // Each told-differently aspect with both outlets' words, in view for the next Tab.
+    const first = page.locator('[data-verdict="differing_characterisation"] .compare-item').first();
+    expect(await first.locator('.compare-claim blockquote.words').count()).toBe(2);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('task 7c: task 1 on a phone, one tap on the bar once scrolled to it', async () => {
+    const page = await web.browser.newPage({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await page.goto(web.baseUrl);
+    await drawn(page, 1);
+    const bar = page.locator('.bar[data-event="liaison-office-demolished"][data-lane="1"]');
+    const box = await bar.locator('.fill').boundingBox();
+    expect(box?.height).toBeGreaterThanOrEqual(24);
+    await bar.tap(); // 1 (Playwright scrolls it into view first, as the person does)
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('event'), WAIT)
+      .toBe('liaison-office-demolished');
+    await page.locator('#detail-heading').waitFor(WAIT);
+    // The articles stack under the dates, each as wide as the screen allows.
+    const articles = await page
+      .locator('.article')
+      .evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect()).map((r) => [r.left, r.width]));
+    expect(articles).toHaveLength(2);
+    expect(articles[0]?.[0]).toBe(articles[1]?.[0]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.close();
   });
 
