@@ -156,6 +156,27 @@ describe.skipIf(!available)('eight outlets in headless Chromium', { timeout: 120
     await page.close();
   });
 
+  it('counts the eight outlets’ events over time when zoomed out, and a period opens their lanes', async () => {
+    const { page, problems } = await open('/?from=1975-01-01&to=2025-12-31');
+    expect(await page.locator('svg.volume').count()).toBe(1);
+    const { page: all } = await api<{ page: { total: number } }>(
+      '/v1/events?from=1975-01-01&to=2025-12-31&count=exact&limit=1',
+    );
+    expect(await page.locator('#summary').textContent()).toMatch(new RegExp(`^${all.total} events`));
+    const periods = page.locator('.period');
+    const labels = await periods.evaluateAll((ps) => ps.map((p) => p.getAttribute('aria-label') ?? ''));
+    const busy = labels.findIndex((l) => /: [1-9]\d* events/.test(l));
+    expect(busy).toBeGreaterThanOrEqual(0);
+    const draws = await page.evaluate(() => performance.getEntriesByName('parallax:timeline-drawn').length);
+    await periods.nth(busy).focus();
+    await page.keyboard.press('Enter');
+    await drawn(page, draws + 1);
+    // Zoomed in far enough for lanes, or for a finer count: either way, closer to the week.
+    expect(new URL(page.url()).searchParams.get('from')).not.toBe('1975-01-01');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('finds no serious or critical accessibility violation with eight lanes, the chooser or the matrix', async () => {
     for (const viewport of [
       { width: 1280, height: 800 },
