@@ -394,6 +394,7 @@ async function showDetail(focus = false) {
     const rendered = await renderDetail(detailHandlers, controller.signal);
     if (!rendered || controller.signal.aborted) return;
     detailShown = wanted;
+    performance.mark('parallax:detail-shown');
     if (focus) document.getElementById('detail-heading')?.focus();
   } catch (error) {
     if (controller.signal.aborted) return;

@@ -8,6 +8,9 @@
  *
  * Two views each round: the page as it opens (on a big corpus, volume over time) and the lanes of
  * the busiest recent day whose events fit on one page (bars, each article's outlet looked up).
+ * Then, on that day's lanes, every view below the timeline, each opened from the one before by
+ * what a person does (an event, one of its actors, the comparison, a search, every quote), and a
+ * filter change with the comparison open: the action to the view drawn (`parallax:detail-shown`).
  */
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -60,6 +63,69 @@ const CHANGES: { name: string; apply: (page: Page) => Promise<void> }[] = [
 
 /** The changes measured on the lanes of a day. */
 const LANE_CHANGES: typeof CHANGES = [CHANGES[0], CHANGES[2]].filter((c) => c !== undefined);
+
+/**
+ * The views below the timeline, in order, each from where the one before left the page: what is
+ * done to open it (`act`, timed) after anything done first (`prepare`, not timed).
+ */
+const VIEWS: { name: string; prepare?: (page: Page) => Promise<void>; act: (page: Page) => Promise<void> }[] =
+  [
+    { name: 'an event (its bar chosen)', act: (page) => page.locator('.bar').first().click() },
+    {
+      name: 'an actor (a participant of the event)',
+      act: (page) => page.locator('#detail .participants .link-button').first().click(),
+    },
+    { name: 'the comparison of the outlets', act: (page) => page.click('#open-compare') },
+    {
+      name: 'the comparison, after a filter change (verdict: contested)',
+      act: (page) => page.selectOption('#f-status', 'contested').then(() => undefined),
+    },
+    {
+      name: 'a search (a word of an event title)',
+      prepare: async (page) => {
+        const title = (await page.locator('.bar').first().getAttribute('aria-label')) ?? 'the';
+        await page.fill('#find-q', title.split(/\s+/)[0] ?? 'the');
+      },
+      act: (page) => page.press('#find-q', 'Enter'),
+    },
+    { name: 'every quote', act: (page) => page.click('#open-quotes') },
+  ];
+
+/** Opens each view in turn on the lanes at `url`, in a fresh profile: how long each took to show. */
+async function viewsRound(browser: Browser, url: string): Promise<number[]> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await drawn(page, 1);
+    const times: number[] = [];
+    for (const view of VIEWS) {
+      await view.prepare?.(page);
+      const shown = await page.evaluate(() => {
+        performance.mark('bench:action');
+        return performance.getEntriesByName('parallax:detail-shown').length;
+      });
+      await view.act(page);
+      await page
+        .waitForFunction((n) => performance.getEntriesByName('parallax:detail-shown').length > n, shown, {
+          timeout: 60_000,
+        })
+        .catch((error: unknown) => {
+          throw new Error(`${view.name}: not shown (${String(error)})`);
+        });
+      times.push(
+        await page.evaluate(
+          () =>
+            (performance.getEntriesByName('parallax:detail-shown').at(-1)?.startTime ?? NaN) -
+            (performance.getEntriesByName('bench:action').at(-1)?.startTime ?? NaN),
+        ),
+      );
+    }
+    return times;
+  } finally {
+    await context.close();
+  }
+}
 
 interface Round {
   render: number;
@@ -134,11 +200,14 @@ async function main() {
     // Warm: the server's first queries, Chromium's first page.
     await round(browser, `${base}/`, CHANGES);
     await round(browser, dayUrl, LANE_CHANGES);
+    await viewsRound(browser, dayUrl);
     const rounds: Round[] = [];
     const dayRounds: Round[] = [];
+    const viewRounds: number[][] = [];
     for (let r = 0; r < ROUNDS; r++) {
       rounds.push(await round(browser, `${base}/`, CHANGES));
       dayRounds.push(await round(browser, dayUrl, LANE_CHANGES));
+      viewRounds.push(await viewsRound(browser, dayUrl));
       console.error(
         `round ${r + 1}: ${ms(rounds.at(-1)?.render ?? NaN)} ms, lanes ${ms(dayRounds.at(-1)?.render ?? NaN)} ms`,
       );
@@ -178,6 +247,13 @@ async function main() {
           row(
             `filter change redrawn, lanes of ${busy.day}: ${change.name}`,
             dayRounds.map((r) => r.changes[i] ?? NaN),
+            TARGETS.change,
+          ),
+        ),
+        ...VIEWS.map((view, i) =>
+          row(
+            `view shown, lanes of ${busy.day}: ${view.name}`,
+            viewRounds.map((r) => r[i] ?? NaN),
             TARGETS.change,
           ),
         ),
