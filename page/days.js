@@ -57,6 +57,27 @@ export function defaultWindow(latestEnd) {
 }
 
 /**
+ * The window a link to an event opens on when the URL names none: the default one if the event's
+ * date overlaps it, else three weeks around the event (or its whole span, with a margin, when it
+ * is longer), so that its bars are in view.
+ *
+ * @param {Window} fallback The window the page would open on.
+ * @param {{ start: string, end: string }} date The event's date.
+ * @returns {Window}
+ */
+export function windowWith(fallback, date) {
+  const [start, end] = [toDay(date.start), toDay(date.end)];
+  if (start <= toDay(fallback.to) && end >= toDay(fallback.from)) return fallback;
+  const days = end - start + 1;
+  if (days <= 21) {
+    const from = start - Math.floor((24 - days) / 2);
+    return { from: fromDay(from), to: fromDay(from + 23) };
+  }
+  const margin = Math.ceil(days / 10);
+  return { from: fromDay(start - margin), to: fromDay(end + margin) };
+}
+
+/**
  * The window zoomed by `factor` (below 1 narrows it) around `centre` (a day; the middle by
  * default), kept between MIN_WINDOW_DAYS and MAX_WINDOW_DAYS.
  *

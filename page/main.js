@@ -452,4 +452,8 @@ window.addEventListener('resize', () => {
   }, 150);
 });
 
-void update();
+// A link that opens something below the timeline (an event, an actor, a search, the comparison)
+// shows it, not the top of the page.
+void update().then(() => {
+  if (detailShown) detail.scrollIntoView({ block: 'start' });
+});

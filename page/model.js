@@ -4,7 +4,15 @@
  */
 
 import * as api from './api.js';
-import { MAX_BARS, MAX_BAR_DAYS, defaultWindow, viewMode, volumeInterval, windowDays } from './days.js';
+import {
+  MAX_BARS,
+  MAX_BAR_DAYS,
+  defaultWindow,
+  viewMode,
+  volumeInterval,
+  windowDays,
+  windowWith,
+} from './days.js';
 import { buildLanes, buildLinks } from './lane-model.js';
 import { filterParams } from './state.js';
 
@@ -62,7 +70,7 @@ export async function buildModel(shown, signal) {
 
 /**
  * The state's window, or, when the URL names none, three weeks up to the latest event the filters
- * find (null when they find none).
+ * find (null when they find none), moved to the open event when that is elsewhere.
  *
  * @param {ViewState} shown
  * @param {AbortSignal} signal
@@ -73,8 +81,13 @@ async function windowOf(shown, signal) {
   const params = filterParams(shown, null);
   params.set('order', 'desc');
   params.set('limit', '1');
-  const latest = (await api.events(params, signal)).data[0];
-  return latest ? defaultWindow(latest.date.end) : null;
+  const [latest, open] = await Promise.all([
+    api.events(params, signal).then((page) => page.data[0]),
+    shown.event ? api.event(shown.event, signal).catch(() => null) : null,
+  ]);
+  if (!latest) return null;
+  const fallback = defaultWindow(latest.date.end);
+  return open ? windowWith(fallback, open.date) : fallback;
 }
 
 /**

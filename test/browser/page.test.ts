@@ -730,6 +730,19 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
     }
   });
 
+  it('opens a link to an event elsewhere in time on a window that shows it, scrolled to it', async () => {
+    const { page, problems } = await open('/?event=korean-war-begins');
+    await page.locator('#detail-heading').waitFor(WAIT);
+    // The war's day is 70 years before the latest event: the window moved to it, its bar drawn.
+    expect(await page.locator('.bar[data-event="korean-war-begins"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('#f-from').inputValue()).toBe('1950-06-14');
+    await expect
+      .poll(() => page.locator('#detail').evaluate((d) => Math.round(d.getBoundingClientRect().top)), WAIT)
+      .toBeLessThan(100);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('prints what it says without its controls, and the articles in full', async () => {
     const { page, problems } = await open(`/?event=${DECISION}`);
     await page.locator('.article mark.active').first().waitFor(WAIT);

@@ -9,6 +9,7 @@ import {
   viewMode,
   volumeInterval,
   windowDays,
+  windowWith,
   zoomWindow,
 } from '../../page/days.js';
 
@@ -34,6 +35,28 @@ describe('the timeline’s days and windows', () => {
     const window = defaultWindow('2020-06-25');
     expect(window).toEqual({ from: '2020-06-05', to: '2020-06-28' });
     expect(windowDays(window)).toBe(24);
+  });
+
+  it.each([
+    ['in the window', { start: '2020-06-23', end: '2020-06-23' }, { from: '2020-06-05', to: '2020-06-28' }],
+    ['overlapping it', { start: '2020-01-01', end: '2020-12-31' }, { from: '2020-06-05', to: '2020-06-28' }],
+    ['a day elsewhere', { start: '1950-06-25', end: '1950-06-25' }, { from: '1950-06-14', to: '1950-07-07' }],
+    [
+      'a week elsewhere',
+      { start: '2018-04-23', end: '2018-04-29' },
+      { from: '2018-04-15', to: '2018-05-08' },
+    ],
+    [
+      'a year elsewhere',
+      { start: '2017-01-01', end: '2017-12-31' },
+      { from: '2016-11-25', to: '2018-02-06' },
+    ],
+  ])('opens a link to an event %s on a window that shows it', (_, date, expected) => {
+    const window = windowWith({ from: '2020-06-05', to: '2020-06-28' }, date);
+    expect(window).toEqual(expected);
+    // The event's bars are in it: its date overlaps the window.
+    expect(toDay(window.from)).toBeLessThanOrEqual(toDay(date.end));
+    expect(toDay(window.to)).toBeGreaterThanOrEqual(toDay(date.start));
   });
 
   it('zooms around the middle and pans by half a window', () => {
