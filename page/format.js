@@ -132,3 +132,17 @@ export function shorten(text, max) {
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–-]+$/, '')}…`;
 }
+
+/**
+ * Who said something, as the page names them: the outlet's description of the speaker, with the
+ * actor's name after it when the description does not already hold it ("a former US diplomat
+ * (Mintaro Oba)", not "Mintaro Oba, a former US diplomat (Mintaro Oba)").
+ *
+ * @param {string | null} description
+ * @param {string | null} name
+ */
+export function speakerText(description, name) {
+  if (!description) return name ?? 'unattributed';
+  if (!name || description.toLowerCase().includes(name.toLowerCase())) return description;
+  return `${description} (${name})`;
+}

@@ -4,7 +4,7 @@
  */
 
 import { h } from './dom.js';
-import { statusLabel, statusMeaning } from './format.js';
+import { speakerText, statusLabel, statusMeaning } from './format.js';
 
 /**
  * @typedef {import('./api-types').Attribution} Attribution
@@ -90,15 +90,10 @@ export function quoteItem(quote, outlet, show) {
  * @param {import('./dom.js').Child[]} [more] Anything else to say of it, before the way to the words.
  */
 export function quoteMeta(quote, outlet, show, more = []) {
-  const said = quote.speaker_description ?? quote.speaker?.name ?? 'unattributed';
-  const who =
-    quote.speaker && quote.speaker_description && quote.speaker_description !== quote.speaker.name
-      ? ` (${quote.speaker.name})`
-      : '';
   return h(
     'p',
     { class: 'quote-meta', 'data-quote': quote.id },
-    `— ${said}${who}`,
+    `— ${speakerText(quote.speaker_description, quote.speaker?.name ?? null)}`,
     quote.reported_via ? `, via ${quote.reported_via.name}` : '',
     `, in ${outlet}`,
     quote.kind === 'fragment' ? ' · a fragment' : '',

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { count, formatDate, formatRange, shorten, statusLabel, words } from '../../page/format.js';
+import {
+  count,
+  formatDate,
+  formatRange,
+  shorten,
+  speakerText,
+  statusLabel,
+  words,
+} from '../../page/format.js';
 import { segments, spanText } from '../../page/spans.js';
 
 describe('evidence in an article’s text', () => {
@@ -81,5 +89,18 @@ describe('words for dates and verdicts', () => {
   it('shortens a label at a word, with an ellipsis', () => {
     expect(shorten('Kim Jong-un suspends the military action plans', 30)).toBe('Kim Jong-un suspends the…');
     expect(shorten('short', 30)).toBe('short');
+  });
+});
+
+describe('speakerText', () => {
+  it.each([
+    ['a former US diplomat', 'Mintaro Oba', 'a former US diplomat (Mintaro Oba)'],
+    ['Mintaro Oba, a former US diplomat', 'Mintaro Oba', 'Mintaro Oba, a former US diplomat'],
+    ['KIM YO-JONG, his sister', 'Kim Yo-jong', 'KIM YO-JONG, his sister'],
+    ['an official', null, 'an official'],
+    [null, 'Kim Jong-un', 'Kim Jong-un'],
+    [null, null, 'unattributed'],
+  ])('names %j speaking as %j: %j', (description, name, expected) => {
+    expect(speakerText(description, name)).toBe(expected);
   });
 });
