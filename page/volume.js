@@ -90,9 +90,11 @@ export function drawVolume(container, model, handlers) {
     .attr('aria-hidden', 'true')
     .attr('transform', `translate(${margin.left},0)`)
     .call(
+      // Whole counts only, without trailing zeros: 0, 500, 1.5k (not 0.0k, nor half an event).
       d3
         .axisLeft(y)
-        .ticks(5, 's')
+        .tickValues(y.ticks(5).filter(Number.isInteger))
+        .tickFormat(d3.format('~s'))
         .tickSize(-(right - left)),
     );
 
