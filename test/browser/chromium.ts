@@ -102,12 +102,12 @@ export async function drawn(page: Page, times: number): Promise<void> {
   );
 }
 
-/** axe-core's serious and critical violations on the page as it is now. */
-export async function seriousViolations(page: Page): Promise<string[]> {
+/** axe-core's violations on the page as it is now, of any impact (minor ones too). */
+export async function axeViolations(page: Page): Promise<string[]> {
   // Through the DevTools protocol, which the page's Content-Security-Policy does not govern.
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => (await window.axe.run()).violations);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  return violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+  );
 }
