@@ -15,6 +15,7 @@ import { MS_PER_DAY, dayDate, toDay } from './days.js';
  * @property {(eventId: string) => void} select Open an event.
  * @property {(window: Window) => void} zoomTo Show this window.
  * @property {(move: Move) => void} move Zoom or pan by a step.
+ * @property {() => void} narrow Take the person to the filters: the window cannot narrow further.
  */
 
 /** The charts' margin left and right. */

@@ -167,6 +167,11 @@ const handlers = {
     navigate(withChanges(state, wide));
   },
   move: (move) => moveWindow(move),
+  narrow: () => {
+    const panel = /** @type {HTMLDetailsElement} */ (byId('filters-panel'));
+    panel.open = true;
+    byId('f-status').focus();
+  },
 };
 
 /** Zooms or pans the window shown by a step. @param {Move} move */

@@ -98,6 +98,9 @@ export function drawVolume(container, model, handlers) {
         .tickSize(-(right - left)),
     );
 
+  // A period as wide as the window cannot narrow it: a day with more events than lanes can draw.
+  const opens = (/** @type {VolumePeriod} */ p) =>
+    !(p.start <= model.window.from && p.end >= model.window.to);
   const span = (/** @type {VolumePeriod} */ p) => {
     const x0 = Math.max(left, x(dayDate(toDay(p.start))));
     const x1 = Math.min(right, x(dayDate(toDay(p.end) + 1)));
@@ -116,7 +119,8 @@ export function drawVolume(container, model, handlers) {
     .attr('class', 'period')
     .attr('role', 'button')
     .attr('tabindex', (_, i) => (i === 0 ? 0 : -1))
-    .attr('aria-label', (p) => periodLabel(p))
+    .attr('aria-label', (p) => periodLabel(p, opens(p)))
+    .attr('data-opens', (p) => String(opens(p)))
     .attr('transform', (p) => `translate(${span(p).x0},0)`);
   groups
     .append('rect')
@@ -157,13 +161,13 @@ function below(/** @type {VolumePeriod} */ p, /** @type {string} */ status) {
   return sum;
 }
 
-/** What a screen reader says of a period. */
-function periodLabel(/** @type {VolumePeriod} */ p) {
+/** What a screen reader says of a period, and what choosing it does. */
+function periodLabel(/** @type {VolumePeriod} */ p, /** @type {boolean} */ opens) {
   const parts = STACK.map((s) => [within(p, s), statusLabel(s)])
     .filter(([n]) => Number(n) > 0)
     .map(([n, word]) => `${Number(n).toLocaleString('en-GB')} ${word}`);
   const coarse = p.overlapping > 0 ? `; ${count(p.overlapping, 'more event')} dated only more coarsely` : '';
-  return `${formatRange(p.start, p.end)}: ${count(p.events, 'event')}${parts.length ? ` (${parts.join(', ')})` : ''}${coarse}. Enter zooms in.`;
+  return `${formatRange(p.start, p.end)}: ${count(p.events, 'event')}${parts.length ? ` (${parts.join(', ')})` : ''}${coarse}. ${opens ? 'Enter zooms in.' : 'Too many to draw one by one: Enter goes to the filters, which can narrow them to lanes.'}`;
 }
 
 /**
@@ -174,7 +178,8 @@ function volumeKeyboard(root, handlers) {
   const nodes = [...root.querySelectorAll('.period')];
   const open = (/** @type {Element} */ node) => {
     const p = /** @type {VolumePeriod} */ (d3.select(node).datum());
-    handlers.zoomTo({ from: p.start, to: p.end });
+    if (node.getAttribute('data-opens') === 'false') handlers.narrow();
+    else handlers.zoomTo({ from: p.start, to: p.end });
   };
   root.addEventListener('click', (event) => {
     const node = event.target instanceof Element ? event.target.closest('.period') : null;

@@ -688,6 +688,30 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
     await page.close();
   });
 
+  it('says why a day with more events than lanes can draw cannot open, and goes to the filters', async () => {
+    // As on a dense day at 100k events: the day's page of events does not hold them all.
+    const page = await web.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.route('**/v1/events?*limit=200*', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { page: { next_cursor: string | null } };
+      body.page.next_cursor = 'more';
+      await route.fulfill({ response, json: body });
+    });
+    await page.goto(`${web.baseUrl}/?from=2020-06-23&to=2020-06-23`);
+    await drawn(page, 1);
+    expect(await page.locator('svg.volume').count()).toBe(1);
+    expect(await page.locator('#summary').textContent()).toContain('filter to see each outlet’s lane');
+    const day = page.locator('.period');
+    expect(await day.count()).toBe(1);
+    expect(await day.getAttribute('data-opens')).toBe('false');
+    expect(await day.getAttribute('aria-label')).toContain('Too many to draw one by one');
+    await day.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-status');
+    expect(new URL(page.url()).searchParams.get('from')).toBe('2020-06-23');
+    await page.close();
+  });
+
   it('finds no accessibility violation in the timeline, an event or an actor', async () => {
     const wide = { width: 1280, height: 800 };
     const views = [
