@@ -399,6 +399,46 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
     await page.close();
   });
 
+  it('tasks 3, 5 and 6 by keyboard alone: her profile in 4 keys, every quote in 4, a download in 5', async () => {
+    const { page, problems } = await open();
+    const active = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    // Task 3: Kim Yo-jong's profile.
+    await page.keyboard.press('/'); // 1
+    await page.keyboard.type('yo jong'); // 2
+    await expect
+      .poll(() => page.locator('#find-options [role="option"]').first().textContent(), WAIT)
+      .toBe('Actor · Kim Yo-jong');
+    await page.keyboard.press('ArrowDown'); // 3
+    await page.keyboard.press('Enter'); // 4
+    await expect.poll(() => new URL(page.url()).searchParams.get('profile'), WAIT).toBe('kim-yo-jong');
+    await expect.poll(() => active(), WAIT).toBe('Kim Yo-jong');
+    // Task 5: every quote.
+    await page.keyboard.press('/'); // 1
+    await page.keyboard.press('Tab'); // 2: Search
+    await page.keyboard.press('Tab'); // 3: Every quote
+    await page.keyboard.press('Enter'); // 4
+    // The view's heading has the focus once it is drawn (the button's words are the same).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), WAIT).toBe('detail-heading');
+    expect(await active()).toBe('Every quote');
+    const quotes = await api<{ data: unknown[] }>('/v1/quotes?limit=200');
+    expect(await page.locator('.find-quotes .quote-meta').count()).toBe(quotes.data.length);
+    // Task 6: the events shown, as CSV, from the top of the page.
+    await page.goto(web.baseUrl);
+    await drawn(page, 1);
+    await page.keyboard.press('Tab'); // 1: the skip link
+    await page.keyboard.press('Enter'); // 2: to the timeline
+    await page.keyboard.press('Tab'); // 3: the timeline, one stop
+    await page.keyboard.press('Tab'); // 4: the first download
+    expect(await active()).toBe('CSV');
+    const [download] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('format=csv')),
+      page.keyboard.press('Enter'), // 5
+    ]);
+    expect(download.status()).toBe(200);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('task 7b: task 2 by keyboard alone, the framing differences side by side in 5 keys', async () => {
     const { page, problems } = await open();
     await page.keyboard.press('/'); // 1
