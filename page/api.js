@@ -223,6 +223,21 @@ export function event(id, signal) {
 }
 
 /**
+ * The first and last days the record's events are dated: the start of the earliest and the end of
+ * the latest; null for an empty record.
+ *
+ * @returns {Promise<{ from: string, to: string } | null>}
+ */
+export async function recordSpan() {
+  const [first, last] = await Promise.all(
+    ['asc', 'desc'].map((order) =>
+      events(new URLSearchParams({ order, limit: '1' })).then((page) => page.data[0]),
+    ),
+  );
+  return first && last ? { from: first.date.start, to: last.date.end } : null;
+}
+
+/**
  * Actors by name or alias (case-, accent- and hyphen-insensitive).
  *
  * @param {string} q

@@ -78,6 +78,23 @@ export function windowWith(fallback, date) {
 }
 
 /**
+ * A window no wider than the record: zoomed out past the first and last days the record dates by
+ * more than a tenth of its span (three days at least), it is the record and that margin.
+ *
+ * @param {Window} window
+ * @param {Window} record The first and last days of the record's dates.
+ * @returns {Window}
+ */
+export function fitRecord(window, record) {
+  const [first, last] = [toDay(record.from), toDay(record.to)];
+  const margin = Math.max(3, Math.ceil((last - first + 1) / 10));
+  const [from, to] = [first - margin, last + margin];
+  return toDay(window.to) - toDay(window.from) > to - from
+    ? { from: fromDay(from), to: fromDay(to) }
+    : window;
+}
+
+/**
  * The window zoomed by `factor` (below 1 narrows it) around `centre` (a day; the middle by
  * default), kept between MIN_WINDOW_DAYS and MAX_WINDOW_DAYS.
  *

@@ -13,7 +13,7 @@ import { count, formatRange } from './format.js';
 import { byId, h } from './dom.js';
 import { combobox } from './combobox.js';
 import { namedFirst } from './relevance.js';
-import { MAX_BARS, MIN_WINDOW_DAYS, panWindow, windowDays, zoomWindow } from './days.js';
+import { MAX_BARS, MIN_WINDOW_DAYS, fitRecord, panWindow, windowDays, zoomWindow } from './days.js';
 import { buildModel } from './model.js';
 import {
   EXPORT_FORMATS,
@@ -166,7 +166,7 @@ const handlers = {
         : window;
     navigate(withChanges(state, wide));
   },
-  move: (move) => moveWindow(move),
+  move: (move) => void moveWindow(move),
   narrow: () => {
     const panel = /** @type {HTMLDetailsElement} */ (byId('filters-panel'));
     panel.open = true;
@@ -174,15 +174,24 @@ const handlers = {
   },
 };
 
-/** Zooms or pans the window shown by a step. @param {Move} move */
-function moveWindow(move) {
+/** The first and last days the record dates, asked once, when first zoomed out. @type {Promise<Window | null> | null} */
+let record = null;
+
+/** Zooms or pans the window shown by a step; zooming out stops at the record's span. @param {Move} move */
+async function moveWindow(move) {
   const window = drawn?.model.window;
   if (!window) return;
   performance.mark('parallax:filter-changed');
-  /** @type {Record<Move, () => Window>} */
+  if (move === 'zoom-out') {
+    record ??= api.recordSpan().catch(() => null);
+    const span = await record;
+    const wider = zoomWindow(window, 2);
+    navigate(withChanges(state, span ? fitRecord(wider, span) : wider));
+    return;
+  }
+  /** @type {Record<Exclude<Move, 'zoom-out'>, () => Window>} */
   const steps = {
     'zoom-in': () => zoomWindow(window, 0.5),
-    'zoom-out': () => zoomWindow(window, 2),
     earlier: () => panWindow(window, -0.5),
     later: () => panWindow(window, 0.5),
   };
@@ -190,8 +199,9 @@ function moveWindow(move) {
 }
 
 for (const button of document.querySelectorAll('.zoom button')) {
-  button.addEventListener('click', () =>
-    moveWindow(/** @type {Move} */ (button.getAttribute('data-action'))),
+  button.addEventListener(
+    'click',
+    () => void moveWindow(/** @type {Move} */ (button.getAttribute('data-action'))),
   );
 }
 

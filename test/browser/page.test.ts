@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { fitRecord } from '../../page/days.js';
 import { namedFirst } from '../../page/relevance.js';
 import { tempDir } from '../helpers.js';
 import { WAIT, available, drawn, opener, axeViolations, useBrowser } from './chromium.js';
@@ -707,6 +708,28 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
     expect(await page.locator('#download a[data-format="csv"]').getAttribute('href')).toContain(
       'date_match=within',
     );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('zooms out no further than the record', async () => {
+    const { page, problems } = await open('/?from=2015-01-01&to=2020-12-31');
+    // Six years, 12, 24, 48, then not 96: the war's day to the last day reported and a tenth of that
+    // either side (it went on to 1920-2120).
+    for (let i = 2; i <= 5; i++) {
+      await page.click('.zoom [data-action="zoom-out"]');
+      await drawn(page, i);
+    }
+    const end = async (order: string) =>
+      (await api<{ data: { date: { start: string; end: string } }[] }>(`/v1/events?order=${order}&limit=1`))
+        .data[0]?.date;
+    const record = { from: (await end('asc'))?.start ?? '', to: (await end('desc'))?.end ?? '' };
+    expect(record.from).toBe('1950-06-25');
+    const url = new URL(page.url());
+    const shown = { from: url.searchParams.get('from'), to: url.searchParams.get('to') };
+    expect(shown).toEqual(fitRecord({ from: '1900-01-01', to: '2100-12-31' }, record));
+    expect(shown.from).toBe('1943-06-25');
+    expect(await page.locator('svg.volume .axis.y').textContent()).not.toContain('.0k');
     expect(problems).toEqual([]);
     await page.close();
   });

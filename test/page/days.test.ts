@@ -3,6 +3,7 @@ import {
   MAX_BAR_DAYS,
   dateSpan,
   defaultWindow,
+  fitRecord,
   fromDay,
   panWindow,
   toDay,
@@ -57,6 +58,32 @@ describe('the timeline’s days and windows', () => {
     // The event's bars are in it: its date overlaps the window.
     expect(toDay(window.from)).toBeLessThanOrEqual(toDay(date.end));
     expect(toDay(window.to)).toBeGreaterThanOrEqual(toDay(date.start));
+  });
+
+  it.each([
+    [
+      'narrower than the record',
+      { from: '2000-01-01', to: '2009-12-31' },
+      { from: '2000-01-01', to: '2009-12-31' },
+    ],
+    [
+      'as wide as the record and its margin',
+      { from: '1943-06-25', to: '2027-06-25' },
+      { from: '1943-06-25', to: '2027-06-25' },
+    ],
+    ['wider than that', { from: '1900-01-01', to: '2099-12-31' }, { from: '1943-06-25', to: '2027-06-25' }],
+  ])('zooms out no further than the record: a window %s', (_, window, expected) => {
+    // The seeds: the war's day to the last day reported; a tenth of that span either side.
+    expect(fitRecord(window, { from: '1950-06-25', to: '2020-06-24' })).toEqual(expected);
+  });
+
+  it('keeps three days of margin about a record of one day', () => {
+    expect(
+      fitRecord({ from: '2020-01-01', to: '2020-12-31' }, { from: '2020-06-24', to: '2020-06-24' }),
+    ).toEqual({
+      from: '2020-06-21',
+      to: '2020-06-27',
+    });
   });
 
   it('zooms around the middle and pans by half a window', () => {
