@@ -712,6 +712,43 @@ describe.skipIf(!available)('the parallax page in headless Chromium', { timeout:
     await page.close();
   });
 
+  it('task 4 by keyboard alone: 22–24 June, dated within, in 12 keys', async () => {
+    const { page, problems } = await open();
+    let keys = 0;
+    /** Tabs forward until `id` has the focus (a date field takes a Tab per part it moves past). */
+    const tabTo = async (id: string) => {
+      for (let tabs = 0; tabs < 8; tabs++) {
+        if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+        await page.keyboard.press('Tab');
+        keys++;
+      }
+      throw new Error(`Tab never reached #${id}`);
+    };
+    await tabTo('f-from'); // the skip link, the name, API, From (the Filters heading folds only on a phone)
+    await page.keyboard.type('06222020'); // month, day and year, as the field reads them here
+    keys++;
+    await tabTo('f-to');
+    await page.keyboard.type('06242020');
+    keys++;
+    await tabTo('f-date-match');
+    await page.keyboard.press('ArrowDown'); // Dated within
+    keys++;
+    expect(keys).toBe(12);
+    await expect
+      .poll(() => Object.fromEntries(new URL(page.url()).searchParams), WAIT)
+      .toEqual({ from: '2020-06-22', to: '2020-06-24', date_match: 'within' });
+    const within = (
+      await api<{ data: { id: string }[] }>(
+        '/v1/events?from=2020-06-22&to=2020-06-24&date_match=within&limit=200',
+      )
+    ).data
+      .map((e) => e.id)
+      .sort();
+    await expect.poll(() => barEvents(page), WAIT).toEqual(within);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('zooms out no further than the record', async () => {
     const { page, problems } = await open('/?from=2015-01-01&to=2020-12-31');
     // Six years, 12, 24, 48, then not 96: the war's day to the last day reported and a tenth of that
