@@ -76,12 +76,15 @@ export function parseFrameAncestors(text: string): string[] | { bad: string[] } 
   return bad.length > 0 ? { bad } : entries;
 }
 
+/** The dataset `npm start` creates from seeds/ when it is missing, and `npm run seed` writes. */
+export const DEFAULT_DATABASE_PATH = './data/parallax.db';
+
 /** SPEC §6: the environment, validated once at start. */
 const ConfigSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
-    DATABASE_PATH: z.string().min(1).default('./data/parallax.db'),
+    DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
     /** Requests per client per window; 0 turns the rate limit off. */

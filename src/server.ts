@@ -4,8 +4,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { buildApp } from './app.js';
-import { type Config, ConfigError, loadConfig } from './config.js';
-import { DatabaseUnusableError, type ReadOptions } from './db/open.js';
+import { type Config, ConfigError, DEFAULT_DATABASE_PATH, loadConfig } from './config.js';
+import { DatabaseUnusableError, type ReadOptions, recordedVersion } from './db/open.js';
 import { type ConnectionOptions, createHttpServer } from './http/connection.js';
 import { LiveDataset, type Mount } from './live-dataset.js';
 import { clusterScrape, createPrimaryMetrics, serveMetrics, serverMetrics } from './metrics.js';
@@ -13,7 +13,7 @@ import { tracingFromEnvironment } from './tracing.js';
 import { runWorkers, workerCount } from './workers.js';
 import { DEFAULT_SEEDS_DIR } from './seed/defaults.js';
 import { formatIssue, SeedError } from './seed/issues.js';
-import { seed } from './seed/load.js';
+import { seed, seedsVersion, staleNotice } from './seed/load.js';
 import { DUMPS } from './features/dumps/beside.js';
 
 const MB = 1024 * 1024;
@@ -41,6 +41,15 @@ async function main(): Promise<void> {
     console.log(
       `created ${config.DATABASE_PATH} from ${DEFAULT_SEEDS_DIR} (dataset ${result.datasetVersion})`,
     );
+  } else if (path.resolve(config.DATABASE_PATH) === path.resolve(DEFAULT_DATABASE_PATH)) {
+    // The database npm start made once: the seeds may have changed since.
+    const notice = staleNotice(
+      config.DATABASE_PATH,
+      DEFAULT_SEEDS_DIR,
+      recordedVersion(config.DATABASE_PATH),
+      await seedsVersion(DEFAULT_SEEDS_DIR),
+    );
+    if (notice) console.error(notice);
   }
   const workers = workerCount(config.WORKERS);
   if (workers > 1) {

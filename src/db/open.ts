@@ -34,6 +34,19 @@ export function createDatabase(file: string): Db {
   }
 }
 
+/** The dataset version a database file records, checking nothing else of it; undefined if none. */
+export function recordedVersion(file: string): string | undefined {
+  let client: Database.Database | undefined;
+  try {
+    client = new Database(file, { readonly: true, fileMustExist: true });
+    return readRecorded(client, META.datasetVersion);
+  } catch {
+    return undefined;
+  } finally {
+    client?.close();
+  }
+}
+
 export class DatabaseUnusableError extends Error {
   override name = 'DatabaseUnusableError';
 }

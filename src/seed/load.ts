@@ -28,6 +28,29 @@ export function datasetVersion(contentHash: string): string {
 }
 
 /**
+ * The dataset version the seeds in `seedsDir` would make as they are now: they are read and hashed,
+ * not resolved, so it takes milliseconds. Null when there are none to read.
+ */
+export async function seedsVersion(seedsDir: string): Promise<string | null> {
+  const { files, contentHash } = await readSeeds(seedsDir);
+  return files.length > 0 ? datasetVersion(contentHash) : null;
+}
+
+/**
+ * What `npm start` says of a database it did not build because one was there: nothing when it was
+ * built from the seeds as they are, else that it serves an older record and how to rebuild it.
+ */
+export function staleNotice(
+  file: string,
+  seedsDir: string,
+  recorded: string | undefined,
+  expected: string | null,
+) {
+  if (expected === null || recorded === expected) return null;
+  return `${file} was built from other seeds than ${seedsDir} (dataset ${recorded ?? 'unknown'}; the seeds make ${expected}): serving it as it is; "npm run seed" rebuilds it`;
+}
+
+/**
  * What is built beside a database from it (the whole-dataset files of `/v1/dumps`): the seed sits
  * below the features, so its callers that serve the dataset hand it in (seed/cli.ts, server.ts).
  */
