@@ -106,5 +106,4 @@ export function combobox({ input, list, find, choose, none, firstChosen = false 
     } else if (event.key === 'Escape') close();
   });
   input.addEventListener('blur', close);
-  return { close };
 }

@@ -1,7 +1,7 @@
 /**
  * Finding things: the search over events, actors and quotes (the API's `q=`; those named for the
- * words first), and every quote of the record. Quotes are shown as passages, so the same words two outlets quote read once, told
- * twice; each opens its words in the article.
+ * words first), and every quote of the record. Quotes are shown as passages, so the same words two
+ * outlets quote read once, told twice; each opens its words in the article.
  */
 
 import * as api from './api.js';

@@ -51,12 +51,12 @@ export function drawBars(container, model, handlers, selected, folded = []) {
     for (const bar of lane.bars) lanesOf.set(bar.event.id, [...(lanesOf.get(bar.event.id) ?? []), i]);
   });
   const head = width < NARROW ? LANE_HEAD_NARROW : LANE_HEAD;
+  const [left, right] = /** @type {[number, number]} */ (x.range());
   const laid = model.lanes.map((lane, i) => {
     const laidOut = layoutLane(lane, i, x, (bar) => {
       const where = /** @type {number[]} */ (lanesOf.get(bar.event.id));
       return where.some((l) => l < i) ? 0 : where.some((l) => l > i) ? 2 : 1;
     });
-    const [left, right] = /** @type {[number, number]} */ (x.range());
     return folded.includes(lane.outlet) ? foldLane(laidOut, right - left) : laidOut;
   });
   /** @type {number[]} */
