@@ -119,26 +119,23 @@ export function setupFilters(change) {
       ensureOption(type, state.types, (v) => words(v));
       source.value = '';
       sourceChips.replaceChildren(
-        ...state.sources.map((id) => {
-          const remove = chip(id, () => change({ sources: state.sources.filter((s) => s !== id) }));
-          api.source(id).then(
-            (meta) => named(remove, `${meta.outlet}: ${shorten(meta.title, 40)}`),
-            () => undefined,
-          );
-          return h('li', {}, remove);
-        }),
+        ...chipItems(
+          state.sources,
+          (sources) => change({ sources }),
+          async (id) => {
+            const meta = await api.source(id);
+            return `${meta.outlet}: ${shorten(meta.title, 40)}`;
+          },
+        ),
       );
       status.value = state.status ?? '';
       dateMatch.value = state.dateMatch;
       chips.replaceChildren(
-        ...state.actors.map((id) => {
-          const remove = chip(id, () => change({ actors: state.actors.filter((a) => a !== id) }));
-          api.actor(id).then(
-            (actor) => named(remove, actor.name),
-            () => undefined,
-          );
-          return h('li', {}, remove);
-        }),
+        ...chipItems(
+          state.actors,
+          (actors) => change({ actors }),
+          async (id) => (await api.actor(id)).name,
+        ),
       );
     },
 
@@ -182,31 +179,31 @@ export function setupFilters(change) {
 }
 
 /**
- * A chosen actor or source, as a button that removes it: its id until its name is known.
+ * The chosen actors or sources, each a list item with a button that removes it (`keep` gets the
+ * rest): its id until `nameOf` has given its name.
  *
- * @param {string} id
- * @param {() => void} remove
+ * @param {string[]} ids
+ * @param {(rest: string[]) => void} keep
+ * @param {(id: string) => Promise<string>} nameOf
  */
-function chip(id, remove) {
-  const button = h(
-    'button',
-    { type: 'button', class: 'chip', 'aria-label': `Remove ${id}` },
-    id,
-    h('span', { 'aria-hidden': 'true' }, ' ×'),
-  );
-  button.addEventListener('click', remove);
-  return button;
-}
-
-/**
- * A chip with its name, once the API has given it.
- *
- * @param {HTMLButtonElement} button
- * @param {string} name
- */
-function named(button, name) {
-  button.firstChild?.replaceWith(name);
-  button.setAttribute('aria-label', `Remove the filter on ${name}`);
+function chipItems(ids, keep, nameOf) {
+  return ids.map((id) => {
+    const button = h(
+      'button',
+      { type: 'button', class: 'chip', 'aria-label': `Remove ${id}` },
+      id,
+      h('span', { 'aria-hidden': 'true' }, ' ×'),
+    );
+    button.addEventListener('click', () => keep(ids.filter((other) => other !== id)));
+    nameOf(id).then(
+      (name) => {
+        button.firstChild?.replaceWith(name);
+        button.setAttribute('aria-label', `Remove the filter on ${name}`);
+      },
+      () => undefined,
+    );
+    return h('li', {}, button);
+  });
 }
 
 /**
