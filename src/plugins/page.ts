@@ -64,30 +64,17 @@ function installed(name: string): { dir: string; version: string } {
  * The page's Content-Security-Policy: the app's, without `upgrade-insecure-requests`, which would
  * send the page's own requests to https:// on a service deployed on plain HTTP (as /docs does), and
  * with fonts and styles from this origin only (the app's allows inline styles and fonts from any
- * https:// origin, for Swagger UI; the page needs neither).
+ * https:// origin, for Swagger UI; the page needs neither). With `frameAncestors`, the sites that
+ * may frame it instead of the app's none (the embeddable page).
  */
-function pagePolicy(policy: string): string {
+function pagePolicy(policy: string, frameAncestors?: readonly string[]): string {
   const own: Record<string, string> = { 'font-src': "font-src 'self'", 'style-src': "style-src 'self'" };
+  if (frameAncestors) own['frame-ancestors'] = `frame-ancestors ${frameAncestors.join(' ')}`;
   return policy
     .split(';')
     .map((directive) => directive.trim())
     .filter((directive) => directive !== 'upgrade-insecure-requests')
     .map((directive) => own[directive.split(/\s+/)[0] ?? ''] ?? directive)
-    .join(';');
-}
-
-/**
- * The embeddable page's policy: the page's, with `frame-ancestors` naming the sites that may frame
- * it instead of none.
- */
-function embedPolicy(policy: string, frameAncestors: readonly string[]): string {
-  return policy
-    .split(';')
-    .map((directive) =>
-      directive.split(/\s+/)[0] === 'frame-ancestors'
-        ? `frame-ancestors ${frameAncestors.join(' ')}`
-        : directive,
-    )
     .join(';');
 }
 
@@ -101,10 +88,18 @@ export interface PageOptions {
   embedFrameAncestors?: readonly string[];
 }
 
-/** A page as served: its HTML and the weak ETag of it. */
-function served(html: string, name: string): { html: string; etag: string } {
+interface Served {
+  html: string;
+  etag: string;
+  /** The sites that may frame it; none, as for the whole app, when absent. */
+  frameAncestors?: readonly string[];
+}
+
+/** A page as served: its HTML, the weak ETag of it, and who may frame it. */
+function served(html: string, name: string, frameAncestors?: readonly string[]): Served {
   // Weak: the page is the same whether or not it is compressed on the way (RFC 9110 §8.8.1).
-  return { html, etag: `W/"${name}-${createHash('sha256').update(html).digest('base64url').slice(0, 22)}"` };
+  const etag = `W/"${name}-${createHash('sha256').update(html).digest('base64url').slice(0, 22)}"`;
+  return { html, etag, ...(frameAncestors ? { frameAncestors } : {}) };
 }
 
 export default async function page(
@@ -118,17 +113,12 @@ export default async function page(
     .replaceAll('%ASSETS%', `/assets/${version}`)
     .replaceAll('%D3%', d3Path);
   // The embeddable page is the same page, marked so that it shows itself framed (page/embed.js).
-  const pages = new Map([
-    ['/', served(html, 'page')],
-    ...(embedFrameAncestors.length > 0
-      ? [
-          [
-            '/embed',
-            served(html.replace('<html lang="en">', '<html lang="en" data-embed>'), 'embed'),
-          ] as const,
-        ]
-      : []),
-  ]);
+  const pages = new Map<string, Served>([['/', served(html, 'page')]]);
+  if (embedFrameAncestors.length > 0)
+    pages.set(
+      '/embed',
+      served(html.replace('<html lang="en">', '<html lang="en" data-embed>'), 'embed', embedFrameAncestors),
+    );
 
   // reply.sendFile for d3, streamed from node_modules; nothing else of node_modules is served.
   await app.register(fastifyStatic, { serve: false, root: path.join(d3.dir, 'dist') });
@@ -161,12 +151,10 @@ export default async function page(
     if (shown) {
       reply.header('etag', shown.etag).header('cache-control', 'no-cache');
       const policy = reply.getHeader('content-security-policy');
-      if (typeof policy !== 'string') return payload;
-      if (request.routeOptions.url === '/') reply.header('content-security-policy', pagePolicy(policy));
-      else {
-        reply.header('content-security-policy', embedPolicy(pagePolicy(policy), embedFrameAncestors));
-        // Older than frame-ancestors, and it would forbid the frame the policy allows.
-        reply.removeHeader('x-frame-options');
+      if (typeof policy === 'string') {
+        reply.header('content-security-policy', pagePolicy(policy, shown.frameAncestors));
+        // Older than frame-ancestors, and it would forbid the frame the policy allows (only then).
+        if (shown.frameAncestors) reply.removeHeader('x-frame-options');
       }
     } else {
       // A versioned URL never changes what it names: no validator is needed, or given.
