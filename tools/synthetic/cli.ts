@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { datasetVersion } from '../../src/seed/load.js';
-import { GENERATOR_VERSION, OUTLETS } from './generate.js';
+import { GENERATOR_VERSION, OUTLETS, isOutletCount } from './generate.js';
 import { generateOnThread } from './thread.js';
 import { DatasetWriter } from '../../src/seed/writer.js';
 
@@ -25,12 +25,7 @@ const { values } = parseArgs({
 const events = Number(values.events);
 const seed = Number(values.seed);
 const outlets = Number(values.outlets);
-if (
-  !Number.isSafeInteger(events) ||
-  events < 1 ||
-  !Number.isSafeInteger(seed) ||
-  !(outlets >= 2 && outlets <= OUTLETS.length && Number.isInteger(outlets))
-) {
+if (!Number.isSafeInteger(events) || events < 1 || !Number.isSafeInteger(seed) || !isOutletCount(outlets)) {
   console.error(
     `usage: seed:synthetic -- --events N (≥ 1) --seed S (an integer) [--outlets 2…${OUTLETS.length}] [--database FILE]`,
   );

@@ -80,6 +80,8 @@ export const OUTLETS = [
   'Valley Gazette',
   'Capital Observer',
 ];
+/** Whether `n` sources a week can each have an outlet of their own (2 to OUTLETS.length). */
+export const isOutletCount = (n: number) => Number.isInteger(n) && n >= 2 && n <= OUTLETS.length;
 /** The outlets a week's sources are drawn from: the first six unless more are needed. */
 const outletsFor = (n: number) => OUTLETS.slice(0, Math.max(6, n));
 /** How an outlet frames an event, one word: shared events get one per source. */
@@ -229,8 +231,7 @@ export function* generateSynthetic({
   seed,
   outlets: perWeek = 2,
 }: SyntheticOptions): Generator<SyntheticRow> {
-  if (!Number.isInteger(perWeek) || perWeek < 2 || perWeek > OUTLETS.length)
-    throw new RangeError(`outlets must be an integer from 2 to ${OUTLETS.length}`);
+  if (!isOutletCount(perWeek)) throw new RangeError(`outlets must be an integer from 2 to ${OUTLETS.length}`);
   const names = outletsFor(perWeek);
   const random = createRandom(seed);
   const actorCount = Math.max(40, Math.floor(total / 40));
