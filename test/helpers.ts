@@ -54,8 +54,8 @@ export interface TestContext {
 
 /**
  * Seeds a real SQLite database from seeds/ into a temporary folder and builds the app on it,
- * read-only, as the server does, with `options` (the database aside). Use inside a describe block; the returned object fills in
- * beforeAll.
+ * read-only, as the server does, with `options` (the database aside). Use inside a describe
+ * block; the returned object fills in beforeAll.
  */
 export function useSeededApp(options: Omit<AppOptions, 'db'> = {}): TestContext {
   const ctx = {} as TestContext;

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../../src/app.js';
-import { openReadOnly, type Db } from '../../../src/db/open.js';
+import { describe, expect, it } from 'vitest';
 import { sourcePairs } from '../../../src/features/compare/repository.js';
-import { tempDir, writeSynthetic } from '../../helpers.js';
+import { useSyntheticApp } from '../../helpers.js';
 
 /**
  * Eight outlets telling one week's events (the synthetic corpus with `outlets: 8`): overlapping
@@ -17,21 +15,11 @@ interface Summary {
   pairs: { sources: string[]; shared: number; aspects: Record<string, number> }[];
 }
 
-let db: Db;
-let app: App;
-beforeAll(async () => {
-  db = openReadOnly(writeSynthetic(tempDir(), 120, 11, 8));
-  app = await buildApp({ db });
-  await app.ready();
-});
-afterAll(async () => {
-  await app.close();
-  db.$client.close();
-});
+const ctx = useSyntheticApp(120, 11, 8);
 
 async function summary(sources: string[]): Promise<Summary> {
   const query = sources.map((s) => `source=${s}`).join('&');
-  const res = await app.inject({ url: `/v1/compare?${query}&limit=1` });
+  const res = await ctx.app.inject({ url: `/v1/compare?${query}&limit=1` });
   expect(res.statusCode, query).toBe(200);
   return (res.json() as { summary: Summary }).summary;
 }
@@ -40,12 +28,12 @@ const WEEK = Array.from({ length: 8 }, (_, i) => `syn-s${i}`);
 
 describe('eight outlets compared', () => {
   it('are eight outlets, telling events two or more of them share', () => {
-    const outlets = db.$client
+    const outlets = ctx.db.$client
       .prepare(`SELECT count(DISTINCT outlet) FROM sources WHERE id IN (${WEEK.map(() => '?').join()})`)
       .pluck()
       .get(...WEEK);
     expect(outlets).toBe(8);
-    const tellers = db.$client
+    const tellers = ctx.db.$client
       .prepare('SELECT count(DISTINCT source_id) FROM event_evidence GROUP BY event_id')
       .pluck()
       .all() as number[];
