@@ -88,6 +88,14 @@ function strictDecode(text: string): string | undefined {
   }
 }
 
+/**
+ * One parameter of the query as the client sent it, before the route's schema validates it: for
+ * what is decided before validation, as the representation is (plugins/negotiation.ts).
+ */
+export function rawQueryParam(request: FastifyRequest, name: string): string | string[] | undefined {
+  return (request.query as ParsedQuery)[name];
+}
+
 /** A 400 naming the first parameter that was not validly percent-encoded UTF-8 (see parseQueryString). */
 export async function rejectMalformedQuery(request: FastifyRequest): Promise<void> {
   const malformed = (request.query as ParsedQuery)[MALFORMED];

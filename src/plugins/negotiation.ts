@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { operationOf } from '../http/operations.js';
 import { HttpProblem } from '../http/problems.js';
+import { rawQueryParam } from '../http/querystring.js';
 import { chooseFormat, formatsOf } from '../http/representations/formats.js';
 
 /**
@@ -15,7 +16,7 @@ async function negotiation(app: FastifyInstance) {
   app.addHook('onRequest', async (request) => {
     const formats = formatsOf(request.routeOptions.schema?.querystring);
     if (formats) {
-      request.format = chooseFormat(request, formats);
+      request.format = chooseFormat(request, rawQueryParam(request, 'format'), formats);
       return;
     }
     const { produces } = operationOf(request);

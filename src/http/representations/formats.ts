@@ -81,11 +81,10 @@ export function mediaTypesOf(formats: readonly Format[]): string[] {
 }
 
 /**
- * The format of a request to a route offering `formats`: its `format` parameter (validated later,
- * with the rest of the query), else the best of them its `Accept` allows, else a 406.
+ * The format of a request to a route offering `formats`: `asked`, its `format` parameter as sent
+ * (validated later, with the rest of the query), else the best of them its `Accept` allows, else a 406.
  */
-export function chooseFormat(request: FastifyRequest, formats: readonly Format[]): Format {
-  const asked = (request.query as Record<string, unknown>).format;
+export function chooseFormat(request: FastifyRequest, asked: unknown, formats: readonly Format[]): Format {
   if (typeof asked === 'string' && (formats as readonly string[]).includes(asked)) return asked as Format;
   if (request.headers.accept === undefined) return formats[0] ?? 'json';
   const chosen = request.accepts().type(formats.map((f) => MEDIA_TYPES[f]));
