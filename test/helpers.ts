@@ -1,9 +1,11 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import request from 'supertest';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { type App, type AppOptions, buildApp } from '../src/app.js';
+import { META } from '../src/db/meta.js';
 import { type Db, openReadOnly } from '../src/db/open.js';
 import { DEFAULT_SEEDS_DIR } from '../src/seed/defaults.js';
 import { seed } from '../src/seed/load.js';
@@ -121,6 +123,25 @@ export function writeSynthetic(dir: string, events: number, seed: number, outlet
   for (const item of generateSynthetic({ events, seed, outlets })) writer.insertItem(item);
   writer.commit(name);
   return file;
+}
+
+/**
+ * A copy of the dataset at `file` whose recorded event count makes it look dense: its timeline
+ * then plans a date range from `from` as merged ranges, as on a large dataset (plan.ts), so a test
+ * on a small corpus reads both paths.
+ */
+export function asDense(file: string): string {
+  const dense = file.replace(/\.db$/, '-dense.db');
+  cpSync(file, dense);
+  const db = new Database(dense);
+  try {
+    db.prepare("UPDATE meta SET value = json_set(value, '$.events', 100000000) WHERE key = ?").run(
+      META.eventsExtent.key,
+    );
+  } finally {
+    db.close();
+  }
+  return dense;
 }
 
 /** Code-point slice, the unit of every span. */

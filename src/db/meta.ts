@@ -19,10 +19,17 @@ export const META = {
    * agree, and the contested ones (`contested`), in days.
    */
   maxEventDaysByRange: { key: 'max_event_days_by_range', schema: days, json: true },
-  /** The first and last day of every event (null in a dataset without events). */
+  /**
+   * The first and last day of every event (null in a dataset without events), and how many events
+   * there are (absent in a database built by loader 3 or earlier).
+   */
   eventsExtent: {
     key: 'events_extent',
-    schema: z.object({ start: z.string().nullable(), end: z.string().nullable() }),
+    schema: z.object({
+      start: z.string().nullable(),
+      end: z.string().nullable(),
+      events: z.number().int().nonnegative().optional(),
+    }),
     json: true,
   },
 } as const;

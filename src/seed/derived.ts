@@ -108,9 +108,11 @@ export const DERIVED_SQL = [
      SELECT actor_id, type, count(*), min(start), max("end")
      FROM actor_timeline NOT INDEXED
      GROUP BY actor_id, type`,
-  // The range of every event's dates: an unbounded volume's periods.
+  // The range of every event's dates (an unbounded volume's periods), and how many there are (how
+  // densely they lie in it, for the timeline's plan).
   `INSERT INTO meta (key, value)
-     SELECT '${META.eventsExtent.key}', json_object('start', min(start), 'end', max("end")) FROM events`,
+     SELECT '${META.eventsExtent.key}', json_object('start', min(start), 'end', max("end"), 'events', count(*))
+     FROM events`,
   EVENT_PERIODS,
   ...volumeSql(),
   'DROP TABLE event_periods',

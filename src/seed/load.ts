@@ -8,7 +8,7 @@ import { resolveDataset } from './resolve/index.js';
 import { DatasetWriter } from './writer.js';
 
 /** Bump when the loader changes what it derives from the same seeds (it is part of the version). */
-const LOADER_VERSION = 3;
+const LOADER_VERSION = 4;
 
 export interface SeedResult {
   datasetVersion: string;

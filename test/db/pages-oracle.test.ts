@@ -13,7 +13,7 @@ import {
   EVENT_TYPES,
   type EventType,
 } from '../../src/domain/vocabulary.js';
-import { tempDir, writeSynthetic } from '../helpers.js';
+import { asDense, tempDir, writeSynthetic } from '../helpers.js';
 
 describe('precisionRanges', () => {
   const longest = new Map([
@@ -60,7 +60,8 @@ describe('precisionRanges', () => {
  * whichever query path the filters lead to (one index range, merged ranges per precision, an
  * actor's own timeline).
  */
-describe('timeline pages against an oracle', () => {
+// On the corpus as built, a date range reads one range; made to look dense, merged ranges (plan.ts).
+describe.each(['sparse', 'dense'] as const)('timeline pages against an oracle (%s)', (corpus) => {
   let db: Db;
   let repository: EventRepository;
   let quoteRepository: QuoteRepository;
@@ -77,7 +78,8 @@ describe('timeline pages against an oracle', () => {
   }
   let rows: Row[];
   beforeAll(() => {
-    db = openReadOnly(writeSynthetic(tempDir(), 2_000, 3));
+    const file = writeSynthetic(tempDir(), 2_000, 3);
+    db = openReadOnly(corpus === 'dense' ? asDense(file) : file);
     ({ events: repository, quotes: quoteRepository } = createRepositories(db));
     const participants = db.$client.prepare('SELECT event_id, actor_id FROM event_participants').all() as {
       event_id: string;

@@ -1,4 +1,5 @@
 import type { PageRequest } from '../../db/keyset.js';
+import { intervalDays } from '../../domain/dates.js';
 import type { DatePrecision } from '../../domain/vocabulary.js';
 import { atOrFiner, type TimelineFilters } from './filters.js';
 import { anchorActor, precisionRanges } from './timeline.js';
@@ -15,7 +16,21 @@ export interface TimelineStats {
   longest: ReadonlyMap<string, number>;
   /** The longest event of each range a date query reads: each precision's agreeing events, and `contested`. */
   byRange: ReadonlyMap<string, number>;
+  /**
+   * How many events start on a day, on average over the dataset's extent (absent when the seed did
+   * not record its count): how many a range reads before `from` for each day it reaches back.
+   */
+  eventsPerDay?: number;
 }
+
+/**
+ * Up to how many index entries a single range may read before `from` (the dataset's density times
+ * its longest event) and still cost less than merged ranges, each of which costs about 20 µs however
+ * little it finds. Measured on synthetic datasets of 1,000 to 100,000 events (docs/benchmarks.md,
+ * session 13): one range was cheaper at an estimated 500 entries read back (20,000 events), dearer
+ * at 1,260 (50,000); the seed corpus reads back 2.
+ */
+export const ONE_RANGE_READ_BACK = 500;
 
 /** The range of the events whose dates are contested: their hulls span every source's date. */
 export const CONTESTED_RANGE = 'contested';
@@ -31,13 +46,22 @@ export type TimelinePlan =
   /** One range of the events table, read back `maxEventDays` before `from` (if any). */
   | { strategy: 'range'; maxEventDays: number | undefined };
 
+/** The dataset's events per day over its extent, from what the seed recorded (db/meta.ts). */
+export function eventsPerDay(
+  extent: { start: string | null; end: string | null; events?: number } | undefined,
+): number | undefined {
+  if (extent?.events === undefined) return undefined;
+  if (!extent.start || !extent.end) return 0;
+  return extent.events / intervalDays({ start: extent.start, end: extent.end });
+}
+
 const maxOf = (days: ReadonlyMap<string, number>) => (days.size > 0 ? Math.max(...days.values()) : undefined);
 
 /**
  * The plan of a timeline: anchored on one actor where one drives it (a lone `actor`, any of
  * `actor_match=all`, or the actor of /actors/{id}/events); merged per range where a range from
- * `from` would otherwise read back as far as the dataset's longest event for every query; else one
- * range. A `precision` filter keeps only its precisions' ranges.
+ * `from` would otherwise read back as far as the dataset's longest event for every query, past more
+ * events than merging costs; else one range. A `precision` filter keeps only its precisions' ranges.
  */
 export function planTimeline(
   filters: TimelineFilters,
@@ -51,7 +75,8 @@ export function planTimeline(
     ? new Map([...stats.longest].filter(([p]) => kept.includes(p as DatePrecision)))
     : stats.longest;
   const ranges = new Map([...stats.byRange].filter(([r]) => r === CONTESTED_RANGE || precisions.has(r)));
-  if (precisions.size > 1 && ranges.size > 1 && filters.from) {
+  const readBack = (stats.eventsPerDay ?? Infinity) * (maxOf(precisions) ?? 0);
+  if (precisions.size > 1 && ranges.size > 1 && filters.from && readBack > ONE_RANGE_READ_BACK) {
     const { lower, upper } = precisionRanges(filters.from, filters.to, ranges, request);
     return { strategy: 'merged', from: filters.from, lower, upper };
   }

@@ -6,13 +6,19 @@ import {
   unionAll,
 } from 'drizzle-orm/sqlite-core';
 import { keyset, type PageRequest } from '../../db/keyset.js';
-import { META, longestEvents } from '../../db/meta.js';
+import { META, longestEvents, readRecorded } from '../../db/meta.js';
 import type { Db } from '../../db/open.js';
 import { actorTimeline, eventItems, events } from '../../db/schema.js';
 import { Bindings, ShapeCache } from '../../db/shapes.js';
 import { ACTOR_TIMELINE_COLUMNS, EVENT_COLUMNS, type TimelineColumns } from './columns.js';
 import { filterConditions, type TimelineFilters } from './filters.js';
-import { CONTESTED_RANGE, planTimeline, type TimelinePlan, type TimelineStats } from './plan.js';
+import {
+  CONTESTED_RANGE,
+  eventsPerDay,
+  planTimeline,
+  type TimelinePlan,
+  type TimelineStats,
+} from './plan.js';
 import { AGREED, CONTESTED, dateConditions, dateMatches } from './timeline.js';
 
 /** A timeline row as a stored page reads it: the event's sort key and its item's JSON. */
@@ -169,6 +175,7 @@ export function prepareTimeline(db: Db) {
   const stats: TimelineStats = {
     longest: longestEvents(db.$client, META.maxEventDaysByPrecision),
     byRange: longestEvents(db.$client, META.maxEventDaysByRange),
+    eventsPerDay: eventsPerDay(readRecorded(db.$client, META.eventsExtent)),
   };
   const itemPages = new ShapeCache<Runnable<StoredRow>>();
 

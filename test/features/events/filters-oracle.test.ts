@@ -6,7 +6,7 @@ import { DATE_PRECISIONS, FACETS } from '../../../src/domain/vocabulary.js';
 import type { FacetCounts } from '../../../src/features/events/aggregates.js';
 import { timelineFilterParams } from '../../../src/features/events/filters.js';
 import type { Event } from '../../../src/features/events/item.js';
-import { tempDir, useSeededApp, writeSynthetic } from '../../helpers.js';
+import { asDense, tempDir, useSeededApp, writeSynthetic } from '../../helpers.js';
 import { countsOf, FACET_VALUES } from './facet-values.js';
 
 /**
@@ -31,15 +31,25 @@ interface Corpus {
   alone: Record<string, { query: string; holds?: (e: Event) => boolean }>;
 }
 
+/** A synthetic corpus as built (a date range reads one range), and looking dense (merged ranges). */
 let synthetic: { db: Db; app: App };
+let dense: { db: Db; app: App };
+async function served(file: string): Promise<{ db: Db; app: App }> {
+  const db = openReadOnly(file);
+  const app = await buildApp({ db });
+  await app.ready();
+  return { db, app };
+}
 beforeAll(async () => {
-  const db = openReadOnly(writeSynthetic(dir, 1_500, 11));
-  synthetic = { db, app: await buildApp({ db }) };
-  await synthetic.app.ready();
+  const file = writeSynthetic(dir, 1_500, 11);
+  synthetic = await served(file);
+  dense = await served(asDense(file));
 });
 afterAll(async () => {
-  await synthetic.app.close();
-  synthetic.db.$client.close();
+  for (const { app, db } of [synthetic, dense]) {
+    await app.close();
+    db.$client.close();
+  }
 });
 
 async function get<T>(app: App, url: string): Promise<T> {
@@ -156,6 +166,7 @@ async function filtersOf(app: App, everything: Event[]): Promise<Corpus['alone']
 describe.each([
   ['the seed corpus', () => seeded.app],
   ['a synthetic corpus of 1,500 events', () => synthetic.app],
+  ['the same synthetic corpus, looking dense', () => dense.app],
 ])('every timeline filter, on %s', (name, app) => {
   let corpus: Corpus;
   beforeAll(async () => {

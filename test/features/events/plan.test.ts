@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { TIMELINE_DEFAULTS, type TimelineFilters } from '../../../src/features/events/filters.js';
-import { planTimeline, type TimelineStats } from '../../../src/features/events/plan.js';
+import {
+  eventsPerDay,
+  ONE_RANGE_READ_BACK,
+  planTimeline,
+  type TimelineStats,
+} from '../../../src/features/events/plan.js';
 
 /** The timeline plan as a table: these filters, on a dataset with these longest events, read so. */
 
@@ -18,6 +23,10 @@ const stats: TimelineStats = {
     ['contested', 40],
   ]),
 };
+/** The same, sparse: a range from `from` reads back 364 × 1 entries, within what one range may. */
+const sparse: TimelineStats = { ...stats, eventsPerDay: ONE_RANGE_READ_BACK / 364 };
+/** The same, a little denser: 364 days back hold more events than merging costs. */
+const dense: TimelineStats = { ...stats, eventsPerDay: ONE_RANGE_READ_BACK / 364 + 0.01 };
 /** A dataset of day events only. */
 const daysOnly: TimelineStats = { longest: new Map([['day', 1]]), byRange: new Map([['day', 1]]) };
 
@@ -107,6 +116,30 @@ describe('planTimeline', () => {
         upper: undefined,
       },
     ],
+    [
+      'from `from` in a sparse dataset: one range, reading back its longest event',
+      { from: '2020-06-10', to: '2020-06-20' },
+      sparse,
+      { strategy: 'range', maxEventDays: 364 },
+    ],
+    [
+      'from `from`, month precision or finer, 10 events a day: one range, 300 back',
+      { from: '2020-06-10', precision: 'month' },
+      { ...stats, eventsPerDay: 10 },
+      { strategy: 'range', maxEventDays: 30 },
+    ],
+    [
+      'from `from` in a dense dataset: merged',
+      { from: '2020-06-10', to: '2020-06-20' },
+      dense,
+      { strategy: 'merged', from: '2020-06-10', lower: expect.any(Map), upper: '2020-06-20' },
+    ],
+    [
+      'from `from`, every precision, 10 events a day: merged, 3,640 back',
+      { from: '2020-06-10' },
+      { ...stats, eventsPerDay: 10 },
+      { strategy: 'merged', from: '2020-06-10', lower: expect.any(Map), upper: undefined },
+    ],
   ])('%s', (_, filters, on, plan) => {
     expect(planTimeline(f(filters), on)).toEqual(plan);
   });
@@ -119,5 +152,18 @@ describe('planTimeline', () => {
     const back = planTimeline(filters, stats, { order: 'desc', after: ['2020-06-15', '2020-06-15', 'e2'] });
     expect(back).toMatchObject({ strategy: 'merged', upper: '2020-06-15' });
     expect(back.strategy === 'merged' && back.lower.get('day')).toBe('2020-06-09');
+  });
+});
+
+describe('eventsPerDay', () => {
+  it.each<[string, Parameters<typeof eventsPerDay>[0], number | undefined]>([
+    ['nothing recorded', undefined, undefined],
+    ['no count recorded (loader 3)', { start: '2020-01-01', end: '2020-01-10' }, undefined],
+    ['no events', { start: null, end: null, events: 0 }, 0],
+    ['ten events over ten days', { start: '2020-01-01', end: '2020-01-10', events: 10 }, 1],
+    ['one event on one day', { start: '2020-01-01', end: '2020-01-01', events: 1 }, 1],
+    ['a leap year', { start: '2020-01-01', end: '2020-12-31', events: 732 }, 2],
+  ])('%s', (_, extent, perDay) => {
+    expect(eventsPerDay(extent)).toBe(perDay);
   });
 });
