@@ -79,13 +79,19 @@ export function useSeededApp(options: Omit<AppOptions, 'db'> = {}): TestContext 
 
 /**
  * An app over a synthetic corpus (tools/synthetic/generate.ts), `outlets` sources a week, like
- * useSeededApp.
+ * useSeededApp; `dense`, planned as a large dataset would be (asDense).
  */
-export function useSyntheticApp(events: number, seed: number, outlets = 2): TestContext {
+export function useSyntheticApp(
+  events: number,
+  seed: number,
+  outlets = 2,
+  { dense = false }: { dense?: boolean } = {},
+): TestContext {
   const ctx = {} as TestContext;
   const dir = tempDir();
   beforeAll(async () => {
-    ctx.file = writeSynthetic(dir, events, seed, outlets);
+    const file = writeSynthetic(dir, events, seed, outlets);
+    ctx.file = dense ? asDense(file) : file;
     ctx.db = openReadOnly(ctx.file);
     ctx.app = await buildApp({ db: ctx.db });
     await ctx.app.ready();

@@ -1,12 +1,11 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, buildApp } from '../../../src/app.js';
-import { type Db, openReadOnly } from '../../../src/db/open.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../../src/app.js';
 import { DATE_PRECISIONS, FACETS } from '../../../src/domain/vocabulary.js';
 import type { FacetCounts } from '../../../src/features/events/aggregates.js';
 import { timelineFilterParams } from '../../../src/features/events/filters.js';
 import type { Event } from '../../../src/features/events/item.js';
-import { asDense, tempDir, useSeededApp, writeSynthetic } from '../../helpers.js';
+import { useSeededApp, useSyntheticApp } from '../../helpers.js';
 import { countsOf, FACET_VALUES } from './facet-values.js';
 
 /**
@@ -20,7 +19,6 @@ import { countsOf, FACET_VALUES } from './facet-values.js';
  */
 
 const seeded = useSeededApp();
-const dir = tempDir('parallax-filters-');
 
 interface Corpus {
   name: string;
@@ -32,25 +30,8 @@ interface Corpus {
 }
 
 /** A synthetic corpus as built (a date range reads one range), and looking dense (merged ranges). */
-let synthetic: { db: Db; app: App };
-let dense: { db: Db; app: App };
-async function served(file: string): Promise<{ db: Db; app: App }> {
-  const db = openReadOnly(file);
-  const app = await buildApp({ db });
-  await app.ready();
-  return { db, app };
-}
-beforeAll(async () => {
-  const file = writeSynthetic(dir, 1_500, 11);
-  synthetic = await served(file);
-  dense = await served(asDense(file));
-});
-afterAll(async () => {
-  for (const { app, db } of [synthetic, dense]) {
-    await app.close();
-    db.$client.close();
-  }
-});
+const synthetic = useSyntheticApp(1_500, 11);
+const dense = useSyntheticApp(1_500, 11, 2, { dense: true });
 
 async function get<T>(app: App, url: string): Promise<T> {
   const res = await app.inject({ url });
