@@ -1,7 +1,6 @@
-import { AnnotationFileSchema } from '../seed/annotation-schema.js';
-import { jsonPath, type SeedIssue } from '../seed/issues.js';
+import type { SeedIssue } from '../seed/issues.js';
 import type { SeedFile } from '../seed/read.js';
-import { resolveDataset } from '../seed/resolve/index.js';
+import { issuesOfFile } from '../seed/resolve/index.js';
 import type { DraftJson } from './draft.js';
 
 /**
@@ -27,7 +26,7 @@ export function validateDraft(
   const dropped: string[] = [];
   let current = draft;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const issues = issuesOf(current, text, file, record);
+    const issues = issuesOfFile(current, text, file, record);
     const errors = issues.filter((i) => !i.warning);
     if (errors.length === 0) {
       for (const w of issues) noteWarning(current, w);
@@ -40,14 +39,6 @@ export function validateDraft(
   throw new Error(
     `the draft still fails the seed's checks after ${MAX_ROUNDS} rounds: ${dropped.slice(-3).join('; ')}`,
   );
-}
-
-function issuesOf(draft: DraftJson, text: string, file: string, record: readonly SeedFile[]): SeedIssue[] {
-  const parsed = AnnotationFileSchema.safeParse(draft);
-  if (!parsed.success)
-    return parsed.error.issues.map((i) => ({ file, path: jsonPath(i.path), message: i.message }));
-  const { issues } = resolveDataset([...record, { file, annotation: parsed.data, text }]);
-  return issues.filter((i) => i.file === file);
 }
 
 /** `quotes[3].text` → `quotes[3]`; `events[2].date.phrase` → `events[2].date`; else `$`. */

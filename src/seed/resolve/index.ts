@@ -1,7 +1,7 @@
 import type { Dataset } from '../../db/dataset.js';
 import { localDate } from '../../domain/dates.js';
-import type { AnnotationFile } from '../annotation-schema.js';
-import type { SeedIssue } from '../issues.js';
+import { type AnnotationFile, AnnotationFileSchema } from '../annotation-schema.js';
+import { jsonPath, type SeedIssue } from '../issues.js';
 import type { SeedFile } from '../read.js';
 import { finishActors, resolveActors } from './actors.js';
 import { finishClaims, resolveClaims } from './claims.js';
@@ -98,4 +98,22 @@ function resolveSource(ctx: ResolveContext, annotation: AnnotationFile, text: st
     textFile: src.text,
     body: text,
   });
+}
+
+/**
+ * Every problem the seed would report for one annotation, given as parsed JSON of any shape, beside
+ * the other files of its record: the schema's, else the resolver's. For the tools that check a file
+ * before it is written (the proposer, the workbench).
+ */
+export function issuesOfFile(
+  document: unknown,
+  text: string,
+  file: string,
+  others: readonly SeedFile[],
+): SeedIssue[] {
+  const parsed = AnnotationFileSchema.safeParse(document);
+  if (!parsed.success)
+    return parsed.error.issues.map((i) => ({ file, path: jsonPath(i.path), message: i.message }));
+  const { issues } = resolveDataset([...others, { file, annotation: parsed.data, text }]);
+  return issues.filter((i) => i.file === file);
 }
