@@ -50,7 +50,8 @@ export function accept(doc, item) {
 }
 
 /**
- * The item replaced by `value` (an edit), keeping its review mark unless `value` gives one.
+ * The item replaced by `value` (an edit), keeping its review mark unless `value` gives one. An actor
+ * or event given another id takes its references along, unless another entry still has the old id.
  *
  * @param {Doc} doc
  * @param {string} item
@@ -61,8 +62,17 @@ export function replaceItem(doc, item, value) {
   const { kind, index, date } = parseItem(item);
   const list = out[kind];
   if (!Array.isArray(list) || list[index] === undefined) return out;
-  if (date) list[index].date = value;
-  else list[index] = value;
+  if (date) {
+    list[index].date = value;
+    return out;
+  }
+  const old = list[index].id;
+  list[index] = value;
+  const renamed = typeof old === 'string' && typeof value?.id === 'string' && value.id !== old;
+  if (renamed && !list.some((/** @type {Doc} */ x) => x.id === old)) {
+    if (kind === 'events') renameEvent(out, old, value.id);
+    if (kind === 'actors') renameActor(out, old, value.id);
+  }
   return out;
 }
 

@@ -299,20 +299,23 @@ function renderCandidates(item, candidates) {
     h(
       'ol',
       {},
-      ...candidates
-        .slice(0, 9)
-        .map((c, i) =>
+      ...candidates.slice(0, 9).map((c, i) =>
+        h(
+          'li',
+          {},
           h(
-            'li',
-            {},
-            h(
-              'button',
-              { type: 'button', 'data-link': c.id, 'aria-keyshortcuts': String(i + 1) },
-              `${i + 1}. Link to ${c.label} (${c.score.toFixed(2)})`,
-            ),
-            ...c.words.map((w) => h('p', { class: 'wb-words' }, `${w.source}: ${w.text}`)),
+            'button',
+            {
+              type: 'button',
+              'data-link': c.id,
+              'data-given': c.given.join(' '),
+              'aria-keyshortcuts': String(i + 1),
+            },
+            `${i + 1}. Link to ${c.label} (${c.score.toFixed(2)})`,
           ),
+          ...c.words.map((w) => h('p', { class: 'wb-words' }, `${w.source}: ${w.text}`)),
         ),
+      ),
     ),
   );
 }
@@ -323,12 +326,26 @@ function renderProblems() {
   replace(
     byId('problems'),
     ...issues.map((i) =>
-      h(
-        'li',
-        { class: i.warning ? 'warning' : null },
-        `${i.warning ? 'warning: ' : ''}${i.path}: ${i.message}`,
-      ),
+      problemEntry(`${i.warning ? 'warning: ' : ''}${i.path}: ${i.message}`, i.path, i.warning),
     ),
+  );
+}
+
+/**
+ * One problem of the list: a button that chooses its item, where it has one.
+ *
+ * @param {string} line
+ * @param {string} path
+ * @param {boolean} [warning]
+ */
+function problemEntry(line, path, warning = false) {
+  const item = /^(?:actors|events|claims|quotes)\[\d+\](?:\.date)?/u.exec(path)?.[0];
+  const klass = warning ? 'warning' : null;
+  if (item === undefined || !exists(item)) return h('li', { class: klass }, line);
+  return h(
+    'li',
+    { class: klass },
+    h('button', { type: 'button', class: 'wb-link', 'data-item': item }, line),
   );
 }
 
@@ -399,7 +416,8 @@ function applyEdit() {
     return;
   }
   byId('editor').hidden = true;
-  change(replaceItem(doc(), item, value), item);
+  // An edit without the review mark is the review: go on with the next item, as after accepting.
+  change(replaceItem(doc(), item, value), value?.review ? item : undefined);
   byId('item-json').focus();
 }
 
@@ -430,7 +448,10 @@ async function finish() {
     return;
   }
   say(`Not yet: ${answer.remaining.length} problems remain with --strict (listed under Problems).`, true);
-  replace(byId('problems'), ...answer.remaining.map((/** @type {string} */ r) => h('li', {}, r)));
+  replace(
+    byId('problems'),
+    ...answer.remaining.map((/** @type {string} */ r) => problemEntry(r, r.split(': ')[1] ?? '')),
+  );
   byId('problem-count').textContent = `(${answer.remaining.length})`;
 }
 
@@ -530,6 +551,10 @@ function listen() {
   document.addEventListener('keydown', onKey);
   document.addEventListener('selectionchange', noteSelection);
   byId('queue').addEventListener('click', (event) => {
+    const button = /** @type {HTMLElement} */ (event.target).closest('button[data-item]');
+    if (button) choose(button.getAttribute('data-item') ?? undefined);
+  });
+  byId('problems').addEventListener('click', (event) => {
     const button = /** @type {HTMLElement} */ (event.target).closest('button[data-item]');
     if (button) choose(button.getAttribute('data-item') ?? undefined);
   });

@@ -221,3 +221,21 @@ describe('what the page shows', () => {
     ]);
   });
 });
+
+describe('renaming by an edit', () => {
+  it('takes the references of an actor or event along to its new id', () => {
+    const doc = sample();
+    const actor = replaceItem(doc, 'actors[0]', { ...doc.actors[0], id: 'kim-jong-un' });
+    expect(actor.quotes[0]).toMatchObject({ speaker: 'kim-jong-un', subject: 'kim-jong-un' });
+    expect(actor.actors[1].roles[0].of).toBe('kim-jong-un');
+    const event = replaceItem(doc, 'events[0]', { ...doc.events[0], id: 'summit' });
+    expect(event.claims.map((c: { event: string }) => c.event)).toEqual(['summit', 'summit']);
+  });
+
+  it('leaves the references where another entry still has the old id', () => {
+    const doc = sample();
+    doc.actors.push({ ...doc.actors[0], aliases: ['Kim'] } as never);
+    const out = replaceItem(doc, 'actors[0]', { ...doc.actors[0], id: 'someone-else' });
+    expect(out.quotes[0].speaker).toBe('kim');
+  });
+});
