@@ -222,6 +222,66 @@ export function addQuote(doc, ref, speaker) {
 }
 
 /**
+ * An id for new words, as the proposer makes them: lower-case words joined by hyphens, at most 60
+ * characters cut at a word, and not one the document uses already (`-2`, `-3`… where it does).
+ *
+ * @param {Doc} doc
+ * @param {string} words
+ * @param {string} fallback the id for words with no letter or digit
+ */
+export function newId(doc, words, fallback) {
+  const parts =
+    words
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/['’]/gu, '')
+      .match(/[a-z0-9]+/gu) ?? [];
+  let base = '';
+  for (const part of parts) {
+    const next = base === '' ? part : `${base}-${part}`;
+    if (next.length > 60 && base !== '') break;
+    base = next.slice(0, 60);
+  }
+  if (base === '') base = fallback;
+  const taken = new Set([...(doc.events ?? []), ...(doc.actors ?? [])].map((/** @type {Doc} */ x) => x.id));
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/**
+ * The document with a new event whose evidence is the selected words, and the path of the event.
+ * Its id comes from the words; its title, type, date and participants are the reviewer's to give.
+ *
+ * @param {Doc} doc
+ * @param {string | Doc} ref
+ * @param {string} words
+ * @returns {{ doc: Doc, item: string }}
+ */
+export function addEvent(doc, ref, words) {
+  const out = copy(doc);
+  out.events = [...(out.events ?? []), { id: newId(doc, words, 'event'), evidence: [ref], participants: [] }];
+  return { doc: out, item: `events[${out.events.length - 1}]` };
+}
+
+/**
+ * The document with a new claim about `event`, its words the selected ones: a characterisation
+ * until the reviewer names its property, the words themselves its value.
+ *
+ * @param {Doc} doc
+ * @param {string} event an event id
+ * @param {string | Doc} ref
+ * @param {string} words
+ * @returns {{ doc: Doc, item: string }}
+ */
+export function addClaim(doc, event, ref, words) {
+  const out = copy(doc);
+  out.claims = [...(out.claims ?? []), { event, property: 'characterisation', value: words, evidence: ref }];
+  return { doc: out, item: `claims[${out.claims.length - 1}]` };
+}
+
+/**
  * Undo and redo over whole documents: small (an annotation is tens of kB), and always a document
  * the person saw.
  */

@@ -7,6 +7,8 @@ import { byId, h, replace } from '../dom.js';
 import { segments } from '../spans.js';
 import {
   accept,
+  addClaim,
+  addEvent,
   addEvidence,
   addQuote,
   History,
@@ -255,6 +257,7 @@ function renderItem() {
   const value = item === undefined ? undefined : itemAt(doc(), item);
   section.hidden = value === undefined;
   if (item === undefined || value === undefined) return;
+  section.dataset.item = item;
   const proposed = state.view.queue.find((p) => p.item === item);
   byId('item-heading').textContent = `${labelOf(item)} — ${item}`;
   byId('item-because').textContent = proposed
@@ -404,6 +407,12 @@ const actions = {
   },
 };
 
+/** The editor closed, its item's JSON focused (a hidden textarea would keep the keys). */
+function closeEditor() {
+  byId('editor').hidden = true;
+  byId('item-json').focus();
+}
+
 function applyEdit() {
   const item = state.chosen;
   if (item === undefined) return;
@@ -436,6 +445,14 @@ async function save() {
 }
 
 async function finish() {
+  try {
+    await finishing();
+  } finally {
+    performance.mark('workbench:finished');
+  }
+}
+
+async function finishing() {
   if (dirty() && !(await save())) return;
   say('Building the seeds into a scratch database with --strict…');
   const answer = await api('POST', '/api/finish', {});
@@ -490,16 +507,55 @@ function noteSelection() {
       `“${Array.from(state.view.text).slice(state.selection.start, state.selection.end).join('')}”`;
 }
 
-/** @param {'quote' | 'evidence'} as */
+/**
+ * The event a new claim of `selection` is about: the chosen event, or the event of the chosen claim
+ * or quote; else the event whose evidence holds the selected words (the narrowest).
+ *
+ * @param {{ start: number, end: number }} selection
+ * @returns {string | undefined}
+ */
+function eventOfClaim(selection) {
+  if (state.chosen !== undefined) {
+    const { kind, index } = parseItem(state.chosen);
+    const value = doc()[kind]?.[index];
+    if (kind === 'events' && value?.id) return value.id;
+    if ((kind === 'claims' || kind === 'quotes') && value?.event) return value.event;
+  }
+  const holding = state.view.spans
+    .filter((s) => s.kind === 'event' && s.start <= selection.start && selection.end <= s.end)
+    .sort((a, b) => a.end - a.start - (b.end - b.start));
+  const item = holding[0]?.item;
+  return item === undefined ? undefined : doc().events?.[parseItem(item).index]?.id;
+}
+
+/**
+ * The selected words made a quote, an event, a claim of the chosen event, or evidence of the
+ * chosen item; the server writes their reference (with a prefix or suffix where they recur).
+ *
+ * @param {'quote' | 'event' | 'claim' | 'evidence'} as
+ */
 async function addSelection(as) {
   const selection = state.selection;
   if (!selection) return;
+  const event = eventOfClaim(selection);
+  if (as === 'claim' && event === undefined) {
+    say('Choose the event the claim is about first, or select words of its evidence.', true);
+    return;
+  }
+  if (as === 'evidence' && state.chosen === undefined) return;
+  const words = Array.from(state.view.text).slice(selection.start, selection.end).join('');
   try {
     const { ref } = await api('POST', `${fileUrl()}/evidence`, selection);
-    if (as === 'quote') {
-      const added = addQuote(doc(), ref, null);
-      change(added.doc, added.item);
-    } else if (state.chosen !== undefined) change(addEvidence(doc(), state.chosen, ref), state.chosen);
+    /** @type {{ doc: Doc, item: string }} */
+    let added;
+    if (as === 'quote') added = addQuote(doc(), ref, null);
+    else if (as === 'event') added = addEvent(doc(), ref, words);
+    else if (as === 'claim') added = addClaim(doc(), /** @type {string} */ (event), ref, words);
+    else {
+      const item = /** @type {string} */ (state.chosen);
+      added = { doc: addEvidence(doc(), item, ref), item };
+    }
+    change(added.doc, added.item);
     document.getSelection()?.removeAllRanges();
     noteSelection();
   } catch (error) {
@@ -517,7 +573,7 @@ function onKey(event) {
       event.preventDefault();
       applyEdit();
     }
-    if (target.id === 'editor-text' && event.key === 'Escape') byId('editor').hidden = true;
+    if (target.id === 'editor-text' && event.key === 'Escape') closeEditor();
     return;
   }
   const key = mod ? `Ctrl+${event.shiftKey ? 'Shift+' : ''}${event.key.toLowerCase()}` : event.key;
@@ -534,10 +590,14 @@ function onKey(event) {
     E: actions.edit,
     q: () => addSelection('quote'),
     a: () => addSelection('evidence'),
+    v: () => addSelection('event'),
+    c: () => addSelection('claim'),
     'Ctrl+z': actions.undo,
     'Ctrl+y': actions.redo,
     'Ctrl+Shift+z': actions.redo,
     'Ctrl+s': save,
+    f: finish,
+    F: finish,
     ...(onButton ? {} : { Enter: actions.accept }),
   };
   if (/^[1-9]$/u.test(key)) keys[key] = () => actions.link(Number(key) - 1);
@@ -577,11 +637,13 @@ function listen() {
   byId('finish').addEventListener('click', () => void finish());
   byId('add-quote').addEventListener('click', () => void addSelection('quote'));
   byId('add-evidence').addEventListener('click', () => void addSelection('evidence'));
+  byId('add-event').addEventListener('click', () => void addSelection('event'));
+  byId('add-claim').addEventListener('click', () => void addSelection('claim'));
   byId('editor').addEventListener('submit', (event) => {
     event.preventDefault();
     applyEdit();
   });
-  byId('editor-cancel').addEventListener('click', () => (byId('editor').hidden = true));
+  byId('editor-cancel').addEventListener('click', closeEditor);
   window.addEventListener('beforeunload', (event) => {
     if (dirty()) event.preventDefault();
   });

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   accept,
+  addClaim,
+  addEvent,
   addEvidence,
   addQuote,
   History,
   itemAt,
   link,
+  newId,
   reject,
   replaceItem,
 } from '../../page/workbench/model.js';
@@ -126,6 +129,35 @@ describe('edits', () => {
     expect(item).toBe('quotes[1]');
     expect(itemAt(doc, item)).toEqual({ text: { text: 'met', prefix: 'We ' }, speaker: null, kind: 'full' });
     expect(replaceItem(doc, 'claims[1]', { edited: true }).claims[1]).toEqual({ edited: true });
+  });
+
+  it('adds an event of selected words, its id from them and free in the document', () => {
+    const { doc, item } = addEvent(sample(), 'Talks', 'Talks');
+    expect(item).toBe('events[1]');
+    expect(itemAt(doc, item)).toEqual({ id: 'talks-2', evidence: ['Talks'], participants: [] });
+    expect(addEvent(doc, 'Talks', 'Talks').doc.events[2].id).toBe('talks-3');
+    expect(sample().events).toHaveLength(1); // the old document is untouched
+  });
+
+  it.each([
+    ['Kim’s “Déjà vu” visit', 'kims-deja-vu-visit'],
+    ['  — 12 —  ', '12'],
+    ['“…”', 'event'],
+    ['kim', 'kim-2'], // an actor's id is taken too
+    [`${'word '.repeat(20)}`, `${'word-'.repeat(11)}word`],
+  ])('new id for %j: %s', (words, id) => {
+    expect(newId(sample(), words, 'event')).toBe(id);
+  });
+
+  it('adds a claim of selected words about an event, a characterisation until retyped', () => {
+    const { doc, item } = addClaim(sample(), 'talks', { text: 'a failure', suffix: '.' }, 'a failure');
+    expect(item).toBe('claims[2]');
+    expect(itemAt(doc, item)).toEqual({
+      event: 'talks',
+      property: 'characterisation',
+      value: 'a failure',
+      evidence: { text: 'a failure', suffix: '.' },
+    });
   });
 
   it('undoes and redoes whole documents, and a new edit forgets what was undone', () => {
