@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCREENSHOTS=1 npx vitest run test/browser/page.test.ts -t 'writes screenshots'
+# The workbench's two, opened and finished, from its measured review.
+SCREENSHOTS=1 npx vitest run test/browser/workbench.test.ts
 ls -l docs/images/
