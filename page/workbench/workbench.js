@@ -498,13 +498,18 @@ function pointAt(node, offset) {
   return Number(at) + Array.from(inside).length;
 }
 
+/**
+ * The article's words at code points `start`–`end`.
+ *
+ * @param {{ start: number, end: number }} span
+ */
+const wordsAt = ({ start, end }) => Array.from(state.view.text).slice(start, end).join('');
+
 function noteSelection() {
   state.selection = articleSelection();
   const tools = byId('selection-tools');
   tools.hidden = state.selection === undefined;
-  if (state.selection)
-    byId('selection-words').textContent =
-      `“${Array.from(state.view.text).slice(state.selection.start, state.selection.end).join('')}”`;
+  if (state.selection) byId('selection-words').textContent = `“${wordsAt(state.selection)}”`;
 }
 
 /**
@@ -537,13 +542,13 @@ function eventOfClaim(selection) {
 async function addSelection(as) {
   const selection = state.selection;
   if (!selection) return;
-  const event = eventOfClaim(selection);
+  const event = as === 'claim' ? eventOfClaim(selection) : undefined;
   if (as === 'claim' && event === undefined) {
     say('Choose the event the claim is about first, or select words of its evidence.', true);
     return;
   }
   if (as === 'evidence' && state.chosen === undefined) return;
-  const words = Array.from(state.view.text).slice(selection.start, selection.end).join('');
+  const words = wordsAt(selection);
   try {
     const { ref } = await api('POST', `${fileUrl()}/evidence`, selection);
     /** @type {{ doc: Doc, item: string }} */
